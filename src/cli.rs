@@ -1,0 +1,624 @@
+//! The command line: parse arguments, load packs and config, lint files in
+//! parallel, stream reports. It writes only to the writers it is handed, so
+//! it is tested without a process; `main` maps its result to the exit code.
+
+use crate::config::{self, Config, FailOn};
+use crate::diag::Diagnostic;
+use crate::engine::{LangChoice, RuleSet, Selection};
+use crate::i18n::Lang;
+use crate::pack::{self, Pack, PackError, Severity};
+use crate::report::{Context, Format, ProfileReport, Reporter, Summary};
+use crate::yaml::Pos;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "profilecheck",
+    version,
+    about = "Lint a Facebook profile description (YAML) against a personal-branding guide",
+    long_about = "Lint a Facebook profile description (YAML) against a personal-branding guide.\n\n\
+        Says which steps are missing, why they matter and where to click in Facebook to fix them.",
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  profilecheck profile.yaml\n  profilecheck clients/ --format sarif -o results.sarif\n  profilecheck explain bio-length --lang fr\n  profilecheck init -o profile.yaml"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub lint: LintArgs,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Report language (default: the profile's or config's `lang`, else from LANG/LC_ALL)
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Add a rule pack file, or every *.yaml pack in a folder (repeatable)
+    #[arg(long = "rules", value_name = "FILE|DIR", global = true)]
+    pub rules: Vec<PathBuf>,
+    /// Use this config file instead of looking for .profilecheck.yaml
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+    /// Ignore any .profilecheck.yaml
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
+    /// When to use colours
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, global = true)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Profile files or folders (*.yaml, *.yml, recursively); - reads stdin
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text", value_parser = Format::NAMES.to_vec())]
+    pub format: String,
+    /// Write the report to FILE (atomically) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Only these rules (comma-separated ids)
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub select: Option<Vec<String>>,
+    /// Skip these rules (comma-separated ids)
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub ignore: Vec<String>,
+    /// Exit 1 when a finding at or above this severity remains
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub fail_on: Option<FailOnArg>,
+    /// Only the findings: no fix steps, no passing profiles, no summary
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the loaded rules
+    Rules {
+        /// Output format
+        #[arg(long, short = 'f', value_parser = ["text", "json"], default_value = "text")]
+        format: String,
+        /// Run every rule's examples and report those that misbehave
+        #[arg(long)]
+        verify: bool,
+        /// Pack files to verify (default: the built-in packs)
+        #[arg(value_name = "PACK")]
+        packs: Vec<PathBuf>,
+    },
+    /// What a rule checks, why, and how to fix it
+    Explain {
+        /// The rule id, e.g. bio-length
+        #[arg(value_name = "RULE-ID")]
+        rule: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum LangArg {
+    En,
+    Fr,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum FailOnArg {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOnArg {
+    fn to_fail_on(self) -> FailOn {
+        match self {
+            FailOnArg::Error => FailOn::Severity(Severity::Error),
+            FailOnArg::Warning => FailOn::Severity(Severity::Warning),
+            FailOnArg::Info => FailOn::Severity(Severity::Info),
+            FailOnArg::Never => FailOn::Never,
+        }
+    }
+}
+
+/// What the process sees of its environment; tests pass their own.
+pub struct Env {
+    pub vars: Vec<(String, String)>,
+    pub cwd: PathBuf,
+    pub stdout_is_terminal: bool,
+    pub stdin: Box<dyn Read + Send>,
+}
+
+impl Env {
+    pub fn var(&self, k: &str) -> Option<&str> {
+        self.vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str())
+    }
+    /// The locale's language: LC_ALL, then LC_MESSAGES, then LANG.
+    pub fn locale_lang(&self) -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|k| self.var(k).filter(|v| !v.is_empty()))
+            .map_or(Lang::En, Lang::from_locale)
+    }
+}
+
+/// Exit codes (SPEC §7).
+pub const OK: i32 = 0;
+pub const FINDINGS: i32 = 1;
+pub const TROUBLE: i32 = 2;
+
+/// Run the command line; returns the exit code.
+pub fn run(args: Vec<OsString>, env: Env, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let locale = env.locale_lang();
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = write!(stderr, "{}", e.render());
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    let _ = write!(stdout, "{}", e.render());
+                    OK
+                }
+                _ => TROUBLE,
+            };
+        }
+    };
+    let mut app = App {
+        env,
+        stderr,
+        locale,
+        trouble: false,
+    };
+    let code = app.main(cli, stdout);
+    match code {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => OK,
+        Err(e) => {
+            let lang = app.locale;
+            let _ = writeln!(
+                app.stderr,
+                "profilecheck: {}: {e}",
+                lang.pick(
+                    "error: cannot write the report",
+                    "erreur : impossible d’écrire le rapport"
+                )
+            );
+            TROUBLE
+        }
+        Ok(c) => c,
+    }
+}
+
+struct App<'a> {
+    env: Env,
+    stderr: &'a mut dyn Write,
+    locale: Lang,
+    /// Something went wrong that makes the exit code 2.
+    trouble: bool,
+}
+
+impl App<'_> {
+    fn lang(&self, cli: &Common, config: &Config) -> Lang {
+        cli.lang.map(lang_of).or(config.lang).unwrap_or(self.locale)
+    }
+
+    fn error_line(&mut self, line: String) {
+        self.trouble = true;
+        let _ = writeln!(self.stderr, "{line}");
+    }
+
+    fn main(&mut self, cli: Cli, stdout: &mut dyn Write) -> io::Result<i32> {
+        let config = self.load_config(&cli.common);
+        let lang = self.lang(&cli.common, &config);
+        let color = match cli.common.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                self.env.var("FORCE_COLOR").is_some_and(|v| !v.is_empty() && v != "0")
+                    || (self.env.stdout_is_terminal && self.env.var("NO_COLOR").is_none_or(|v| v.is_empty()))
+            }
+        };
+        colored::control::set_override(color);
+        match cli.command {
+            Some(Command::Rules { format, verify, packs }) => {
+                if verify {
+                    return self.verify(&packs, lang, stdout);
+                }
+                let rules = self.load_rules(&cli.common, &config, &Selection::default(), lang);
+                crate::commands::list_rules(&rules, &format, lang, stdout)?;
+                Ok(if self.trouble { TROUBLE } else { OK })
+            }
+            Some(Command::Explain { rule }) => {
+                let rules = self.load_rules(&cli.common, &config, &Selection::default(), lang);
+                if rules.get(&rule).is_none() {
+                    let hint = rules.suggest(&rule).map(|s| match lang {
+                        Lang::En => format!("; did you mean `{s}`?"),
+                        Lang::Fr => format!(" ; vouliez-vous dire `{s}` ?"),
+                    });
+                    self.error_line(match lang {
+                        Lang::En => format!("profilecheck: error: unknown rule `{rule}`{}", hint.unwrap_or_default()),
+                        Lang::Fr => format!(
+                            "profilecheck : erreur : règle inconnue `{rule}`{}",
+                            hint.unwrap_or_default()
+                        ),
+                    });
+                    return Ok(TROUBLE);
+                }
+                crate::commands::explain(&rules, &rule, lang, color, stdout)?;
+                Ok(OK)
+            }
+            None => self.lint(cli.lint, &cli.common, &config, lang, color, stdout),
+        }
+    }
+
+    fn load_config(&mut self, common: &Common) -> Config {
+        if common.no_config {
+            return Config::default();
+        }
+        let path = match &common.config {
+            Some(p) => Some(p.clone()),
+            None => config::discover(&self.env.cwd),
+        };
+        let Some(path) = path else { return Config::default() };
+        let shown = path.display().to_string();
+        let names: Vec<&str> = pack::BUILTIN.iter().map(|(n, _)| *n).collect();
+        match read_limited(&path) {
+            Err(e) => {
+                let lang = self.locale;
+                self.error_line(format!(
+                    "{shown}:1:1: {}: {}",
+                    lang.pick("error", "erreur"),
+                    e.text(lang)
+                ));
+                Config::default()
+            }
+            Ok(bytes) => match config::parse(&path, &bytes, &names) {
+                Ok(c) => c,
+                Err(problems) => {
+                    for d in problems {
+                        let line = d.render(&shown, self.locale);
+                        self.error_line(line);
+                    }
+                    Config::default()
+                }
+            },
+        }
+    }
+
+    /// Built-in packs (as the config selects), config packs, then --rules.
+    fn load_rules(&mut self, common: &Common, config: &Config, sel: &Selection, lang: Lang) -> RuleSet {
+        let mut packs: Vec<Pack> = pack::builtin()
+            .into_iter()
+            .filter(|p| config.packs.as_ref().is_none_or(|names| names.contains(&p.name)))
+            .collect();
+        let mut paths: Vec<PathBuf> = config.rules.clone();
+        paths.extend(common.rules.iter().cloned());
+        let mut errors: Vec<PackError> = Vec::new();
+        for p in &paths {
+            match pack_files(p) {
+                Err(msg) => errors.push(PackError {
+                    source: p.display().to_string(),
+                    problems: vec![Diagnostic::error(Pos::START, msg)],
+                }),
+                Ok(files) => {
+                    for f in files {
+                        let source = f.display().to_string();
+                        match read_limited(&f) {
+                            Err(msg) => errors.push(PackError {
+                                source,
+                                problems: vec![Diagnostic::error(Pos::START, msg)],
+                            }),
+                            Ok(bytes) => match pack::load(&source, &bytes) {
+                                Ok(pk) => packs.push(pk),
+                                Err(e) => errors.push(e),
+                            },
+                        }
+                    }
+                }
+            }
+        }
+        let rules = match RuleSet::new(packs.clone(), sel) {
+            Ok(r) => r,
+            Err(es) => {
+                errors.extend(es);
+                // Keep going with the packs that do not clash, so valid profiles are still linted.
+                let mut seen = std::collections::HashSet::new();
+                let kept: Vec<Pack> = packs
+                    .into_iter()
+                    .map(|mut p| {
+                        p.rules.retain(|r| seen.insert(r.id.clone()));
+                        p
+                    })
+                    .collect();
+                let mut names = std::collections::HashSet::new();
+                let kept = kept.into_iter().filter(|p| names.insert(p.name.clone())).collect();
+                RuleSet::new(kept, sel)
+                    .unwrap_or_else(|_| RuleSet::new(Vec::new(), sel).expect("an empty rule set is valid"))
+            }
+        };
+        for e in errors {
+            for line in e.render(lang) {
+                self.error_line(line);
+            }
+        }
+        for id in sel
+            .select
+            .iter()
+            .flatten()
+            .chain(sel.ignore.iter())
+            .chain(sel.settings.keys())
+        {
+            if !rules.known.contains(id) {
+                let hint = rules.suggest(id).map(|s| match lang {
+                    Lang::En => format!("; did you mean `{s}`?"),
+                    Lang::Fr => format!(" ; vouliez-vous dire `{s}` ?"),
+                });
+                let _ = writeln!(
+                    self.stderr,
+                    "{}",
+                    match lang {
+                        Lang::En => format!("profilecheck: warning: unknown rule `{id}`{}", hint.unwrap_or_default()),
+                        Lang::Fr => format!(
+                            "profilecheck : avertissement : règle inconnue `{id}`{}",
+                            hint.unwrap_or_default()
+                        ),
+                    }
+                );
+            }
+        }
+        rules
+    }
+
+    fn verify(&mut self, packs: &[PathBuf], lang: Lang, stdout: &mut dyn Write) -> io::Result<i32> {
+        let mut loaded = Vec::new();
+        if packs.is_empty() {
+            loaded = pack::builtin();
+        }
+        for p in packs {
+            let files = match pack_files(p) {
+                Ok(f) => f,
+                Err(msg) => {
+                    self.error_line(Diagnostic::error(Pos::START, msg).render(&p.display().to_string(), lang));
+                    continue;
+                }
+            };
+            for f in files {
+                let source = f.display().to_string();
+                match read_limited(&f)
+                    .map_err(|m| PackError {
+                        source: source.clone(),
+                        problems: vec![Diagnostic::error(Pos::START, m)],
+                    })
+                    .and_then(|b| pack::load(&source, &b))
+                {
+                    Ok(pk) => loaded.push(pk),
+                    Err(e) => {
+                        for line in e.render(lang) {
+                            self.error_line(line);
+                        }
+                    }
+                }
+            }
+        }
+        let failures = crate::commands::verify(&loaded, lang, stdout)?;
+        Ok(if self.trouble {
+            TROUBLE
+        } else if failures > 0 {
+            FINDINGS
+        } else {
+            OK
+        })
+    }
+
+    fn lint(
+        &mut self,
+        args: LintArgs,
+        common: &Common,
+        config: &Config,
+        lang: Lang,
+        color: bool,
+        stdout: &mut dyn Write,
+    ) -> io::Result<i32> {
+        if args.paths.is_empty() {
+            self.error_line(match lang {
+                Lang::En => "profilecheck: error: no profile given; try `profilecheck profile.yaml`, or `profilecheck init` to write one".into(),
+                Lang::Fr => "profilecheck : erreur : aucun profil indiqué ; essayez `profilecheck profil.yaml`, ou `profilecheck init` pour en créer un".into(),
+            });
+            return Ok(TROUBLE);
+        }
+        let sel = Selection {
+            select: args.select.clone(),
+            ignore: args.ignore.clone(),
+            settings: config.severity.clone(),
+        };
+        let rules = self.load_rules(common, config, &sel, lang);
+        let fail_on = args
+            .fail_on
+            .map(FailOnArg::to_fail_on)
+            .or(config.fail_on)
+            .unwrap_or(FailOn::Severity(Severity::Error));
+        let choice = LangChoice {
+            forced: common.lang.map(lang_of),
+            fallback: config.lang.unwrap_or(self.locale),
+        };
+        let format = Format::parse(&args.format).unwrap_or(Format::Text);
+        let ctx = Context {
+            rules: &rules,
+            lang,
+            color: color && args.output.is_none(),
+            quiet: args.quiet,
+        };
+        let mut reporter = format.reporter(ctx);
+        let mut sink = Sink::open(args.output.as_deref(), stdout)?;
+        let inputs = self.collect_inputs(&args.paths, lang);
+        let mut summary = Summary::default();
+        let mut failing = false;
+        reporter.begin(sink.writer())?;
+        let stdin = std::mem::replace(&mut self.env.stdin, Box::new(io::empty()));
+        let mut result: io::Result<()> = Ok(());
+        let stderr = &mut *self.stderr;
+        let mut trouble = false;
+        crate::run::lint_all(&rules, inputs, choice, stdin, |p: ProfileReport| {
+            if result.is_err() {
+                return;
+            }
+            for e in &p.errors {
+                trouble = true;
+                let _ = writeln!(
+                    stderr,
+                    "{}:{}:{}: {}: {}",
+                    p.file,
+                    e.line,
+                    e.column,
+                    p.lang.pick("error", "erreur"),
+                    e.message
+                );
+            }
+            for e in &p.warnings {
+                let _ = writeln!(
+                    stderr,
+                    "{}:{}:{}: {}: {}",
+                    p.file,
+                    e.line,
+                    e.column,
+                    p.lang.pick("warning", "avertissement"),
+                    e.message
+                );
+            }
+            if let FailOn::Severity(min) = fail_on
+                && p.findings.iter().any(|f| f.severity >= min)
+            {
+                failing = true;
+            }
+            summary.add(&p);
+            result = reporter.profile(&p, sink.writer());
+        });
+        result?;
+        if !(args.quiet && format == Format::Text) || summary.errors + summary.warnings + summary.infos > 0 {
+            reporter.end(&summary, sink.writer())?;
+        }
+        sink.finish()?;
+        if trouble || self.trouble {
+            return Ok(TROUBLE);
+        }
+        Ok(if failing { FINDINGS } else { OK })
+    }
+
+    /// Expand folders; a path that cannot be used becomes an invalid report.
+    fn collect_inputs(&mut self, paths: &[PathBuf], lang: Lang) -> Vec<crate::run::Input> {
+        let _ = lang;
+        let mut out = Vec::new();
+        for p in paths {
+            if p.as_os_str() == "-" {
+                out.push(crate::run::Input::Stdin);
+                continue;
+            }
+            crate::run::expand(p, &mut out);
+        }
+        out
+    }
+}
+
+fn lang_of(l: LangArg) -> Lang {
+    match l {
+        LangArg::En => Lang::En,
+        LangArg::Fr => Lang::Fr,
+    }
+}
+
+/// Read a file no larger than the YAML limit (plus one byte, so "too large" is detected).
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, crate::diag::Msg> {
+    crate::run::read_file(path)
+}
+
+/// The pack files a `--rules` path names: the file, or a folder's *.yaml/*.yml.
+fn pack_files(p: &Path) -> Result<Vec<PathBuf>, crate::diag::Msg> {
+    let mut inputs = Vec::new();
+    crate::run::expand(p, &mut inputs);
+    let mut files = Vec::new();
+    for i in inputs {
+        match i {
+            crate::run::Input::File(f) => files.push(f),
+            crate::run::Input::Broken(_, msg) => return Err(msg),
+            crate::run::Input::Stdin => {}
+        }
+    }
+    Ok(files)
+}
+
+/// Where the main report goes: stdout, or a file written atomically
+/// (a temporary file beside it, renamed over it when complete).
+enum Sink<'a> {
+    Stdout(io::BufWriter<&'a mut dyn Write>),
+    File {
+        tmp: PathBuf,
+        dest: PathBuf,
+        w: io::BufWriter<std::fs::File>,
+    },
+}
+
+impl<'a> Sink<'a> {
+    fn open(path: Option<&Path>, stdout: &'a mut dyn Write) -> io::Result<Sink<'a>> {
+        match path {
+            None => Ok(Sink::Stdout(io::BufWriter::new(stdout))),
+            Some(dest) => {
+                let tmp = temp_path(dest);
+                let f = std::fs::File::create(&tmp)?;
+                Ok(Sink::File {
+                    tmp,
+                    dest: dest.to_owned(),
+                    w: io::BufWriter::new(f),
+                })
+            }
+        }
+    }
+    fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Sink::Stdout(w) => w,
+            Sink::File { w, .. } => w,
+        }
+    }
+    fn finish(self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(mut w) => w.flush(),
+            Sink::File { tmp, dest, w } => {
+                let f = w.into_inner().map_err(|e| e.into_error())?;
+                f.sync_all()?;
+                drop(f);
+                std::fs::rename(&tmp, &dest)
+            }
+        }
+    }
+}
+
+fn temp_path(dest: &Path) -> PathBuf {
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
+    dest.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+/// For `rules --format json` and friends: the ids of findings at each severity.
+pub fn count_by_severity(reports: &[ProfileReport]) -> BTreeMap<Severity, usize> {
+    let mut m = BTreeMap::new();
+    for r in reports {
+        for f in &r.findings {
+            *m.entry(f.severity).or_insert(0) += 1;
+        }
+    }
+    m
+}
+
+#[allow(dead_code)]
+fn unused(_: &dyn Reporter) {}

@@ -1,0 +1,218 @@
+//! The subcommands that describe rules: `rules`, `rules --verify`, `explain`.
+
+use crate::engine::{LangChoice, RuleSet, Selection, check_bytes};
+use crate::i18n::Lang;
+use crate::pack::{Pack, Rule};
+use colored::Colorize;
+use serde_json::json;
+use std::io::{self, Write};
+
+/// `profilecheck rules`: one line per rule, or JSON with both languages.
+pub fn list_rules(rules: &RuleSet, format: &str, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
+    if format == "json" {
+        let list: Vec<_> = rules
+            .rules
+            .iter()
+            .map(|r| {
+                json!({
+                    "id": r.id,
+                    "pack": r.pack,
+                    "step": r.step,
+                    "severity": r.severity.as_str(),
+                    "title": { "en": r.title.get(Lang::En), "fr": r.title.get(Lang::Fr) },
+                    "why": { "en": r.why.get(Lang::En), "fr": r.why.get(Lang::Fr) },
+                    "fix": { "en": r.fix.get(Lang::En), "fr": r.fix.get(Lang::Fr) },
+                    "check": { "en": r.check.describe(Lang::En), "fr": r.check.describe(Lang::Fr) },
+                    "when": r.when.as_ref().map(|c| json!({ "en": c.describe(Lang::En), "fr": c.describe(Lang::Fr) })),
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *w, &json!({ "rules": list })).map_err(io::Error::other)?;
+        return writeln!(w);
+    }
+    let mut current_pack = "";
+    for r in &rules.rules {
+        if r.pack != current_pack {
+            current_pack = &r.pack;
+            writeln!(w, "{}", format!("{} {}", lang.pick("Pack", "Pack"), r.pack).bold())?;
+        }
+        let step = r.step.map_or_else(|| "  ".to_owned(), |s| format!("{s:>2}"));
+        writeln!(
+            w,
+            "  {step}  {:<26} {:<8} {}",
+            r.id,
+            r.severity.as_str(),
+            r.title.get(lang)
+        )?;
+    }
+    Ok(())
+}
+
+/// `profilecheck explain RULE`: what it checks (in words generated from the
+/// check), why, how to fix it, and its examples.
+pub fn explain(rules: &RuleSet, id: &str, lang: Lang, _color: bool, w: &mut dyn Write) -> io::Result<()> {
+    let Some(r) = rules.get(id) else { return Ok(()) };
+    let colon = lang.colon();
+    writeln!(w, "{} — {}", r.id.bold(), r.title.get(lang))?;
+    let step = r.step.and_then(|s| {
+        rules
+            .steps
+            .get(&s)
+            .map(|t| format!("{} {s} · {}", lang.pick("step", "étape"), t.get(lang)))
+    });
+    writeln!(
+        w,
+        "{} {} · {} {}{}\n",
+        lang.pick("pack", "pack"),
+        r.pack,
+        r.severity.word(lang),
+        step.map(|s| format!("· {s}")).unwrap_or_default(),
+        ""
+    )?;
+    writeln!(w, "{}{colon}", lang.pick("What it checks", "Ce qui est vérifié").bold())?;
+    if let Some(when) = &r.when {
+        writeln!(
+            w,
+            "  {} {}",
+            lang.pick("Applies when", "S’applique quand"),
+            when.describe(lang)
+        )?;
+    }
+    writeln!(
+        w,
+        "  {} {}\n",
+        lang.pick("Expects", "Attendu :"),
+        r.check.describe(lang)
+    )?;
+    if !r.why.is_empty() {
+        writeln!(
+            w,
+            "{}{colon}\n  {}\n",
+            lang.pick("Why it matters", "Pourquoi c’est important").bold(),
+            r.why.get(lang)
+        )?;
+    }
+    let fix = r.fix.get(lang);
+    if !fix.is_empty() {
+        writeln!(w, "{}{colon}", lang.pick("How to fix it", "Comment corriger").bold())?;
+        for (i, s) in fix.iter().enumerate() {
+            writeln!(w, "  {}. {s}", i + 1)?;
+        }
+        writeln!(w)?;
+    }
+    example_block(w, lang.pick("Passes", "Réussit"), &r.examples_pass)?;
+    example_block(w, lang.pick("Fails", "Échoue"), &r.examples_fail)?;
+    Ok(())
+}
+
+fn example_block(w: &mut dyn Write, label: &str, examples: &[crate::pack::Example]) -> io::Result<()> {
+    for e in examples {
+        writeln!(w, "{}", format!("{label}:").bold())?;
+        for line in e.yaml.lines() {
+            writeln!(w, "    {line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Outcome of one example that does not behave as declared.
+pub struct Failure {
+    pub pack: String,
+    pub rule: String,
+    pub line: u32,
+    pub col: u32,
+    pub expected: &'static str,
+    pub got: String,
+}
+
+/// Run every rule's examples. Each example is checked against its own rule
+/// only (other rules of the pack don't matter).
+pub fn verify_failures(packs: &[Pack]) -> Vec<Failure> {
+    let mut failures = Vec::new();
+    for pack in packs {
+        for rule in &pack.rules {
+            let single = RuleSet::new(
+                vec![Pack {
+                    rules: vec![rule.clone()],
+                    ..pack.clone()
+                }],
+                &Selection::default(),
+            );
+            let Ok(single) = single else { continue };
+            for (examples, expected) in [(&rule.examples_pass, "pass"), (&rule.examples_fail, "fail")] {
+                for ex in examples {
+                    let got = outcome(&single, rule, &ex.yaml);
+                    if got != expected {
+                        failures.push(Failure {
+                            pack: pack.source.clone(),
+                            rule: rule.id.clone(),
+                            line: ex.pos.line,
+                            col: ex.pos.col,
+                            expected,
+                            got,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    failures
+}
+
+fn outcome(rules: &RuleSet, rule: &Rule, yaml: &str) -> String {
+    let report = check_bytes(rules, "example", yaml.as_bytes(), LangChoice::default());
+    if let Some(e) = report.errors.first() {
+        return format!("invalid profile ({}:{}: {})", e.line, e.column, e.message);
+    }
+    if report.passed.contains(&rule.id) {
+        "pass".into()
+    } else if report.not_applicable.contains(&rule.id) {
+        "not applicable".into()
+    } else {
+        "fail".into()
+    }
+}
+
+/// `rules --verify`: print each misbehaving example; returns how many.
+pub fn verify(packs: &[Pack], lang: Lang, w: &mut dyn Write) -> io::Result<usize> {
+    let failures = verify_failures(packs);
+    let total: usize = packs
+        .iter()
+        .flat_map(|p| &p.rules)
+        .map(|r| r.examples_pass.len() + r.examples_fail.len())
+        .sum();
+    for f in &failures {
+        writeln!(
+            w,
+            "{}:{}:{}: {} {}",
+            f.pack,
+            f.line,
+            f.col,
+            f.rule,
+            match lang {
+                Lang::En => format!("example should {}, but it gives: {}", f.expected, f.got),
+                Lang::Fr => format!(
+                    "l’exemple devrait {}, mais il donne : {}",
+                    if f.expected == "pass" { "réussir" } else { "échouer" },
+                    f.got
+                ),
+            }
+        )?;
+    }
+    let rules: usize = packs.iter().map(|p| p.rules.len()).sum();
+    writeln!(
+        w,
+        "{}",
+        match lang {
+            Lang::En => format!(
+                "{} of {total} examples behave as declared, in {rules} rules",
+                total - failures.len()
+            ),
+            Lang::Fr => format!(
+                "{} exemples sur {total} se comportent comme prévu, dans {rules} règles",
+                total - failures.len()
+            ),
+        }
+    )?;
+    Ok(failures.len())
+}

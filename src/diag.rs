@@ -1,0 +1,324 @@
+//! Located problems with input files (profiles, packs, config), in both languages.
+
+use crate::i18n::Lang;
+use crate::yaml::{Pos, YamlError};
+use std::fmt::Write as _;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Error,
+    Warning,
+}
+
+impl Level {
+    pub fn word(self, lang: Lang) -> &'static str {
+        match self {
+            Level::Error => lang.pick("error", "erreur"),
+            Level::Warning => lang.pick("warning", "avertissement"),
+        }
+    }
+}
+
+/// What is wrong. Each variant renders itself in English and French.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// A YAML syntax error, as the parser words it (English only).
+    Syntax(String),
+    TooLarge {
+        size: usize,
+        limit: usize,
+    },
+    NotUtf8 {
+        byte: u8,
+        offset: usize,
+    },
+    TooDeep,
+    TooComplex(String),
+    MultipleDocuments,
+    DuplicateKey(String),
+    ComplexKey,
+    NotMapping {
+        what: &'static str,
+        found: &'static str,
+    },
+    UnknownKey {
+        key: String,
+        suggestion: Option<String>,
+        allowed: Vec<String>,
+    },
+    ExpectedBool {
+        found: String,
+    },
+    WrongType {
+        expected_en: &'static str,
+        expected_fr: &'static str,
+        found: String,
+    },
+    BadEnum {
+        value: String,
+        allowed: Vec<String>,
+    },
+    Negative {
+        key: String,
+    },
+    Version {
+        found: String,
+    },
+    UnknownWaiver {
+        rule: String,
+        suggestion: Option<String>,
+    },
+    /// Pack and config problems are worded where they are found.
+    Other {
+        en: String,
+        fr: String,
+    },
+    Io {
+        en: String,
+        fr: String,
+    },
+}
+
+fn list(items: &[String]) -> String {
+    items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+}
+
+impl Msg {
+    pub fn other(en: impl Into<String>, fr: impl Into<String>) -> Msg {
+        Msg::Other {
+            en: en.into(),
+            fr: fr.into(),
+        }
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        let fr = lang == Lang::Fr;
+        match self {
+            Msg::Syntax(m) => {
+                if fr {
+                    format!("YAML invalide : {m}")
+                } else {
+                    format!("invalid YAML: {m}")
+                }
+            }
+            Msg::TooLarge { size, limit } => {
+                if fr {
+                    format!("fichier trop volumineux ({size} octets ; la limite est de {limit} octets)")
+                } else {
+                    format!("file too large ({size} bytes; the limit is {limit} bytes)")
+                }
+            }
+            Msg::NotUtf8 { byte, offset } => {
+                if fr {
+                    format!(
+                        "le fichier n’est pas en UTF-8 (octet 0x{byte:02X} à la position {offset}) ; enregistrez-le en UTF-8"
+                    )
+                } else {
+                    format!("the file is not valid UTF-8 (byte 0x{byte:02X} at offset {offset}); save it as UTF-8")
+                }
+            }
+            Msg::TooDeep => lang
+                .pick(
+                    "nesting too deep: a profile needs only a few levels",
+                    "imbrication trop profonde : un profil n’a besoin que de quelques niveaux",
+                )
+                .to_owned(),
+            Msg::TooComplex(d) => {
+                if fr {
+                    format!("document trop complexe pour un profil ({d})")
+                } else {
+                    format!("document too complex for a profile ({d})")
+                }
+            }
+            Msg::MultipleDocuments => lang
+                .pick(
+                    "more than one YAML document (`---`): put one profile per file",
+                    "plus d’un document YAML (`---`) : mettez un seul profil par fichier",
+                )
+                .to_owned(),
+            Msg::DuplicateKey(k) => {
+                if fr {
+                    format!("clé `{k}` en double : gardez-en une seule")
+                } else {
+                    format!("duplicate key `{k}`: keep only one")
+                }
+            }
+            Msg::ComplexKey => lang
+                .pick("a key must be plain text", "une clé doit être un simple texte")
+                .to_owned(),
+            Msg::NotMapping { what, found } => {
+                if fr {
+                    format!(
+                        "{what} doit être un dictionnaire de clés et de valeurs, pas {}",
+                        found_fr(found)
+                    )
+                } else {
+                    format!("{what} must be a mapping of keys to values, not {}", found_en(found))
+                }
+            }
+            Msg::UnknownKey {
+                key,
+                suggestion,
+                allowed,
+            } => {
+                let mut s = if fr {
+                    format!("clé inconnue `{key}`")
+                } else {
+                    format!("unknown key `{key}`")
+                };
+                match suggestion {
+                    Some(sug) if fr => {
+                        let _ = write!(s, " ; vouliez-vous dire `{sug}` ?");
+                    }
+                    Some(sug) => {
+                        let _ = write!(s, "; did you mean `{sug}`?");
+                    }
+                    None if !allowed.is_empty() => {
+                        let _ = write!(
+                            s,
+                            "{} {}",
+                            lang.pick("; expected one of", " ; clés possibles :"),
+                            list(allowed)
+                        );
+                    }
+                    None => {}
+                }
+                s
+            }
+            Msg::ExpectedBool { found } => {
+                if fr {
+                    format!("`{found}` n’est pas un booléen : écrivez true ou false")
+                } else {
+                    format!("`{found}` is not a boolean: write true or false")
+                }
+            }
+            Msg::WrongType {
+                expected_en,
+                expected_fr,
+                found,
+            } => {
+                if fr {
+                    format!("attendu : {expected_fr} ; trouvé : {found}")
+                } else {
+                    format!("expected {expected_en}, found {found}")
+                }
+            }
+            Msg::BadEnum { value, allowed } => {
+                if fr {
+                    format!("valeur inconnue `{value}` ; valeurs possibles : {}", list(allowed))
+                } else {
+                    format!("unknown value `{value}`; expected one of {}", list(allowed))
+                }
+            }
+            Msg::Negative { key } => {
+                if fr {
+                    format!("`{key}` ne peut pas être négatif : écrivez 0 ou plus")
+                } else {
+                    format!("`{key}` cannot be negative: write 0 or more")
+                }
+            }
+            Msg::Version { found } => {
+                if fr {
+                    format!("version `{found}` inconnue : seule la version 1 existe")
+                } else {
+                    format!("unknown version `{found}`: 1 is the only version")
+                }
+            }
+            Msg::UnknownWaiver { rule, suggestion } => {
+                let mut s = if fr {
+                    format!("règle inconnue dans `waivers` : `{rule}`")
+                } else {
+                    format!("unknown rule in waivers: `{rule}`")
+                };
+                if let Some(sug) = suggestion {
+                    s.push_str(&if fr {
+                        format!(" ; vouliez-vous dire `{sug}` ?")
+                    } else {
+                        format!("; did you mean `{sug}`?")
+                    });
+                }
+                s
+            }
+            Msg::Other { en, fr: f } | Msg::Io { en, fr: f } => {
+                if fr {
+                    f.clone()
+                } else {
+                    en.clone()
+                }
+            }
+        }
+    }
+}
+
+fn found_en(kind: &str) -> String {
+    match kind {
+        "null" => "nothing".into(),
+        "list" => "a list".into(),
+        "mapping" => "a mapping".into(),
+        "integer" => "an integer".into(),
+        k => format!("a {k}"),
+    }
+}
+
+fn found_fr(kind: &str) -> String {
+    match kind {
+        "null" => "rien".into(),
+        "list" => "une liste".into(),
+        "mapping" => "un dictionnaire".into(),
+        "integer" => "un nombre entier".into(),
+        "number" => "un nombre".into(),
+        "boolean" => "un booléen".into(),
+        "string" => "du texte".into(),
+        k => k.into(),
+    }
+}
+
+/// A located problem in one input file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub pos: Pos,
+    pub level: Level,
+    pub msg: Msg,
+}
+
+impl Diagnostic {
+    pub fn error(pos: Pos, msg: Msg) -> Self {
+        Diagnostic {
+            pos,
+            level: Level::Error,
+            msg,
+        }
+    }
+    pub fn warning(pos: Pos, msg: Msg) -> Self {
+        Diagnostic {
+            pos,
+            level: Level::Warning,
+            msg,
+        }
+    }
+    /// `FILE:LINE:COL: error: MESSAGE`
+    pub fn render(&self, file: &str, lang: Lang) -> String {
+        format!(
+            "{file}:{}:{}: {}: {}",
+            self.pos.line,
+            self.pos.col,
+            self.level.word(lang),
+            self.msg.text(lang)
+        )
+    }
+}
+
+/// Turn the YAML layer's error into a diagnostic with our own wording where
+/// we know the case, the parser's otherwise.
+pub fn from_yaml(e: YamlError) -> Diagnostic {
+    let msg = match e.kind {
+        crate::yaml::YamlErrorKind::TooLarge { size, limit } => Msg::TooLarge { size, limit },
+        crate::yaml::YamlErrorKind::NotUtf8 { byte, offset } => Msg::NotUtf8 { byte, offset },
+        crate::yaml::YamlErrorKind::TooDeep => Msg::TooDeep,
+        crate::yaml::YamlErrorKind::TooComplex(d) => Msg::TooComplex(d),
+        crate::yaml::YamlErrorKind::MultipleDocuments => Msg::MultipleDocuments,
+        crate::yaml::YamlErrorKind::DuplicateKey(k) => Msg::DuplicateKey(k),
+        crate::yaml::YamlErrorKind::Syntax(m) => Msg::Syntax(m),
+    };
+    Diagnostic::error(e.pos, msg)
+}

@@ -1,0 +1,301 @@
+//! The rule set in force and the evaluation of one profile against it.
+
+use crate::condition::{Cond, Path, items, locate};
+use crate::diag::{Diagnostic, Msg};
+use crate::i18n::{Lang, Text};
+use crate::pack::{Pack, PackError, Rule, Severity};
+use crate::profile::{self, Profile};
+use crate::report::{ErrorItem, Finding, ProfileReport, Waived};
+use crate::schema;
+use crate::yaml::Pos;
+use std::collections::{BTreeMap, HashMap};
+
+/// A rule's setting from the config file: a new severity, or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    Severity(Severity),
+    Off,
+}
+
+/// Which rules run, and how.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Only these rule ids (when given).
+    pub select: Option<Vec<String>>,
+    pub ignore: Vec<String>,
+    pub settings: HashMap<String, Setting>,
+}
+
+/// Packs summarised for reports.
+#[derive(Debug, Clone)]
+pub struct PackInfo {
+    pub name: String,
+    pub description: Text,
+    pub source: String,
+}
+
+/// The loaded rules, with severities and selection applied.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    /// Active rules, in pack order then rule order.
+    pub rules: Vec<Rule>,
+    /// Every loaded rule id, active or not (for waivers and `explain`).
+    pub known: Vec<String>,
+    pub steps: BTreeMap<u32, Text>,
+    pub packs: Vec<PackInfo>,
+    index: HashMap<String, usize>,
+}
+
+impl RuleSet {
+    /// Combine packs; ids must be unique across them.
+    pub fn new(packs: Vec<Pack>, sel: &Selection) -> Result<RuleSet, Vec<PackError>> {
+        let mut errors = Vec::new();
+        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut pack_names: HashMap<String, String> = HashMap::new();
+        let mut rules = Vec::new();
+        let mut known = Vec::new();
+        let mut steps = BTreeMap::new();
+        let mut infos = Vec::new();
+        for pack in packs {
+            let mut problems = Vec::new();
+            if let Some(first) = pack_names.get(&pack.name) {
+                problems.push(Diagnostic::error(
+                    Pos::START,
+                    Msg::other(
+                        format!("pack name `{}` is already used by {first}", pack.name),
+                        format!("le nom de pack `{}` est déjà pris par {first}", pack.name),
+                    ),
+                ));
+            }
+            pack_names.insert(pack.name.clone(), pack.source.clone());
+            for rule in pack.rules {
+                if let Some(first) = seen.get(&rule.id) {
+                    problems.push(Diagnostic::error(
+                        rule.pos,
+                        Msg::other(
+                            format!("duplicate rule id `{}`: already defined in {first}", rule.id),
+                            format!(
+                                "identifiant de règle `{}` en double : déjà défini dans {first}",
+                                rule.id
+                            ),
+                        ),
+                    ));
+                    continue;
+                }
+                seen.insert(rule.id.clone(), pack.source.clone());
+                known.push(rule.id.clone());
+                rules.push(rule);
+            }
+            for (n, t) in pack.steps {
+                steps.entry(n).or_insert(t);
+            }
+            infos.push(PackInfo {
+                name: pack.name,
+                description: pack.description,
+                source: pack.source.clone(),
+            });
+            if !problems.is_empty() {
+                errors.push(PackError {
+                    source: pack.source,
+                    problems,
+                });
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut active = Vec::new();
+        for mut rule in rules {
+            if sel.select.as_ref().is_some_and(|s| !s.contains(&rule.id)) || sel.ignore.contains(&rule.id) {
+                continue;
+            }
+            match sel.settings.get(&rule.id) {
+                Some(Setting::Off) => continue,
+                Some(Setting::Severity(s)) => rule.severity = *s,
+                None => {}
+            }
+            active.push(rule);
+        }
+        let index = active.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+        Ok(RuleSet {
+            rules: active,
+            known,
+            steps,
+            packs: infos,
+            index,
+        })
+    }
+
+    /// The built-in packs with nothing changed.
+    pub fn builtin() -> RuleSet {
+        RuleSet::new(crate::pack::builtin(), &Selection::default()).expect("built-in rule ids are unique")
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.index.get(id).map(|&i| &self.rules[i])
+    }
+
+    /// Rule ids the user may have meant by `id`.
+    pub fn suggest(&self, id: &str) -> Option<&str> {
+        schema::did_you_mean(id, self.known.iter().map(String::as_str))
+    }
+}
+
+/// How to pick a profile's report language.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LangChoice {
+    /// `--lang`: wins over everything.
+    pub forced: Option<Lang>,
+    /// Config file, then the locale: used when the profile says nothing.
+    pub fallback: Lang,
+}
+
+impl LangChoice {
+    pub fn for_profile(&self, profile_lang: Option<Lang>) -> Lang {
+        self.forced.or(profile_lang).unwrap_or(self.fallback)
+    }
+}
+
+/// `file` is how the file is named in reports; its stem is the default name.
+pub fn default_name(file: &str) -> String {
+    if file == "-" {
+        return "stdin".into();
+    }
+    let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let stem = base
+        .strip_suffix(".yaml")
+        .or_else(|| base.strip_suffix(".yml"))
+        .unwrap_or(base);
+    stem.to_owned()
+}
+
+/// Read, validate and check one profile.
+pub fn check_bytes(rules: &RuleSet, file: &str, bytes: &[u8], lang: LangChoice) -> ProfileReport {
+    match profile::parse(bytes) {
+        Ok(p) => check_profile(rules, file, &p, lang),
+        Err(problems) => invalid(file, &problems, lang.for_profile(None)),
+    }
+}
+
+/// The report for a file that could not be read or validated.
+pub fn invalid(file: &str, problems: &[Diagnostic], lang: Lang) -> ProfileReport {
+    ProfileReport {
+        file: file.to_owned(),
+        name: default_name(file),
+        lang,
+        score: None,
+        findings: Vec::new(),
+        passed: Vec::new(),
+        not_applicable: Vec::new(),
+        waived: Vec::new(),
+        errors: problems.iter().map(|d| ErrorItem::from_diag(d, lang)).collect(),
+        warnings: Vec::new(),
+    }
+}
+
+/// Round half up, in integers: floor(100·p/t + ½).
+pub fn score(passed: u32, total: u32) -> u32 {
+    if total == 0 {
+        100
+    } else {
+        (200 * passed + total) / (2 * total)
+    }
+}
+
+/// Check a valid profile.
+pub fn check_profile(rules: &RuleSet, file: &str, p: &Profile, lang: LangChoice) -> ProfileReport {
+    let lang = lang.for_profile(p.lang);
+    let root = &p.root;
+    let mut report = ProfileReport {
+        file: file.to_owned(),
+        name: p
+            .name
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| default_name(file)),
+        lang,
+        score: None,
+        findings: Vec::new(),
+        passed: Vec::new(),
+        not_applicable: Vec::new(),
+        waived: Vec::new(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    for w in &p.waivers {
+        if !rules.known.contains(&w.rule) {
+            let d = Diagnostic::warning(
+                w.pos,
+                Msg::UnknownWaiver {
+                    rule: w.rule.clone(),
+                    suggestion: rules.suggest(&w.rule).map(str::to_owned),
+                },
+            );
+            report.warnings.push(ErrorItem::from_diag(&d, lang));
+        }
+    }
+    let (mut passed_w, mut total_w) = (0, 0);
+    for rule in &rules.rules {
+        if let Some(w) = p.waivers.iter().find(|w| w.rule == rule.id) {
+            report.waived.push(Waived {
+                rule: rule.id.clone(),
+                reason: w.reason.clone(),
+            });
+            continue;
+        }
+        if rule.when.as_ref().is_some_and(|c| !c.holds(root)) {
+            report.not_applicable.push(rule.id.clone());
+            continue;
+        }
+        total_w += rule.severity.weight();
+        let before = report.findings.len();
+        findings_for(rule, root, lang, &mut report.findings);
+        if report.findings.len() == before {
+            passed_w += rule.severity.weight();
+            report.passed.push(rule.id.clone());
+        }
+    }
+    report.score = Some(score(passed_w, total_w));
+    report
+        .findings
+        .sort_by(|a, b| (a.line, a.column, &a.rule).cmp(&(b.line, b.column, &b.rule)));
+    report
+}
+
+fn findings_for(rule: &Rule, root: &crate::yaml::Node, lang: Lang, out: &mut Vec<Finding>) {
+    let finding = |path: String, pos: Pos, message: String| Finding {
+        rule: rule.id.clone(),
+        pack: rule.pack.clone(),
+        step: rule.step,
+        severity: rule.severity,
+        title: rule.title.get(lang).to_owned(),
+        message: rule.message.as_ref().map_or(message, |m| m.get(lang).to_owned()),
+        path,
+        line: pos.line,
+        column: pos.col,
+    };
+    match &rule.check {
+        // A failing `each` gives one finding per failing item, at the item.
+        Cond::Each { path, when, check } => {
+            let list = path.display();
+            for (i, item) in items(root, path).iter().enumerate() {
+                if when.as_ref().is_some_and(|w| !w.holds(item)) || check.holds(item) {
+                    continue;
+                }
+                out.push(finding(
+                    format!("{list}[{i}]"),
+                    item.pos,
+                    check.explain_failure(item, lang),
+                ));
+            }
+        }
+        check => {
+            if !check.holds(root) {
+                let empty = Path { segments: Vec::new() };
+                let path = check.first_path().unwrap_or(&empty);
+                let pos = locate(root, path, Pos::START);
+                out.push(finding(path.display(), pos, check.explain_failure(root, lang)));
+            }
+        }
+    }
+}

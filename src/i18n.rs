@@ -1,0 +1,118 @@
+//! Languages and localised text.
+//!
+//! Every sentence the tool prints exists in English and French. Short UI
+//! strings are written side by side at their use site with [`Lang::pick`], so
+//! the two versions are read and reviewed together; pack texts come from the
+//! packs as [`Text`].
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "en" => Some(Lang::En),
+            "fr" => Some(Lang::Fr),
+            _ => None,
+        }
+    }
+
+    /// The language a locale string such as `fr_FR.UTF-8` asks for:
+    /// French when it starts with `fr`, English otherwise.
+    pub fn from_locale(locale: &str) -> Lang {
+        if locale.to_ascii_lowercase().starts_with("fr") {
+            Lang::Fr
+        } else {
+            Lang::En
+        }
+    }
+
+    /// Choose between an English and a French string.
+    pub fn pick<'a>(self, en: &'a str, fr: &'a str) -> &'a str {
+        match self {
+            Lang::En => en,
+            Lang::Fr => fr,
+        }
+    }
+
+    /// French puts a (narrow) no-break space before `:`; English does not.
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::En => ":",
+            Lang::Fr => "\u{a0}:",
+        }
+    }
+
+    /// Quote a user-facing label: “x” in English, « x » in French.
+    pub fn quote(self, s: &str) -> String {
+        match self {
+            Lang::En => format!("\u{201c}{s}\u{201d}"),
+            Lang::Fr => format!("«\u{a0}{s}\u{a0}»"),
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A text given in one or more languages (`{en: ..., fr: ...}` or a plain string).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Text {
+    /// (language code, text) in the order written; a plain string has code "".
+    pub variants: Vec<(String, String)>,
+}
+
+impl Text {
+    pub fn plain(s: impl Into<String>) -> Self {
+        Text {
+            variants: vec![(String::new(), s.into())],
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.variants.is_empty()
+    }
+
+    /// The text in `lang`, else English, else whatever language is given.
+    pub fn get(&self, lang: Lang) -> &str {
+        let find = |code: &str| self.variants.iter().find(|(c, _)| c == code).map(|(_, t)| t.as_str());
+        find(lang.code())
+            .or_else(|| find("en"))
+            .or_else(|| self.variants.first().map(|(_, t)| t.as_str()))
+            .unwrap_or("")
+    }
+}
+
+/// Localised lists of lines (fix steps), with the same fallback as [`Text`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextList {
+    pub variants: Vec<(String, Vec<String>)>,
+}
+
+impl TextList {
+    pub fn get(&self, lang: Lang) -> &[String] {
+        let find = |code: &str| self.variants.iter().find(|(c, _)| c == code).map(|(_, t)| t.as_slice());
+        find(lang.code())
+            .or_else(|| find("en"))
+            .or_else(|| self.variants.first().map(|(_, t)| t.as_slice()))
+            .unwrap_or(&[])
+    }
+}

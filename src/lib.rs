@@ -1,0 +1,79 @@
+//! profilecheck: lint a YAML description of a Facebook profile against the
+//! steps of a personal-branding guide.
+//!
+//! The library never prints. Embed it like this:
+//!
+//! ```
+//! use profilecheck::{Checker, Lang};
+//! let checker = Checker::builtin();
+//! let report = checker.check("jeanne.yaml", b"photo: {set: true, kind: professional}\n", Some(Lang::En));
+//! assert!(report.passed.contains(&"photo-set".to_string()));
+//! assert!(report.score.unwrap() < 100);
+//! ```
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod cli;
+pub mod commands;
+pub mod condition;
+pub mod config;
+pub mod diag;
+pub mod engine;
+pub mod i18n;
+pub mod pack;
+pub mod profile;
+pub mod report;
+pub mod run;
+pub mod schema;
+pub mod yaml;
+
+pub use engine::{LangChoice, RuleSet, Selection};
+pub use i18n::Lang;
+pub use pack::{Pack, PackError, Severity};
+pub use report::{Finding, ProfileReport, Summary};
+
+/// A ready-to-use checker: rule packs in, reports out.
+#[derive(Debug, Clone)]
+pub struct Checker {
+    pub rules: RuleSet,
+}
+
+impl Checker {
+    /// The built-in `guide` and `privacy` packs.
+    pub fn builtin() -> Self {
+        Checker {
+            rules: RuleSet::builtin(),
+        }
+    }
+
+    /// The built-in packs plus packs given as (name for messages, YAML text).
+    pub fn with_packs(extra: &[(&str, &str)]) -> Result<Self, Vec<PackError>> {
+        let mut packs = pack::builtin();
+        let mut errors = Vec::new();
+        for (source, text) in extra {
+            match pack::load(source, text.as_bytes()) {
+                Ok(p) => packs.push(p),
+                Err(e) => errors.push(e),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Checker {
+            rules: RuleSet::new(packs, &Selection::default())?,
+        })
+    }
+
+    /// Check one profile given as YAML bytes. `lang` forces the report
+    /// language; otherwise the profile's `lang`, else English.
+    pub fn check(&self, file: &str, yaml: &[u8], lang: Option<Lang>) -> ProfileReport {
+        engine::check_bytes(
+            &self.rules,
+            file,
+            yaml,
+            LangChoice {
+                forced: lang,
+                fallback: Lang::En,
+            },
+        )
+    }
+}

@@ -1,0 +1,497 @@
+//! Rule packs: YAML files of rules, loaded in two stages — the YAML tree is
+//! read into rules whose every key, path, operator, regex and enum value is
+//! checked against the profile format; evaluation only ever sees valid rules.
+
+use crate::condition::{self, Cond, Scope};
+use crate::diag::{Diagnostic, Msg, from_yaml};
+use crate::i18n::{Lang, Text, TextList};
+use crate::schema;
+use crate::yaml::{self, Node, Pos, Value};
+use std::collections::BTreeMap;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+    /// Weight in the score (SPEC §5).
+    pub fn weight(self) -> u32 {
+        match self {
+            Severity::Error => 3,
+            Severity::Warning => 2,
+            Severity::Info => 1,
+        }
+    }
+    pub fn word(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Error => lang.pick("error", "erreur"),
+            Severity::Warning => lang.pick("warning", "avertissement"),
+            Severity::Info => lang.pick("info", "info"),
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A checked rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub pack: String,
+    pub step: Option<u32>,
+    pub severity: Severity,
+    pub title: Text,
+    pub why: Text,
+    pub fix: TextList,
+    /// Overrides the generated failure message when set.
+    pub message: Option<Text>,
+    pub when: Option<Cond>,
+    pub check: Cond,
+    pub examples_pass: Vec<Example>,
+    pub examples_fail: Vec<Example>,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub yaml: String,
+    pub pos: Pos,
+}
+
+/// A loaded pack.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    pub name: String,
+    pub description: Text,
+    /// Guide step titles (the guide pack has them; any pack may).
+    pub steps: BTreeMap<u32, Text>,
+    pub rules: Vec<Rule>,
+    /// Where it came from: a file path, or `builtin:NAME`.
+    pub source: String,
+}
+
+/// A pack that failed to load: its file and every problem found.
+#[derive(Debug, Clone)]
+pub struct PackError {
+    pub source: String,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl PackError {
+    pub fn render(&self, lang: Lang) -> Vec<String> {
+        self.problems.iter().map(|d| d.render(&self.source, lang)).collect()
+    }
+}
+
+/// The packs compiled into the binary, from the repository's `rules/` folder.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("guide", include_str!("../rules/guide.yaml")),
+    ("privacy", include_str!("../rules/privacy.yaml")),
+];
+
+const PACK_KEYS: &[&str] = &["pack", "description", "steps", "rules"];
+const RULE_KEYS: &[&str] = &[
+    "id", "step", "severity", "title", "why", "fix", "message", "when", "check", "examples",
+];
+
+fn other(pos: Pos, en: impl Into<String>, fr: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(pos, Msg::other(en, fr))
+}
+
+fn unknown(key: &yaml::Key, allowed: &[&str]) -> Diagnostic {
+    let suggestion = schema::did_you_mean(&key.name, allowed.iter().copied()).map(str::to_owned);
+    Diagnostic::error(
+        key.pos,
+        Msg::UnknownKey {
+            key: key.name.clone(),
+            suggestion,
+            allowed: allowed.iter().map(|s| s.to_string()).collect(),
+        },
+    )
+}
+
+fn entries(node: &Node) -> &[(yaml::Key, Node)] {
+    match &node.value {
+        Value::Map(e) => e,
+        _ => &[],
+    }
+}
+
+/// Is `id` kebab-case (`lower-case-words-123`)?
+pub fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .split('-')
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+}
+
+fn text(node: &Node, what: &str, out: &mut Vec<Diagnostic>) -> Option<Text> {
+    match &node.value {
+        Value::Str(s) => Some(Text::plain(s.clone())),
+        Value::Map(es) => {
+            let mut t = Text::default();
+            for (k, v) in es {
+                match v.as_str() {
+                    Some(s) => t.variants.push((k.name.clone(), s.to_owned())),
+                    None => out.push(other(
+                        v.pos,
+                        format!("`{what}.{}` must be text", k.name),
+                        format!("`{what}.{}` doit être un texte", k.name),
+                    )),
+                }
+            }
+            if t.is_empty() {
+                out.push(other(
+                    node.pos,
+                    format!("`{what}` is empty"),
+                    format!("`{what}` est vide"),
+                ));
+            }
+            Some(t)
+        }
+        _ => {
+            out.push(other(
+                node.pos,
+                format!("`{what}` must be text, or a mapping of language to text (`{{en: ..., fr: ...}}`)"),
+                format!("`{what}` doit être un texte, ou un dictionnaire langue → texte (`{{en: ..., fr: ...}}`)"),
+            ));
+            None
+        }
+    }
+}
+
+fn string_list(node: &Node, what: &str, out: &mut Vec<Diagnostic>) -> Vec<String> {
+    match &node.value {
+        Value::Seq(items) => items
+            .iter()
+            .filter_map(|it| match it.as_str() {
+                Some(s) => Some(s.to_owned()),
+                None => {
+                    out.push(other(
+                        it.pos,
+                        format!("each item of `{what}` must be text"),
+                        format!("chaque élément de `{what}` doit être un texte"),
+                    ));
+                    None
+                }
+            })
+            .collect(),
+        Value::Str(s) => vec![s.clone()],
+        _ => {
+            out.push(other(
+                node.pos,
+                format!("`{what}` must be a list of texts"),
+                format!("`{what}` doit être une liste de textes"),
+            ));
+            Vec::new()
+        }
+    }
+}
+
+fn text_list(node: &Node, what: &str, out: &mut Vec<Diagnostic>) -> TextList {
+    match &node.value {
+        Value::Map(es) => TextList {
+            variants: es
+                .iter()
+                .map(|(k, v)| (k.name.clone(), string_list(v, &format!("{what}.{}", k.name), out)))
+                .collect(),
+        },
+        _ => TextList {
+            variants: vec![(String::new(), string_list(node, what, out))],
+        },
+    }
+}
+
+fn examples(node: &Node, out: &mut Vec<Diagnostic>) -> (Vec<Example>, Vec<Example>) {
+    let mut pass = Vec::new();
+    let mut fail = Vec::new();
+    if !matches!(node.value, Value::Map(_)) {
+        out.push(other(
+            node.pos,
+            "`examples` must be a mapping with `pass` and `fail` lists",
+            "`examples` doit être un dictionnaire avec des listes `pass` et `fail`",
+        ));
+        return (pass, fail);
+    }
+    for (k, v) in entries(node) {
+        let target = match k.name.as_str() {
+            "pass" => &mut pass,
+            "fail" => &mut fail,
+            _ => {
+                out.push(unknown(k, &["pass", "fail"]));
+                continue;
+            }
+        };
+        let Value::Seq(items) = &v.value else {
+            out.push(other(
+                v.pos,
+                format!("`examples.{}` must be a list of profiles written as YAML text", k.name),
+                format!("`examples.{}` doit être une liste de profils écrits en YAML", k.name),
+            ));
+            continue;
+        };
+        for it in items {
+            match it.as_str() {
+                Some(s) => target.push(Example {
+                    yaml: s.to_owned(),
+                    pos: it.pos,
+                }),
+                None => out.push(other(
+                    it.pos,
+                    "an example is a profile written as YAML text (a string)",
+                    "un exemple est un profil écrit en YAML (une chaîne)",
+                )),
+            }
+        }
+    }
+    (pass, fail)
+}
+
+fn rule(node: &Node, pack: &str, out: &mut Vec<Diagnostic>) -> Option<Rule> {
+    if !matches!(node.value, Value::Map(_)) {
+        out.push(other(
+            node.pos,
+            "a rule must be a mapping with `id`, `severity`, `title`, `check`…",
+            "une règle doit être un dictionnaire avec `id`, `severity`, `title`, `check`…",
+        ));
+        return None;
+    }
+    let before = out.len();
+    for (k, _) in entries(node) {
+        if !RULE_KEYS.contains(&k.name.as_str()) {
+            out.push(unknown(k, RULE_KEYS));
+        }
+    }
+    let required = |key: &str, out: &mut Vec<Diagnostic>| -> Option<&Node> {
+        let n = node.get(key).filter(|n| n.value != Value::Null);
+        if n.is_none() {
+            out.push(other(
+                node.pos,
+                format!("this rule has no `{key}`"),
+                format!("cette règle n’a pas de `{key}`"),
+            ));
+        }
+        n
+    };
+    let id = match required("id", out) {
+        Some(n) => match n.as_str() {
+            Some(s) if is_kebab(s) => Some(s.to_owned()),
+            _ => {
+                out.push(other(
+                    n.pos,
+                    "a rule id must be kebab-case text, such as `photo-set`",
+                    "un identifiant de règle s’écrit en minuscules avec des tirets, comme `photo-set`",
+                ));
+                None
+            }
+        },
+        None => None,
+    };
+    let step = match node.get("step").map(|n| (n, &n.value)) {
+        None | Some((_, Value::Null)) => None,
+        Some((_, Value::Int(i))) if *i >= 1 && *i <= 1000 => Some(*i as u32),
+        Some((n, _)) => {
+            out.push(other(
+                n.pos,
+                "`step` must be a guide step number (1, 2, …)",
+                "`step` doit être un numéro d’étape du guide (1, 2, …)",
+            ));
+            None
+        }
+    };
+    let severity = required("severity", out).and_then(|n| match n.as_str().and_then(Severity::parse) {
+        Some(s) => Some(s),
+        None => {
+            out.push(Diagnostic::error(
+                n.pos,
+                Msg::BadEnum {
+                    value: n
+                        .as_str()
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| n.value.kind().to_owned()),
+                    allowed: vec!["error".into(), "warning".into(), "info".into()],
+                },
+            ));
+            None
+        }
+    });
+    let title = required("title", out).and_then(|n| text(n, "title", out));
+    let why = node.get("why").and_then(|n| text(n, "why", out)).unwrap_or_default();
+    let fix = node.get("fix").map(|n| text_list(n, "fix", out)).unwrap_or_default();
+    let message = node.get("message").and_then(|n| text(n, "message", out));
+    let when = node.get("when").and_then(|n| condition::compile(n, Scope::root(), out));
+    let check = required("check", out).and_then(|n| condition::compile(n, Scope::root(), out));
+    let (examples_pass, examples_fail) = node.get("examples").map(|n| examples(n, out)).unwrap_or_default();
+    if out.len() > before {
+        return None;
+    }
+    Some(Rule {
+        id: id?,
+        pack: pack.to_owned(),
+        step,
+        severity: severity?,
+        title: title?,
+        why,
+        fix,
+        message,
+        when,
+        check: check?,
+        examples_pass,
+        examples_fail,
+        pos: node.pos,
+    })
+}
+
+/// Load one pack from its bytes. `source` names it in messages.
+pub fn load(source: &str, bytes: &[u8]) -> Result<Pack, PackError> {
+    let fail = |problems: Vec<Diagnostic>| PackError {
+        source: source.to_owned(),
+        problems,
+    };
+    let source_text = yaml::decode(bytes).map_err(|e| fail(vec![from_yaml(e)]))?;
+    let root = yaml::parse(source_text).map_err(|e| fail(vec![from_yaml(e)]))?;
+    let mut out = Vec::new();
+    if !matches!(root.value, Value::Map(_)) {
+        out.push(other(
+            root.pos,
+            "a rule pack must be a mapping with `pack` and `rules`",
+            "un pack de règles doit être un dictionnaire avec `pack` et `rules`",
+        ));
+        return Err(fail(out));
+    }
+    for (k, _) in entries(&root) {
+        if !k.is_scalar || !PACK_KEYS.contains(&k.name.as_str()) {
+            out.push(unknown(k, PACK_KEYS));
+        }
+    }
+    let name = match root.get("pack") {
+        Some(n) => match n.as_str() {
+            Some(s) if is_kebab(s) => s.to_owned(),
+            _ => {
+                out.push(other(
+                    n.pos,
+                    "`pack` must be a kebab-case name, such as `call-centre`",
+                    "`pack` doit être un nom en minuscules avec des tirets, comme `service-client`",
+                ));
+                String::new()
+            }
+        },
+        None => {
+            out.push(other(
+                root.pos,
+                "this pack has no `pack` name",
+                "ce pack n’a pas de nom (`pack`)",
+            ));
+            String::new()
+        }
+    };
+    let description = root
+        .get("description")
+        .and_then(|n| text(n, "description", &mut out))
+        .unwrap_or_default();
+    let mut steps = BTreeMap::new();
+    if let Some(n) = root.get("steps") {
+        if !matches!(n.value, Value::Map(_)) {
+            out.push(other(
+                n.pos,
+                "`steps` must map step numbers to titles",
+                "`steps` doit associer des numéros d’étape à des titres",
+            ));
+        }
+        for (k, v) in entries(n) {
+            match k.name.parse::<u32>() {
+                Ok(num) if num >= 1 => {
+                    if let Some(t) = text(v, "steps", &mut out) {
+                        steps.insert(num, t);
+                    }
+                }
+                _ => out.push(other(
+                    k.pos,
+                    "a step number must be 1 or more",
+                    "un numéro d’étape doit valoir 1 ou plus",
+                )),
+            }
+        }
+    }
+    let mut rules = Vec::new();
+    match root.get("rules") {
+        Some(Node {
+            value: Value::Seq(items),
+            ..
+        }) => {
+            let mut seen: BTreeMap<String, Pos> = BTreeMap::new();
+            for it in items {
+                if let Some(r) = rule(it, &name, &mut out) {
+                    if let Some(first) = seen.get(&r.id) {
+                        out.push(other(
+                            it.get("id").map_or(it.pos, |n| n.pos),
+                            format!("duplicate rule id `{}` (first defined at line {})", r.id, first.line),
+                            format!(
+                                "identifiant de règle `{}` en double (déjà défini ligne {})",
+                                r.id, first.line
+                            ),
+                        ));
+                    } else {
+                        seen.insert(r.id.clone(), it.get("id").map_or(it.pos, |n| n.pos));
+                        rules.push(r);
+                    }
+                }
+            }
+        }
+        Some(n) => out.push(other(
+            n.pos,
+            "`rules` must be a list of rules",
+            "`rules` doit être une liste de règles",
+        )),
+        None => out.push(other(
+            root.pos,
+            "this pack has no `rules` list",
+            "ce pack n’a pas de liste `rules`",
+        )),
+    }
+    if !out.is_empty() {
+        out.sort_by_key(|d| d.pos);
+        return Err(fail(out));
+    }
+    Ok(Pack {
+        name,
+        description,
+        steps,
+        rules,
+        source: source.to_owned(),
+    })
+}
+
+/// The built-in packs, parsed. They are tested, so a failure here is a bug.
+pub fn builtin() -> Vec<Pack> {
+    BUILTIN
+        .iter()
+        .map(|(name, text)| {
+            load(&format!("builtin:rules/{name}.yaml"), text.as_bytes())
+                .unwrap_or_else(|e| panic!("built-in pack {name} is invalid: {:?}", e.render(Lang::En)))
+        })
+        .collect()
+}

@@ -1,0 +1,290 @@
+//! Reading a profile: bytes -> YAML tree -> checked against the format.
+//!
+//! A valid profile keeps its YAML tree: rules read values by path from it,
+//! and findings point at the positions it carries.
+
+use crate::diag::{Diagnostic, Msg, from_yaml};
+use crate::i18n::Lang;
+use crate::schema::{self, Field, Kind};
+use crate::yaml::{self, Key, Node, Pos, Value};
+
+/// A profile that passed format validation.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub root: Node,
+    pub name: Option<String>,
+    pub lang: Option<Lang>,
+    /// Waived rule ids with their reasons and where they were written.
+    pub waivers: Vec<Waiver>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Waiver {
+    pub rule: String,
+    pub reason: String,
+    pub pos: Pos,
+}
+
+/// Parse and validate a profile; on failure, every problem found.
+pub fn parse(bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
+    let text = yaml::decode(bytes).map_err(|e| vec![from_yaml(e)])?;
+    let root = yaml::parse(text).map_err(|e| vec![from_yaml(e)])?;
+    let mut problems = Vec::new();
+    match &root.value {
+        Value::Null => {}
+        Value::Map(_) => check_obj(&root, schema::PROFILE, "", &mut problems),
+        other => problems.push(Diagnostic::error(
+            root.pos,
+            Msg::NotMapping {
+                what: "a profile",
+                found: other.kind(),
+            }
+            .fr_what("un profil"),
+        )),
+    }
+    if !problems.is_empty() {
+        problems.sort_by_key(|d| d.pos);
+        return Err(problems);
+    }
+    let name = root.get("name").and_then(|n| n.as_str()).map(str::to_owned);
+    let lang = root.get("lang").and_then(|n| n.as_str()).and_then(Lang::parse);
+    let mut waivers = Vec::new();
+    if let Some(Node {
+        value: Value::Map(entries),
+        ..
+    }) = root.get("waivers")
+    {
+        for (k, v) in entries {
+            waivers.push(Waiver {
+                rule: k.name.clone(),
+                reason: v.as_str().unwrap_or("").to_owned(),
+                pos: k.pos,
+            });
+        }
+    }
+    Ok(Profile {
+        root,
+        name,
+        lang,
+        waivers,
+    })
+}
+
+impl Msg {
+    /// `NotMapping` names the thing in English; French needs its own noun.
+    fn fr_what(self, fr: &'static str) -> Msg {
+        match self {
+            Msg::NotMapping { what, found } => Msg::other(
+                Msg::NotMapping { what, found }.text(Lang::En),
+                Msg::NotMapping { what: fr, found }.text(Lang::Fr),
+            ),
+            m => m,
+        }
+    }
+}
+
+fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+fn check_obj(node: &Node, fields: &'static [Field], prefix: &str, out: &mut Vec<Diagnostic>) {
+    let Value::Map(entries) = &node.value else { return };
+    for (key, value) in entries {
+        if !key.is_scalar {
+            out.push(Diagnostic::error(key.pos, Msg::ComplexKey));
+            continue;
+        }
+        match fields.iter().find(|f| f.key == key.name) {
+            Some(field) => check_value(key, value, field, &join(prefix, &key.name), out),
+            None => out.push(unknown_key(key, fields)),
+        }
+    }
+}
+
+fn unknown_key(key: &Key, fields: &[Field]) -> Diagnostic {
+    let allowed: Vec<String> = fields.iter().map(|f| f.key.to_owned()).collect();
+    let suggestion = schema::did_you_mean(&key.name, fields.iter().map(|f| f.key)).map(str::to_owned);
+    Diagnostic::error(
+        key.pos,
+        Msg::UnknownKey {
+            key: key.name.clone(),
+            suggestion,
+            allowed,
+        },
+    )
+}
+
+/// How a scalar was written, for messages.
+fn shown(v: &Value) -> String {
+    match v {
+        Value::Str(s) => format!("\"{}\"", s.chars().take(40).collect::<String>()),
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => f.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => "null".into(),
+        Value::Seq(_) => "a list".into(),
+        Value::Map(_) => "a mapping".into(),
+    }
+}
+
+fn shown_fr(v: &Value) -> String {
+    match v {
+        Value::Seq(_) => "une liste".into(),
+        Value::Map(_) => "un dictionnaire".into(),
+        other => shown(other),
+    }
+}
+
+fn wrong_type(kind: &Kind, node: &Node) -> Diagnostic {
+    let (expected_en, expected_fr) = (kind.describe(), kind.describe_fr());
+    let found = shown(&node.value);
+    let msg = if matches!(node.value, Value::Seq(_) | Value::Map(_)) {
+        Msg::other(
+            format!("expected {expected_en}, found {found}"),
+            format!("attendu : {expected_fr} ; trouvé : {}", shown_fr(&node.value)),
+        )
+    } else if *kind == Kind::Str {
+        Msg::other(
+            format!("expected text, found {found}; put it in quotes if it is meant as text"),
+            format!("attendu : du texte ; trouvé : {found} ; mettez-le entre guillemets si c’est du texte"),
+        )
+    } else {
+        Msg::WrongType {
+            expected_en,
+            expected_fr,
+            found,
+        }
+    };
+    Diagnostic::error(node.pos, msg)
+}
+
+fn check_value(key: &Key, node: &Node, field: &Field, path: &str, out: &mut Vec<Diagnostic>) {
+    // A key with no value is the same as a missing key, so half-filled templates lint.
+    if node.value == Value::Null {
+        return;
+    }
+    check_kind(node, &field.kind, path, out, Some(key));
+}
+
+fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>, key: Option<&Key>) {
+    match (kind, &node.value) {
+        (Kind::Free, _) => {
+            if !matches!(node.value, Value::Map(_) | Value::Null) {
+                out.push(wrong_type(&Kind::Obj(&[]), node));
+            }
+        }
+        (Kind::Bool, Value::Bool(_)) => {}
+        (Kind::Bool, Value::Str(s)) => out.push(Diagnostic::error(node.pos, Msg::ExpectedBool { found: s.clone() })),
+        (Kind::Bool, Value::Int(i)) if *i == 0 || *i == 1 => {
+            out.push(Diagnostic::error(node.pos, Msg::ExpectedBool { found: i.to_string() }))
+        }
+        (Kind::Int { min }, Value::Int(i)) => {
+            if path == "version" && *i != 1 {
+                out.push(Diagnostic::error(node.pos, Msg::Version { found: i.to_string() }));
+            } else if min.is_some_and(|m| *i < m) {
+                out.push(Diagnostic::error(node.pos, Msg::Negative { key: path.to_owned() }));
+            }
+        }
+        (Kind::Int { .. }, _) if path == "version" => out.push(Diagnostic::error(
+            node.pos,
+            Msg::Version {
+                found: shown(&node.value).trim_matches('"').to_owned(),
+            },
+        )),
+        (Kind::Int { .. }, Value::Float(x)) if x.fract() != 0.0 || !x.is_finite() => out.push(Diagnostic::error(
+            node.pos,
+            Msg::other(
+                format!("expected a whole number, found {x}"),
+                format!("attendu : un nombre entier ; trouvé : {x}"),
+            ),
+        )),
+        (Kind::Int { min }, Value::Float(x)) => {
+            if min.is_some_and(|m| *x < m as f64) {
+                out.push(Diagnostic::error(node.pos, Msg::Negative { key: path.to_owned() }));
+            }
+        }
+        (Kind::Number { min }, Value::Int(i)) => {
+            if min.is_some_and(|m| (*i as f64) < m) {
+                out.push(Diagnostic::error(node.pos, Msg::Negative { key: path.to_owned() }));
+            }
+        }
+        (Kind::Number { min }, Value::Float(x)) => {
+            if !x.is_finite() {
+                out.push(wrong_type(kind, node));
+            } else if min.is_some_and(|m| *x < m) {
+                out.push(Diagnostic::error(node.pos, Msg::Negative { key: path.to_owned() }));
+            }
+        }
+        (Kind::Str, Value::Str(_)) => {}
+        (Kind::Enum(allowed), Value::Str(s)) => {
+            if !allowed.contains(&s.as_str()) {
+                out.push(Diagnostic::error(
+                    node.pos,
+                    Msg::BadEnum {
+                        value: s.clone(),
+                        allowed: allowed.iter().map(|s| s.to_string()).collect(),
+                    },
+                ));
+            }
+        }
+        (Kind::List(item), Value::Seq(items)) => {
+            for (i, it) in items.iter().enumerate() {
+                check_kind(it, item, &format!("{path}[{i}]"), out, None);
+            }
+        }
+        (Kind::Obj(fields), Value::Map(_)) => check_obj(node, fields, path, out),
+        (Kind::Waivers, Value::Map(entries)) => {
+            for (k, v) in entries {
+                if !k.is_scalar {
+                    out.push(Diagnostic::error(k.pos, Msg::ComplexKey));
+                } else if !matches!(v.value, Value::Str(_)) {
+                    out.push(Diagnostic::error(
+                        if v.value == Value::Null { k.pos } else { v.pos },
+                        Msg::other(
+                            "a waiver needs its reason as text: `rule-id: \"why this step is not taken\"`",
+                            "une dérogation demande sa raison en texte : `id-de-regle: \"pourquoi cette étape est écartée\"`",
+                        ),
+                    ));
+                }
+            }
+        }
+        (Kind::Obj(_) | Kind::Waivers, other) => {
+            let _ = key;
+            out.push(Diagnostic::error(
+                node.pos,
+                Msg::other(
+                    format!(
+                        "`{path}` must be a mapping of keys to values, not {}",
+                        found_word(other)
+                    ),
+                    format!(
+                        "`{path}` doit être un dictionnaire de clés et de valeurs, pas {}",
+                        shown_fr(other)
+                    ),
+                ),
+            ))
+        }
+        (Kind::List(_), other) => out.push(Diagnostic::error(
+            node.pos,
+            Msg::other(
+                format!(
+                    "`{path}` must be a list (`[a, b]` or lines starting with `- `), not {}",
+                    found_word(other)
+                ),
+                format!(
+                    "`{path}` doit être une liste (`[a, b]` ou des lignes commençant par `- `), pas {}",
+                    shown_fr(other)
+                ),
+            ),
+        )),
+        _ => out.push(wrong_type(kind, node)),
+    }
+}
+
+fn found_word(v: &Value) -> String {
+    shown(v)
+}

@@ -1,0 +1,241 @@
+//! The default, human report: per profile a header with the score, findings
+//! grouped by guide step with their fix steps, then one summary line.
+
+use super::{Context, ProfileReport, Reporter, Summary};
+use crate::i18n::Lang;
+use crate::pack::Severity;
+use colored::{ColoredString, Colorize};
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+pub struct Text<'a> {
+    ctx: Context<'a>,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(ctx: Context<'a>) -> Self {
+        Text { ctx }
+    }
+
+    fn paint(&self, s: &str, f: fn(&str) -> ColoredString) -> String {
+        if self.ctx.color { f(s).to_string() } else { s.to_owned() }
+    }
+}
+
+fn sev_mark(sev: Severity) -> &'static str {
+    match sev {
+        Severity::Error => "✗",
+        Severity::Warning => "!",
+        Severity::Info => "·",
+    }
+}
+
+fn sev_color(sev: Severity) -> fn(&str) -> ColoredString {
+    match sev {
+        Severity::Error => |s| s.red().bold(),
+        Severity::Warning => |s| s.yellow().bold(),
+        Severity::Info => |s| s.cyan(),
+    }
+}
+
+/// Display width of `s`, counting each char as one column (good enough for
+/// the Latin text of reports).
+fn width(s: &str) -> usize {
+    s.chars().count()
+}
+
+pub fn score_word(lang: Lang) -> &'static str {
+    lang.pick("score", "score")
+}
+
+/// "2 errors", "1 avertissement"…
+pub fn counted(n: usize, sev: Severity, lang: Lang) -> String {
+    let (one, many) = match (sev, lang) {
+        (Severity::Error, Lang::En) => ("error", "errors"),
+        (Severity::Warning, Lang::En) => ("warning", "warnings"),
+        (Severity::Info, Lang::En) => ("note", "notes"),
+        (Severity::Error, Lang::Fr) => ("erreur", "erreurs"),
+        (Severity::Warning, Lang::Fr) => ("avertissement", "avertissements"),
+        (Severity::Info, Lang::Fr) => ("remarque", "remarques"),
+    };
+    // French uses the singular for 0 and 1.
+    let plural = match lang {
+        Lang::En => n != 1,
+        Lang::Fr => n > 1,
+    };
+    format!("{n} {}", if plural { many } else { one })
+}
+
+impl Reporter for Text<'_> {
+    fn profile(&mut self, p: &ProfileReport, w: &mut dyn Write) -> io::Result<()> {
+        let lang = p.lang;
+        let quiet = self.ctx.quiet;
+        if quiet && p.findings.is_empty() && !p.is_invalid() {
+            return Ok(());
+        }
+        let title = format!("{} — {}", p.name, p.file);
+        let right = match p.score {
+            Some(s) => format!("{} {s}/100", score_word(lang)),
+            None => lang.pick("invalid", "invalide").to_owned(),
+        };
+        let pad = 72usize.saturating_sub(width(&title) + width(&right)).max(2);
+        let right_painted = match p.score {
+            Some(s) if s >= 80 => self.paint(&right, |s| s.green().bold()),
+            Some(s) if s >= 50 => self.paint(&right, |s| s.yellow().bold()),
+            _ => self.paint(&right, |s| s.red().bold()),
+        };
+        writeln!(
+            w,
+            "{}{}{}",
+            self.paint(&title, |s| s.bold()),
+            " ".repeat(pad),
+            right_painted
+        )?;
+        if p.is_invalid() {
+            for e in &p.errors {
+                writeln!(
+                    w,
+                    "  {} {}:{}:{}: {}",
+                    self.paint("✗", |s| s.red().bold()),
+                    p.file,
+                    e.line,
+                    e.column,
+                    e.message
+                )?;
+            }
+            return writeln!(w);
+        }
+        writeln!(w)?;
+        // Group by guide step; rules without a step are grouped by pack after the steps.
+        let mut by_step: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+        let mut by_pack: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, f) in p.findings.iter().enumerate() {
+            match f.step {
+                Some(s) => by_step.entry(s).or_default().push(i),
+                None => by_pack.entry(f.pack.as_str()).or_default().push(i),
+            }
+        }
+        let rules = self.ctx.rules;
+        let mut steps: Vec<u32> = rules.steps.keys().copied().collect();
+        steps.extend(rules.rules.iter().filter_map(|r| r.step));
+        steps.extend(by_step.keys().copied());
+        steps.sort_unstable();
+        steps.dedup();
+        for step in steps {
+            let applies = rules.rules.iter().any(|r| {
+                r.step == Some(step) && (p.passed.contains(&r.id) || p.findings.iter().any(|f| f.rule == r.id))
+            });
+            let heading = match rules.steps.get(&step) {
+                Some(t) => format!("{} {step} · {}", lang.pick("Step", "Étape"), t.get(lang)),
+                None => format!("{} {step}", lang.pick("Step", "Étape")),
+            };
+            match by_step.get(&step) {
+                None if applies => {
+                    if !quiet {
+                        let done = lang.pick("✓ all done", "✓ tout est fait");
+                        let pad = 60usize.saturating_sub(width(&heading)).max(2);
+                        writeln!(
+                            w,
+                            "{}{}{}",
+                            self.paint(&heading, |s| s.bold()),
+                            " ".repeat(pad),
+                            self.paint(done, |s| s.green())
+                        )?;
+                    }
+                }
+                None => {}
+                Some(idx) => {
+                    writeln!(w, "{}", self.paint(&heading, |s| s.bold()))?;
+                    for &i in idx {
+                        self.finding(p, i, w)?;
+                    }
+                }
+            }
+        }
+        for (pack, idx) in by_pack {
+            let heading = match lang {
+                Lang::En => format!("Pack {pack}"),
+                Lang::Fr => format!("Pack {pack}"),
+            };
+            writeln!(w, "{}", self.paint(&heading, |s| s.bold()))?;
+            for i in idx {
+                self.finding(p, i, w)?;
+            }
+        }
+        if !p.waived.is_empty() {
+            writeln!(w, "{}", self.paint(lang.pick("Waived", "Dérogations"), |s| s.bold()))?;
+            for wv in &p.waived {
+                writeln!(w, "  {} {:<24} {}", self.paint("~", |s| s.dimmed()), wv.rule, wv.reason)?;
+            }
+        }
+        for warn in &p.warnings {
+            writeln!(
+                w,
+                "  {} {}:{}:{}: {}",
+                self.paint("!", |s| s.yellow().bold()),
+                p.file,
+                warn.line,
+                warn.column,
+                warn.message
+            )?;
+        }
+        writeln!(w)
+    }
+
+    fn end(&mut self, s: &Summary, w: &mut dyn Write) -> io::Result<()> {
+        let lang = self.ctx.lang;
+        let profiles = match lang {
+            Lang::En => format!("{} profile{}", s.profiles, if s.profiles == 1 { "" } else { "s" }),
+            Lang::Fr => format!("{} profil{}", s.profiles, if s.profiles > 1 { "s" } else { "" }),
+        };
+        let mut line = format!(
+            "{} · {} · {} {} {profiles}",
+            counted(s.errors, Severity::Error, lang),
+            counted(s.warnings, Severity::Warning, lang),
+            counted(s.infos, Severity::Info, lang),
+            lang.pick("in", "dans"),
+        );
+        if s.invalid > 0 {
+            line.push_str(&match lang {
+                Lang::En => format!(" ({} invalid)", s.invalid),
+                Lang::Fr => format!(" (dont {} invalide{})", s.invalid, if s.invalid > 1 { "s" } else { "" }),
+            });
+        }
+        if s.errors + s.warnings + s.infos > 0 {
+            line.push_str(lang.pick(
+                " — `profilecheck explain RULE` for more",
+                " — `profilecheck explain RÈGLE` pour en savoir plus",
+            ));
+        }
+        writeln!(w, "{}", self.paint(&line, |s| s.bold()))
+    }
+}
+
+impl Text<'_> {
+    fn finding(&self, p: &ProfileReport, i: usize, w: &mut dyn Write) -> io::Result<()> {
+        let f = &p.findings[i];
+        let lang = p.lang;
+        let sev = format!("{} {:<8}", sev_mark(f.severity), f.severity.word(lang));
+        let id_width = 24;
+        writeln!(
+            w,
+            "  {} {:<id_width$} {}",
+            self.paint(&sev, sev_color(f.severity)),
+            f.rule,
+            self.paint(&format!("{}:{}:{}", p.file, f.line, f.column), |s| s.dimmed()),
+        )?;
+        let indent = " ".repeat(2 + width(&sev) + 1);
+        writeln!(w, "{indent}{}", self.paint(&f.title, |s| s.bold()))?;
+        if !f.message.is_empty() && !self.ctx.quiet {
+            writeln!(w, "{indent}{}", self.paint(&f.message, |s| s.dimmed()))?;
+        }
+        if !self.ctx.quiet
+            && let Some(rule) = self.ctx.rules.get(&f.rule)
+        {
+            for (n, step) in rule.fix.get(lang).iter().enumerate() {
+                writeln!(w, "{indent}{}. {step}", n + 1)?;
+            }
+        }
+        Ok(())
+    }
+}

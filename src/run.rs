@@ -1,0 +1,234 @@
+//! Finding the files of a run and linting them on all cores, handing the
+//! reports back in input order so output stays deterministic while memory
+//! stays flat (a bounded window of files is in flight at any time).
+
+use crate::diag::{Diagnostic, Msg};
+use crate::engine::{self, LangChoice, RuleSet};
+use crate::report::ProfileReport;
+use crate::yaml::{MAX_BYTES, Pos};
+use std::collections::{BTreeMap, HashSet};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+/// One thing to lint.
+#[derive(Debug, Clone)]
+pub enum Input {
+    File(PathBuf),
+    Stdin,
+    /// A path that cannot be linted, with why.
+    Broken(PathBuf, Msg),
+}
+
+fn io_msg(e: &std::io::Error) -> Msg {
+    use std::io::ErrorKind::*;
+    let (en, fr) = match e.kind() {
+        NotFound => ("no such file or directory", "fichier ou dossier introuvable"),
+        PermissionDenied => (
+            "permission denied: the file cannot be read",
+            "permission refusée : le fichier ne peut pas être lu",
+        ),
+        _ => ("", ""),
+    };
+    if en.is_empty() {
+        Msg::Io {
+            en: format!("cannot read: {e}"),
+            fr: format!("lecture impossible : {e}"),
+        }
+    } else {
+        Msg::Io {
+            en: en.into(),
+            fr: fr.into(),
+        }
+    }
+}
+
+fn not_regular() -> Msg {
+    Msg::Io {
+        en: "not a regular file (a device, pipe or socket): give a YAML file".into(),
+        fr: "ce n’est pas un fichier ordinaire (périphérique, tube ou socket) : indiquez un fichier YAML".into(),
+    }
+}
+
+/// Expand `path`: a file as is, a folder into its `*.yaml`/`*.yml` files,
+/// recursively and sorted, skipping hidden entries and symlink loops.
+pub fn expand(path: &Path, out: &mut Vec<Input>) {
+    match std::fs::metadata(path) {
+        Err(e) => out.push(Input::Broken(path.to_owned(), io_msg(&e))),
+        Ok(m) if m.is_dir() => {
+            let mut seen = HashSet::new();
+            walk(path, &mut seen, out);
+        }
+        Ok(m) if m.is_file() => out.push(Input::File(path.to_owned())),
+        Ok(_) => out.push(Input::Broken(path.to_owned(), not_regular())),
+    }
+}
+
+fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Input>) {
+    // A folder reached twice through symlinks is a loop: visit it once.
+    let Ok(canon) = std::fs::canonicalize(dir) else { return };
+    if !seen.insert(canon) {
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            out.push(Input::Broken(dir.to_owned(), io_msg(&e)));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name.starts_with('.') {
+            continue;
+        }
+        match std::fs::metadata(&p) {
+            Ok(m) if m.is_dir() => walk(&p, seen, out),
+            Ok(m) if m.is_file() => {
+                if name.ends_with(".yaml") || name.ends_with(".yml") {
+                    out.push(Input::File(p));
+                }
+            }
+            Ok(_) => {}
+            // A dangling symlink named like a profile is worth reporting.
+            Err(e) => {
+                if name.ends_with(".yaml") || name.ends_with(".yml") {
+                    out.push(Input::Broken(p, io_msg(&e)));
+                }
+            }
+        }
+    }
+}
+
+/// Read a regular file, refusing more than the size limit without reading it all.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, Msg> {
+    let meta = std::fs::metadata(path).map_err(|e| io_msg(&e))?;
+    if !meta.is_file() {
+        return Err(if meta.is_dir() {
+            Msg::Io {
+                en: "is a directory".into(),
+                fr: "c’est un dossier".into(),
+            }
+        } else {
+            not_regular()
+        });
+    }
+    if meta.len() > MAX_BYTES as u64 {
+        return Err(Msg::TooLarge {
+            size: meta.len() as usize,
+            limit: MAX_BYTES,
+        });
+    }
+    let f = std::fs::File::open(path).map_err(|e| io_msg(&e))?;
+    read_capped(f)
+}
+
+/// Read at most the size limit (plus one byte to tell "too large").
+pub fn read_capped(r: impl Read) -> Result<Vec<u8>, Msg> {
+    let mut buf = Vec::new();
+    r.take(MAX_BYTES as u64 + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| io_msg(&e))?;
+    if buf.len() > MAX_BYTES {
+        return Err(Msg::TooLarge {
+            size: buf.len(),
+            limit: MAX_BYTES,
+        });
+    }
+    Ok(buf)
+}
+
+/// The name a file goes by in reports.
+pub fn display_name(input: &Input) -> String {
+    match input {
+        Input::File(p) | Input::Broken(p, _) => p.display().to_string(),
+        Input::Stdin => "-".into(),
+    }
+}
+
+fn lint_one(rules: &RuleSet, input: &Input, lang: LangChoice, stdin: Option<Vec<u8>>) -> ProfileReport {
+    let file = display_name(input);
+    let bytes = match input {
+        Input::Broken(_, msg) => Err(msg.clone()),
+        Input::File(p) => read_file(p),
+        Input::Stdin => stdin.map_or_else(|| Ok(Vec::new()), Ok),
+    };
+    match bytes {
+        Ok(b) => engine::check_bytes(rules, &file, &b, lang),
+        Err(msg) => engine::invalid(&file, &[Diagnostic::error(Pos::START, msg)], lang.for_profile(None)),
+    }
+}
+
+/// Lint every input, calling `emit` with each report in input order.
+pub fn lint_all(
+    rules: &RuleSet,
+    inputs: Vec<Input>,
+    lang: LangChoice,
+    stdin: Box<dyn Read + Send>,
+    mut emit: impl FnMut(ProfileReport),
+) {
+    // stdin is read once, up front, by whoever needs it.
+    let stdin_bytes: Option<Result<Vec<u8>, Msg>> = inputs
+        .iter()
+        .any(|i| matches!(i, Input::Stdin))
+        .then(|| read_capped(stdin));
+    let stdin_input = |i: &Input| -> (Input, Option<Vec<u8>>) {
+        match (i, &stdin_bytes) {
+            (Input::Stdin, Some(Err(m))) => (Input::Broken(PathBuf::from("-"), m.clone()), None),
+            (Input::Stdin, Some(Ok(b))) => (Input::Stdin, Some(b.clone())),
+            (other, _) => (other.clone(), None),
+        }
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(inputs.len().max(1));
+    if workers <= 1 || inputs.len() < 4 {
+        for i in &inputs {
+            let (input, data) = stdin_input(i);
+            emit(lint_one(rules, &input, lang, data));
+        }
+        return;
+    }
+    let next = AtomicUsize::new(0);
+    // A bounded channel: workers wait when the writer falls behind, so
+    // memory stays flat however many files there are.
+    let window = workers * 64;
+    let (tx, rx) = mpsc::sync_channel::<(usize, ProfileReport)>(window);
+    let inputs = &inputs;
+    let stdin_input = &stdin_input;
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let next = &next;
+            s.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= inputs.len() {
+                        break;
+                    }
+                    let (input, data) = stdin_input(&inputs[i]);
+                    let report = lint_one(rules, &input, lang, data);
+                    if tx.send((i, report)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut pending: BTreeMap<usize, ProfileReport> = BTreeMap::new();
+        let mut want = 0;
+        for (i, r) in rx {
+            pending.insert(i, r);
+            while let Some(r) = pending.remove(&want) {
+                emit(r);
+                want += 1;
+            }
+        }
+    });
+}

@@ -1,0 +1,307 @@
+//! The one module that knows which YAML crate we use (serde-saphyr).
+//!
+//! It turns bytes into a small tree of [`Node`]s where every value and every
+//! key carries its 1-based line and column. Everything downstream (profile
+//! validation, pack loading, config) works on this tree, so a change of YAML
+//! crate touches only this file.
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+use std::fmt;
+
+/// A 1-based position in a source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+}
+
+impl Pos {
+    pub const START: Pos = Pos { line: 1, col: 1 };
+    pub fn new(line: u32, col: u32) -> Self {
+        Pos { line, col }
+    }
+}
+
+/// A YAML value with its position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub pos: Pos,
+    pub value: Value,
+}
+
+/// A mapping key: YAML allows any node as a key, we keep its text form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Key {
+    pub pos: Pos,
+    pub name: String,
+    /// False when the key was not a plain scalar (a list or mapping used as a key).
+    pub is_scalar: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Key, Node)>),
+}
+
+impl Value {
+    /// The YAML kind in words, for error messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Int(_) => "integer",
+            Value::Float(_) => "number",
+            Value::Str(_) => "string",
+            Value::Seq(_) => "list",
+            Value::Map(_) => "mapping",
+        }
+    }
+}
+
+impl Node {
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.value {
+            Value::Map(entries) => entries.iter().find(|(k, _)| k.name == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+    pub fn entry(&self, key: &str) -> Option<(&Key, &Node)> {
+        match &self.value {
+            Value::Map(entries) => entries.iter().find(|(k, _)| k.name == key).map(|(k, v)| (k, v)),
+            _ => None,
+        }
+    }
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// Why a document could not be read as YAML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    pub pos: Pos,
+    pub kind: YamlErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum YamlErrorKind {
+    TooLarge { size: usize, limit: usize },
+    NotUtf8 { byte: u8, offset: usize },
+    TooDeep,
+    TooComplex(String),
+    MultipleDocuments,
+    DuplicateKey(String),
+    Syntax(String),
+}
+
+/// What we accept: one document, no more than [`MAX_BYTES`], modest depth and size.
+pub const MAX_BYTES: usize = 1024 * 1024;
+
+struct RawValue(Value);
+
+fn pos_of(loc: &serde_saphyr::Location) -> Pos {
+    let line = loc.line().clamp(1, u32::MAX as u64) as u32;
+    let col = loc.column().clamp(1, u32::MAX as u64) as u32;
+    Pos { line, col }
+}
+
+fn node_from(sp: Spanned<RawValue>) -> Node {
+    Node {
+        pos: pos_of(&sp.referenced),
+        value: sp.value.0,
+    }
+}
+
+impl<'de> Deserialize<'de> for RawValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = RawValue;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<RawValue, E> {
+        Ok(RawValue(Value::Bool(v)))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<RawValue, E> {
+        Ok(RawValue(Value::Int(v)))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<RawValue, E> {
+        Ok(RawValue(match i64::try_from(v) {
+            Ok(i) => Value::Int(i),
+            Err(_) => Value::Float(v as f64),
+        }))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<RawValue, E> {
+        Ok(RawValue(match i64::try_from(v) {
+            Ok(i) => Value::Int(i),
+            Err(_) => Value::Float(v as f64),
+        }))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<RawValue, E> {
+        Ok(RawValue(match i64::try_from(v) {
+            Ok(i) => Value::Int(i),
+            Err(_) => Value::Float(v as f64),
+        }))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
+        Ok(RawValue(Value::Float(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
+        Ok(RawValue(Value::Str(v.to_owned())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<RawValue, E> {
+        Ok(RawValue(Value::Str(v)))
+    }
+    fn visit_bytes<E>(self, v: &[u8]) -> Result<RawValue, E> {
+        Ok(RawValue(Value::Str(String::from_utf8_lossy(v).into_owned())))
+    }
+    fn visit_unit<E>(self) -> Result<RawValue, E> {
+        Ok(RawValue(Value::Null))
+    }
+    fn visit_none<E>(self) -> Result<RawValue, E> {
+        Ok(RawValue(Value::Null))
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawValue, D::Error> {
+        RawValue::deserialize(d)
+    }
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<RawValue, D::Error> {
+        RawValue::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Spanned<RawValue>>()? {
+            items.push(node_from(item));
+        }
+        Ok(RawValue(Value::Seq(items)))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(k) = map.next_key::<Spanned<RawValue>>()? {
+            let v = map.next_value::<Spanned<RawValue>>()?;
+            let key_pos = pos_of(&k.referenced);
+            let (name, is_scalar) = match k.value.0 {
+                Value::Str(s) => (s, true),
+                Value::Null => ("null".to_owned(), true),
+                Value::Bool(b) => (b.to_string(), true),
+                Value::Int(i) => (i.to_string(), true),
+                Value::Float(f) => (f.to_string(), true),
+                Value::Seq(_) => ("[...]".to_owned(), false),
+                Value::Map(_) => ("{...}".to_owned(), false),
+            };
+            entries.push((
+                Key {
+                    pos: key_pos,
+                    name,
+                    is_scalar,
+                },
+                node_from(v),
+            ));
+        }
+        Ok(RawValue(Value::Map(entries)))
+    }
+}
+
+/// Decode bytes as UTF-8 (a leading BOM is dropped), or say where they are not.
+pub fn decode(bytes: &[u8]) -> Result<&str, YamlError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            // valid_up_to is a char boundary, so this slice is valid UTF-8.
+            let good = std::str::from_utf8(good).unwrap_or_default();
+            let line = good.matches('\n').count() + 1;
+            let col = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Err(YamlError {
+                pos: Pos::new(line as u32, col as u32),
+                kind: YamlErrorKind::NotUtf8 {
+                    byte: bytes[e.valid_up_to()],
+                    offset: e.valid_up_to(),
+                },
+            })
+        }
+    }
+}
+
+fn options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    // A profile is a few dozen lines: these bounds are far above any real one
+    // and far below what could exhaust time, stack or memory.
+    budget.max_depth = 32;
+    budget.flow_nesting_limit = 32;
+    budget.max_nodes = 20_000;
+    budget.max_documents = 1;
+    budget.max_aliases = 100;
+    budget.max_anchors = 100;
+    budget.max_events = 100_000;
+    budget.max_total_scalar_bytes = MAX_BYTES;
+    budget.max_reader_input_bytes = Some(MAX_BYTES);
+    let mut opts = serde_saphyr::Options::default();
+    opts.budget = Some(budget);
+    opts.strict_booleans = true;
+    opts.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
+    opts
+}
+
+/// Parse one YAML document. An empty document (or only comments) is `Null` at 1:1.
+pub fn parse(text: &str) -> Result<Node, YamlError> {
+    if text.len() > MAX_BYTES {
+        return Err(YamlError {
+            pos: Pos::START,
+            kind: YamlErrorKind::TooLarge {
+                size: text.len(),
+                limit: MAX_BYTES,
+            },
+        });
+    }
+    match serde_saphyr::from_str_with_options::<Option<Spanned<RawValue>>>(text, options()) {
+        Ok(Some(sp)) => Ok(node_from(sp)),
+        Ok(None) => Ok(Node {
+            pos: Pos::START,
+            value: Value::Null,
+        }),
+        Err(e) => Err(convert_error(&e)),
+    }
+}
+
+fn convert_error(e: &serde_saphyr::Error) -> YamlError {
+    let pos = e.location().map(|l| pos_of(&l)).unwrap_or(Pos::START);
+    // The crate's Display adds "error: line L column C: " and a code frame;
+    // we keep only the message and classify the cases we word ourselves.
+    let full = e.to_string();
+    let first = full.lines().next().unwrap_or("").trim();
+    let msg = first.strip_prefix("error: ").unwrap_or(first).to_owned();
+    let msg = match msg.find(": ") {
+        Some(i) if msg.starts_with("line ") => msg[i + 2..].to_owned(),
+        _ => msg,
+    };
+    let kind = if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(", set DuplicateKeyPolicy").next().unwrap_or(rest);
+        YamlErrorKind::DuplicateKey(key.trim().to_owned())
+    } else if msg.contains("Documents") {
+        YamlErrorKind::MultipleDocuments
+    } else if msg.contains("recursion limit") || msg.contains("Depth") || msg.contains("nesting") {
+        YamlErrorKind::TooDeep
+    } else if let Some(rest) = msg.strip_prefix("budget breached: ") {
+        YamlErrorKind::TooComplex(rest.split(' ').next().unwrap_or(rest).to_lowercase())
+    } else {
+        YamlErrorKind::Syntax(msg)
+    };
+    YamlError { pos, kind }
+}

@@ -98,6 +98,20 @@ pub enum Command {
         #[arg(value_name = "RULE-ID")]
         rule: String,
     },
+    /// Write a commented template profile to fill in
+    Init {
+        /// Write to FILE instead of stdout
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Ask the checklist's questions one by one and write the answers
+        #[arg(long, short = 'i')]
+        interactive: bool,
+        /// Overwrite FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the JSON Schema of the profile format (for editors)
+    Schema,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -257,8 +271,76 @@ impl App<'_> {
                 crate::commands::explain(&rules, &rule, lang, color, stdout)?;
                 Ok(OK)
             }
+            Some(Command::Init {
+                output,
+                interactive,
+                force,
+            }) => self.init(output, interactive, force, lang, stdout),
+            Some(Command::Schema) => {
+                serde_json::to_writer_pretty(&mut *stdout, &crate::jsonschema::schema()).map_err(io::Error::other)?;
+                writeln!(stdout)?;
+                Ok(OK)
+            }
             None => self.lint(cli.lint, &cli.common, &config, lang, color, stdout),
         }
+    }
+
+    fn init(
+        &mut self,
+        output: Option<PathBuf>,
+        interactive: bool,
+        force: bool,
+        lang: Lang,
+        stdout: &mut dyn Write,
+    ) -> io::Result<i32> {
+        if let Some(path) = &output
+            && path.exists()
+            && !force
+        {
+            self.error_line(match lang {
+                Lang::En => format!(
+                    "profilecheck: error: {} already exists; add --force to overwrite it",
+                    path.display()
+                ),
+                Lang::Fr => format!(
+                    "profilecheck : erreur : {} existe déjà ; ajoutez --force pour le remplacer",
+                    path.display()
+                ),
+            });
+            return Ok(TROUBLE);
+        }
+        let text = if interactive {
+            let stdin = std::mem::replace(&mut self.env.stdin, Box::new(io::empty()));
+            let mut input = io::BufReader::new(stdin);
+            crate::interview::interview(lang, &mut input, &mut *self.stderr)?
+        } else {
+            crate::template::template(lang)
+        };
+        match output {
+            None => stdout.write_all(text.as_bytes())?,
+            Some(path) => {
+                let mut sink = Sink::open(Some(&path), stdout)?;
+                sink.writer().write_all(text.as_bytes())?;
+                sink.finish()?;
+                let _ = writeln!(
+                    self.stderr,
+                    "{}",
+                    match lang {
+                        Lang::En => format!(
+                            "wrote {}; check it with: profilecheck {}",
+                            path.display(),
+                            path.display()
+                        ),
+                        Lang::Fr => format!(
+                            "{} écrit ; vérifiez-le avec : profilecheck {}",
+                            path.display(),
+                            path.display()
+                        ),
+                    }
+                );
+            }
+        }
+        Ok(OK)
     }
 
     fn load_config(&mut self, common: &Common) -> Config {

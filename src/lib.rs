@@ -19,11 +19,14 @@ pub mod config;
 pub mod diag;
 pub mod engine;
 pub mod i18n;
+pub mod interview;
+pub mod jsonschema;
 pub mod pack;
 pub mod profile;
 pub mod report;
 pub mod run;
 pub mod schema;
+pub mod template;
 pub mod yaml;
 
 pub use engine::{LangChoice, RuleSet, Selection};

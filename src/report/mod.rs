@@ -2,7 +2,12 @@
 //! reporter per output format. Reporters stream: they are handed each
 //! profile's report in order and write to the `Write` they are given.
 
+pub mod github;
+pub mod html;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 pub mod text;
 
 use crate::diag::Diagnostic;
@@ -128,15 +133,25 @@ pub trait Reporter {
 pub enum Format {
     Text,
     Json,
+    Sarif,
+    Junit,
+    Github,
+    Markdown,
+    Html,
 }
 
 impl Format {
-    pub const NAMES: &'static [&'static str] = &["text", "json"];
+    pub const NAMES: &'static [&'static str] = &["text", "json", "sarif", "junit", "github", "markdown", "html"];
 
     pub fn parse(s: &str) -> Option<Format> {
         match s {
             "text" => Some(Format::Text),
             "json" => Some(Format::Json),
+            "sarif" => Some(Format::Sarif),
+            "junit" => Some(Format::Junit),
+            "github" => Some(Format::Github),
+            "markdown" | "md" => Some(Format::Markdown),
+            "html" => Some(Format::Html),
             _ => None,
         }
     }
@@ -145,6 +160,11 @@ impl Format {
         match self {
             Format::Text => Box::new(text::Text::new(ctx)),
             Format::Json => Box::new(json::Json::new(ctx)),
+            Format::Sarif => Box::new(sarif::Sarif::new(ctx)),
+            Format::Junit => Box::new(junit::Junit::new(ctx)),
+            Format::Github => Box::new(github::Github::new(ctx)),
+            Format::Markdown => Box::new(markdown::Markdown::new(ctx)),
+            Format::Html => Box::new(html::Html::new(ctx)),
         }
     }
 }

@@ -73,6 +73,15 @@ pub struct LintArgs {
     /// Exit 1 when a finding at or above this severity remains
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<FailOnArg>,
+    /// Exit 1 when there are more than N warnings, whatever --fail-on says
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Also write FORMAT to FILE from the same run (repeatable), e.g. sarif=results.sarif
+    #[arg(long, value_name = "FORMAT=FILE")]
+    pub report: Vec<String>,
+    /// After the reports: how many profiles miss each rule, most missed first
+    #[arg(long)]
+    pub statistics: bool,
     /// Only the findings: no fix steps, no passing profiles, no summary
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -518,6 +527,29 @@ impl App<'_> {
             });
             return Ok(TROUBLE);
         }
+        // Every --report must name a known format before anything is written.
+        let mut extra_reports = Vec::new();
+        for spec in &args.report {
+            match spec
+                .split_once('=')
+                .and_then(|(f, path)| Format::parse(f).map(|f| (f, PathBuf::from(path))))
+            {
+                Some((f, path)) if !path.as_os_str().is_empty() => extra_reports.push((f, path)),
+                _ => {
+                    self.error_line(match lang {
+                        Lang::En => format!(
+                            "profilecheck: error: --report takes FORMAT=FILE with FORMAT one of {}; got `{spec}`",
+                            Format::NAMES.join(", ")
+                        ),
+                        Lang::Fr => format!(
+                            "profilecheck : erreur : --report attend FORMAT=FICHIER, FORMAT parmi {} ; reçu `{spec}`",
+                            Format::NAMES.join(", ")
+                        ),
+                    });
+                    return Ok(TROUBLE);
+                }
+            }
+        }
         let sel = Selection {
             select: args.select.clone(),
             ignore: args.ignore.clone(),
@@ -534,18 +566,29 @@ impl App<'_> {
             fallback: config.lang.unwrap_or(self.locale),
         };
         let format = Format::parse(&args.format).unwrap_or(Format::Text);
-        let ctx = Context {
+        let main_ctx = Context {
             rules: &rules,
             lang,
             color: color && args.output.is_none(),
             quiet: args.quiet,
         };
-        let mut reporter = format.reporter(ctx);
-        let mut sink = Sink::open(args.output.as_deref(), stdout)?;
-        let inputs = self.collect_inputs(&args.paths, lang);
+        let file_ctx = Context {
+            color: false,
+            ..main_ctx
+        };
+        let mut outputs: Vec<(Box<dyn Reporter + '_>, Sink<'_>)> = Vec::new();
+        let stats_to_stdout = format == Format::Text || args.output.is_some();
+        outputs.push((format.reporter(main_ctx), Sink::open(args.output.as_deref(), stdout)?));
+        for (f, path) in &extra_reports {
+            outputs.push((f.reporter(file_ctx), Sink::file(path)?));
+        }
+        let inputs = self.collect_inputs(&args.paths);
         let mut summary = Summary::default();
+        let mut stats = Statistics::default();
         let mut failing = false;
-        reporter.begin(sink.writer())?;
+        for (r, sink) in &mut outputs {
+            r.begin(sink.writer())?;
+        }
         let stdin = std::mem::replace(&mut self.env.stdin, Box::new(io::empty()));
         let mut result: io::Result<()> = Ok(());
         let stderr = &mut *self.stderr;
@@ -554,42 +597,68 @@ impl App<'_> {
             if result.is_err() {
                 return;
             }
-            for e in &p.errors {
-                trouble = true;
+            let lines = p.errors.iter().map(|e| (e, "error", "erreur"));
+            for (e, en, fr) in lines.chain(p.warnings.iter().map(|e| (e, "warning", "avertissement"))) {
                 let _ = writeln!(
                     stderr,
                     "{}:{}:{}: {}: {}",
                     p.file,
                     e.line,
                     e.column,
-                    p.lang.pick("error", "erreur"),
+                    p.lang.pick(en, fr),
                     e.message
                 );
             }
-            for e in &p.warnings {
-                let _ = writeln!(
-                    stderr,
-                    "{}:{}:{}: {}: {}",
-                    p.file,
-                    e.line,
-                    e.column,
-                    p.lang.pick("warning", "avertissement"),
-                    e.message
-                );
-            }
+            trouble |= p.is_invalid();
             if let FailOn::Severity(min) = fail_on
                 && p.findings.iter().any(|f| f.severity >= min)
             {
                 failing = true;
             }
             summary.add(&p);
-            result = reporter.profile(&p, sink.writer());
+            stats.add(&p);
+            for (r, sink) in &mut outputs {
+                if let Err(e) = r.profile(&p, sink.writer()) {
+                    result = Err(e);
+                    return;
+                }
+            }
         });
         result?;
-        if !(args.quiet && format == Format::Text) || summary.errors + summary.warnings + summary.infos > 0 {
-            reporter.end(&summary, sink.writer())?;
+        let mut outputs = outputs.into_iter();
+        let (mut main_reporter, mut main_sink) = outputs.next().expect("the main report is always there");
+        main_reporter.end(&summary, main_sink.writer())?;
+        if args.statistics {
+            if stats_to_stdout {
+                stats.write(&rules, lang, main_sink.writer())?;
+            } else {
+                stats.write(&rules, lang, &mut *self.stderr)?;
+            }
         }
-        sink.finish()?;
+        main_sink.finish()?;
+        for (mut r, mut sink) in outputs {
+            r.end(&summary, sink.writer())?;
+            sink.finish()?;
+        }
+        if let Some(max) = args.max_warnings
+            && summary.warnings > max
+        {
+            failing = true;
+            let _ = writeln!(
+                self.stderr,
+                "{}",
+                match lang {
+                    Lang::En => format!(
+                        "profilecheck: {} warnings, more than --max-warnings {max}",
+                        summary.warnings
+                    ),
+                    Lang::Fr => format!(
+                        "profilecheck : {} avertissements, plus que --max-warnings {max}",
+                        summary.warnings
+                    ),
+                }
+            );
+        }
         if trouble || self.trouble {
             return Ok(TROUBLE);
         }
@@ -597,8 +666,7 @@ impl App<'_> {
     }
 
     /// Expand folders; a path that cannot be used becomes an invalid report.
-    fn collect_inputs(&mut self, paths: &[PathBuf], lang: Lang) -> Vec<crate::run::Input> {
-        let _ = lang;
+    fn collect_inputs(&mut self, paths: &[PathBuf]) -> Vec<crate::run::Input> {
         let mut out = Vec::new();
         for p in paths {
             if p.as_os_str() == "-" {
@@ -643,26 +711,37 @@ fn pack_files(p: &Path) -> Result<Vec<PathBuf>, crate::diag::Msg> {
 enum Sink<'a> {
     Stdout(io::BufWriter<&'a mut dyn Write>),
     File {
-        tmp: PathBuf,
+        tmp: TempFile,
         dest: PathBuf,
         w: io::BufWriter<std::fs::File>,
     },
+}
+
+/// A temporary file that is removed unless it was renamed into place, so a
+/// failed run leaves neither debris nor a half-written report.
+struct TempFile(PathBuf);
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
 }
 
 impl<'a> Sink<'a> {
     fn open(path: Option<&Path>, stdout: &'a mut dyn Write) -> io::Result<Sink<'a>> {
         match path {
             None => Ok(Sink::Stdout(io::BufWriter::new(stdout))),
-            Some(dest) => {
-                let tmp = temp_path(dest);
-                let f = std::fs::File::create(&tmp)?;
-                Ok(Sink::File {
-                    tmp,
-                    dest: dest.to_owned(),
-                    w: io::BufWriter::new(f),
-                })
-            }
+            Some(dest) => Sink::file(dest),
         }
+    }
+    fn file(dest: &Path) -> io::Result<Sink<'a>> {
+        let tmp = temp_path(dest);
+        let f = std::fs::File::create(&tmp)?;
+        Ok(Sink::File {
+            tmp: TempFile(tmp),
+            dest: dest.to_owned(),
+            w: io::BufWriter::new(f),
+        })
     }
     fn writer(&mut self) -> &mut dyn Write {
         match self {
@@ -677,7 +756,7 @@ impl<'a> Sink<'a> {
                 let f = w.into_inner().map_err(|e| e.into_error())?;
                 f.sync_all()?;
                 drop(f);
-                std::fs::rename(&tmp, &dest)
+                std::fs::rename(&tmp.0, &dest)
             }
         }
     }
@@ -691,16 +770,78 @@ fn temp_path(dest: &Path) -> PathBuf {
     dest.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
 }
 
-/// For `rules --format json` and friends: the ids of findings at each severity.
-pub fn count_by_severity(reports: &[ProfileReport]) -> BTreeMap<Severity, usize> {
-    let mut m = BTreeMap::new();
-    for r in reports {
-        for f in &r.findings {
-            *m.entry(f.severity).or_insert(0) += 1;
-        }
-    }
-    m
+/// How many profiles miss each rule, over a run (`--statistics`).
+#[derive(Debug, Default)]
+pub struct Statistics {
+    valid: usize,
+    missed: BTreeMap<String, usize>,
+    waived: BTreeMap<String, usize>,
 }
 
-#[allow(dead_code)]
-fn unused(_: &dyn Reporter) {}
+impl Statistics {
+    pub fn add(&mut self, p: &ProfileReport) {
+        if p.is_invalid() {
+            return;
+        }
+        self.valid += 1;
+        let mut rules: Vec<&str> = p.findings.iter().map(|f| f.rule.as_str()).collect();
+        rules.dedup();
+        rules.sort_unstable();
+        rules.dedup();
+        for r in rules {
+            *self.missed.entry(r.to_owned()).or_insert(0) += 1;
+        }
+        for w in &p.waived {
+            *self.waived.entry(w.rule.clone()).or_insert(0) += 1;
+        }
+    }
+
+    /// Most missed first, then by rule id.
+    pub fn rows(&self) -> Vec<(&str, usize)> {
+        let mut rows: Vec<(&str, usize)> = self.missed.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        rows
+    }
+
+    pub fn write(&self, rules: &RuleSet, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
+        writeln!(
+            w,
+            "{}",
+            match lang {
+                Lang::En => format!(
+                    "Statistics: steps missed, over {} valid profile{}",
+                    self.valid,
+                    if self.valid == 1 { "" } else { "s" }
+                ),
+                Lang::Fr => format!(
+                    "Statistiques : étapes manquées, sur {} profil{} valide{}",
+                    self.valid,
+                    if self.valid > 1 { "s" } else { "" },
+                    if self.valid > 1 { "s" } else { "" }
+                ),
+            }
+        )?;
+        if self.missed.is_empty() {
+            return writeln!(w, "  {}", lang.pick("nothing missed", "aucune étape manquée"));
+        }
+        for (rule, n) in self.rows() {
+            let pct = if self.valid == 0 {
+                0
+            } else {
+                (n * 100 + self.valid / 2) / self.valid
+            };
+            let title = rules.get(rule).map(|r| r.title.get(lang)).unwrap_or("");
+            let waived = self.waived.get(rule).copied().unwrap_or(0);
+            let waived = if waived > 0 {
+                match lang {
+                    Lang::En => format!(" ({waived} waived)"),
+                    Lang::Fr => format!(" ({waived} dérogation{})", if waived > 1 { "s" } else { "" }),
+                }
+            } else {
+                String::new()
+            };
+            writeln!(w, "  {n:>6}  {pct:>3}%  {rule:<26} {title}{waived}")?;
+        }
+        Ok(())
+    }
+}

@@ -2,6 +2,8 @@
 //! then the summary.
 
 use super::{Context, ProfileReport, Reporter, Summary};
+use super::{ErrorItem, Finding, Waived};
+use serde::Serialize;
 use serde_json::json;
 use std::io::{self, Write};
 
@@ -31,18 +33,19 @@ impl Reporter for Json<'_> {
     }
 
     fn profile(&mut self, p: &ProfileReport, w: &mut dyn Write) -> io::Result<()> {
-        let value = json!({
-            "file": p.file,
-            "name": p.name,
-            "lang": p.lang.code(),
-            "score": p.score,
-            "findings": p.findings,
-            "passed": p.passed,
-            "not_applicable": p.not_applicable,
-            "waived": p.waived,
-            "errors": p.errors,
-            "warnings": p.warnings,
-        });
+        // A struct, not `json!`, so keys keep the order of SPEC §8.
+        let value = ProfileJson {
+            file: &p.file,
+            name: &p.name,
+            lang: p.lang.code(),
+            score: p.score,
+            findings: &p.findings,
+            passed: &p.passed,
+            not_applicable: &p.not_applicable,
+            waived: &p.waived,
+            errors: &p.errors,
+            warnings: &p.warnings,
+        };
         w.write_all(if self.first { b"\n    " } else { b",\n    " })?;
         self.first = false;
         serde_json::to_writer(&mut *w, &value).map_err(to_io)
@@ -56,4 +59,18 @@ impl Reporter for Json<'_> {
         serde_json::to_writer(&mut *w, s).map_err(to_io)?;
         w.write_all(b"\n}\n")
     }
+}
+
+#[derive(Serialize)]
+struct ProfileJson<'r> {
+    file: &'r str,
+    name: &'r str,
+    lang: &'static str,
+    score: Option<u32>,
+    findings: &'r [Finding],
+    passed: &'r [String],
+    not_applicable: &'r [String],
+    waived: &'r [Waived],
+    errors: &'r [ErrorItem],
+    warnings: &'r [ErrorItem],
 }

@@ -215,7 +215,9 @@ impl Text<'_> {
     fn finding(&self, p: &ProfileReport, i: usize, w: &mut dyn Write) -> io::Result<()> {
         let f = &p.findings[i];
         let lang = p.lang;
-        let sev = format!("{} {:<8}", sev_mark(f.severity), f.severity.word(lang));
+        // Pad to the longest severity word of the language so columns line up.
+        let pad = [Severity::Error, Severity::Warning, Severity::Info].iter().map(|s| width(s.word(lang))).max().unwrap_or(8);
+        let sev = format!("{} {:<pad$}", sev_mark(f.severity), f.severity.word(lang));
         let id_width = 24;
         writeln!(
             w,

@@ -825,11 +825,7 @@ impl Statistics {
             return writeln!(w, "  {}", lang.pick("nothing missed", "aucune étape manquée"));
         }
         for (rule, n) in self.rows() {
-            let pct = if self.valid == 0 {
-                0
-            } else {
-                (n * 100 + self.valid / 2) / self.valid
-            };
+            let pct = (n * 100 + self.valid / 2).checked_div(self.valid).unwrap_or(0);
             let title = rules.get(rule).map(|r| r.title.get(lang)).unwrap_or("");
             let waived = self.waived.get(rule).copied().unwrap_or(0);
             let waived = if waived > 0 {

@@ -62,12 +62,11 @@ pub fn explain(rules: &RuleSet, id: &str, lang: Lang, _color: bool, w: &mut dyn 
     });
     writeln!(
         w,
-        "{} {} · {} {}{}\n",
+        "{} {} · {} {}\n",
         lang.pick("pack", "pack"),
         r.pack,
         r.severity.word(lang),
         step.map(|s| format!("· {s}")).unwrap_or_default(),
-        ""
     )?;
     writeln!(w, "{}{colon}", lang.pick("What it checks", "Ce qui est vérifié").bold())?;
     if let Some(when) = &r.when {
@@ -100,19 +99,28 @@ pub fn explain(rules: &RuleSet, id: &str, lang: Lang, _color: bool, w: &mut dyn 
         }
         writeln!(w)?;
     }
-    example_block(w, lang.pick("Passes", "Réussit"), &r.examples_pass)?;
-    example_block(w, lang.pick("Fails", "Échoue"), &r.examples_fail)?;
+    let passes = format!("{}{colon}", lang.pick("Examples that pass", "Exemples conformes"));
+    let fails = format!("{}{colon}", lang.pick("Examples that fail", "Exemples non conformes"));
+    example_block(w, &passes, &r.examples_pass)?;
+    example_block(w, &fails, &r.examples_fail)?;
     Ok(())
 }
 
 fn example_block(w: &mut dyn Write, label: &str, examples: &[crate::pack::Example]) -> io::Result<()> {
+    if examples.is_empty() {
+        return Ok(());
+    }
+    writeln!(w, "{}", label.bold())?;
     for e in examples {
-        writeln!(w, "{}", format!("{label}:").bold())?;
-        for line in e.yaml.lines() {
+        let mut lines = e.yaml.lines();
+        if let Some(first) = lines.next() {
+            writeln!(w, "  - {first}")?;
+        }
+        for line in lines {
             writeln!(w, "    {line}")?;
         }
     }
-    Ok(())
+    writeln!(w)
 }
 
 /// Outcome of one example that does not behave as declared.

@@ -130,18 +130,16 @@ impl Reporter for Text<'_> {
                 None => format!("{} {step}", lang.pick("Step", "Étape")),
             };
             match by_step.get(&step) {
-                None if applies => {
-                    if !quiet {
-                        let done = lang.pick("✓ all done", "✓ tout est fait");
-                        let pad = 60usize.saturating_sub(width(&heading)).max(2);
-                        writeln!(
-                            w,
-                            "{}{}{}",
-                            self.paint(&heading, |s| s.bold()),
-                            " ".repeat(pad),
-                            self.paint(done, |s| s.green())
-                        )?;
-                    }
+                None if applies && !quiet => {
+                    let done = lang.pick("✓ all done", "✓ tout est fait");
+                    let pad = 60usize.saturating_sub(width(&heading)).max(2);
+                    writeln!(
+                        w,
+                        "{}{}{}",
+                        self.paint(&heading, |s| s.bold()),
+                        " ".repeat(pad),
+                        self.paint(done, |s| s.green())
+                    )?;
                 }
                 None => {}
                 Some(idx) => {
@@ -216,7 +214,11 @@ impl Text<'_> {
         let f = &p.findings[i];
         let lang = p.lang;
         // Pad to the longest severity word of the language so columns line up.
-        let pad = [Severity::Error, Severity::Warning, Severity::Info].iter().map(|s| width(s.word(lang))).max().unwrap_or(8);
+        let pad = [Severity::Error, Severity::Warning, Severity::Info]
+            .iter()
+            .map(|s| width(s.word(lang)))
+            .max()
+            .unwrap_or(8);
         let sev = format!("{} {:<pad$}", sev_mark(f.severity), f.severity.word(lang));
         let id_width = 24;
         writeln!(

@@ -22,7 +22,6 @@ use std::path::{Path, PathBuf};
     about = "Lint a Facebook profile description (YAML) against a personal-branding guide",
     long_about = "Lint a Facebook profile description (YAML) against a personal-branding guide.\n\n\
         Says which steps are missing, why they matter and where to click in Facebook to fix them.",
-    args_conflicts_with_subcommands = true,
     after_help = "Examples:\n  profilecheck profile.yaml\n  profilecheck clients/ --format sarif -o results.sarif\n  profilecheck explain bio-length --lang fr\n  profilecheck init -o profile.yaml"
 )]
 pub struct Cli {
@@ -671,6 +670,10 @@ impl App<'_> {
                     }
                 }
             }
+        }
+        // With a pack that failed to load, there is nothing meaningful to count.
+        if loaded.is_empty() && self.trouble {
+            return Ok(TROUBLE);
         }
         let failures = crate::commands::verify(&loaded, lang, stdout)?;
         Ok(if self.trouble {

@@ -62,11 +62,11 @@ pub fn explain(rules: &RuleSet, id: &str, lang: Lang, _color: bool, w: &mut dyn 
     });
     writeln!(
         w,
-        "{} {} · {} {}\n",
+        "{} {} · {}{}\n",
         lang.pick("pack", "pack"),
         r.pack,
         r.severity.word(lang),
-        step.map(|s| format!("· {s}")).unwrap_or_default(),
+        step.map(|s| format!(" · {s}")).unwrap_or_default(),
     )?;
     writeln!(w, "{}{colon}", lang.pick("What it checks", "Ce qui est vérifié").bold())?;
     if let Some(when) = &r.when {

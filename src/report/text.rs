@@ -38,6 +38,30 @@ fn sev_color(sev: Severity) -> fn(&str) -> ColoredString {
     }
 }
 
+/// Text is wrapped to this many columns, a comfortable reading width.
+const WIDTH: usize = 100;
+
+/// Break `text` into lines of at most `max` columns at spaces (a longer word
+/// stays whole on its own line).
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(20);
+    let mut lines = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        for word in para.split(' ').filter(|w| !w.is_empty()) {
+            if !line.is_empty() && width(&line) + 1 + width(word) > max {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
 /// Display width of `s`, counting each char as one column (good enough for
 /// the Latin text of reports).
 fn width(s: &str) -> usize {
@@ -147,24 +171,54 @@ impl Reporter for Text<'_> {
                     for &i in idx {
                         self.finding(p, i, w)?;
                     }
+                    writeln!(w)?;
                 }
             }
         }
         for (pack, idx) in by_pack {
-            let heading = match lang {
-                Lang::En => format!("Pack {pack}"),
-                Lang::Fr => format!("Pack {pack}"),
+            // A pack without steps is headed by its name and the first
+            // sentence of its description ("Privacy · The golden rule: …").
+            let description = rules
+                .packs
+                .iter()
+                .find(|i| i.name == pack)
+                .map(|i| i.description.get(lang))
+                .unwrap_or("");
+            let first = description.split_inclusive(". ").next().unwrap_or("").trim();
+            let mut name: Vec<char> = pack.chars().collect();
+            if let Some(c) = name.first_mut() {
+                *c = c.to_ascii_uppercase();
+            }
+            let name: String = name.into_iter().collect();
+            let heading = if first.is_empty() {
+                name
+            } else {
+                format!("{name} · {first}")
             };
             writeln!(w, "{}", self.paint(&heading, |s| s.bold()))?;
             for i in idx {
                 self.finding(p, i, w)?;
             }
+            writeln!(w)?;
         }
         if !p.waived.is_empty() {
             writeln!(w, "{}", self.paint(lang.pick("Waived", "Dérogations"), |s| s.bold()))?;
+            let pad = [Severity::Error, Severity::Warning, Severity::Info]
+                .iter()
+                .map(|s| width(s.word(lang)))
+                .max()
+                .unwrap_or(8);
+            let word = format!("~ {:<pad$}", lang.pick("waived", "dérogation"));
             for wv in &p.waived {
-                writeln!(w, "  {} {:<24} {}", self.paint("~", |s| s.dimmed()), wv.rule, wv.reason)?;
+                writeln!(
+                    w,
+                    "  {} {:<24} {}",
+                    self.paint(&word, |s| s.dimmed()),
+                    wv.rule,
+                    wv.reason
+                )?;
             }
+            writeln!(w)?;
         }
         for warn in &p.warnings {
             writeln!(
@@ -177,10 +231,16 @@ impl Reporter for Text<'_> {
                 warn.message
             )?;
         }
-        writeln!(w)
+        if !p.warnings.is_empty() {
+            writeln!(w)?;
+        }
+        Ok(())
     }
 
     fn end(&mut self, s: &Summary, w: &mut dyn Write) -> io::Result<()> {
+        if self.ctx.quiet {
+            return Ok(());
+        }
         let lang = self.ctx.lang;
         let profiles = match lang {
             Lang::En => format!("{} profile{}", s.profiles, if s.profiles == 1 { "" } else { "s" }),
@@ -231,13 +291,22 @@ impl Text<'_> {
         let indent = " ".repeat(2 + width(&sev) + 1);
         writeln!(w, "{indent}{}", self.paint(&f.title, |s| s.bold()))?;
         if !f.message.is_empty() && !self.ctx.quiet {
-            writeln!(w, "{indent}{}", self.paint(&f.message, |s| s.dimmed()))?;
+            for line in wrap(&f.message, WIDTH.saturating_sub(indent.len())) {
+                writeln!(w, "{indent}{}", self.paint(&line, |s| s.dimmed()))?;
+            }
         }
         if !self.ctx.quiet
             && let Some(rule) = self.ctx.rules.get(&f.rule)
         {
             for (n, step) in rule.fix.get(lang).iter().enumerate() {
-                writeln!(w, "{indent}{}. {step}", n + 1)?;
+                let number = format!("{}. ", n + 1);
+                let hang = " ".repeat(number.len());
+                for (k, line) in wrap(step, WIDTH.saturating_sub(indent.len() + number.len()))
+                    .iter()
+                    .enumerate()
+                {
+                    writeln!(w, "{indent}{}{line}", if k == 0 { &number } else { &hang })?;
+                }
             }
         }
         Ok(())

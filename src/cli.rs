@@ -773,15 +773,8 @@ impl App<'_> {
             }
             let lines = p.errors.iter().map(|e| (e, "error", "erreur"));
             for (e, en, fr) in lines.chain(p.warnings.iter().map(|e| (e, "warning", "avertissement"))) {
-                let _ = writeln!(
-                    stderr,
-                    "{}:{}:{}: {}: {}",
-                    p.file,
-                    e.line,
-                    e.column,
-                    p.lang.pick(en, fr),
-                    e.message
-                );
+                let (word, colon) = (p.lang.pick(en, fr), p.lang.colon());
+                let _ = writeln!(stderr, "{}:{}:{}: {word}{colon} {}", p.file, e.line, e.column, e.message);
             }
             trouble |= p.is_invalid();
             if let FailOn::Severity(min) = fail_on

@@ -273,7 +273,8 @@ pub fn command(lang: Lang) -> clap::Command {
     // clap words "Usage:" itself; a template lets us say it in French.
     let template = "{before-help}{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}";
     cmd = cmd.help_template(template);
-    let subs: &[(&str, &str, &[(&str, &str)])] = &[
+    type Sub<'s> = (&'s str, &'s str, &'s [(&'s str, &'s str)]);
+    let subs: &[Sub] = &[
         (
             "rules",
             "Liste les règles chargées",
@@ -456,7 +457,7 @@ impl App<'_> {
                 force,
             }) => self.init(output, interactive, force, lang, stdout),
             Some(Command::Schema) => {
-                serde_json::to_writer_pretty(&mut *stdout, &crate::jsonschema::schema()).map_err(io::Error::other)?;
+                serde_json::to_writer_pretty(&mut *stdout, &crate::jsonschema::schema()).map_err(io::Error::from)?;
                 writeln!(stdout)?;
                 Ok(OK)
             }
@@ -774,7 +775,11 @@ impl App<'_> {
             let lines = p.errors.iter().map(|e| (e, "error", "erreur"));
             for (e, en, fr) in lines.chain(p.warnings.iter().map(|e| (e, "warning", "avertissement"))) {
                 let (word, colon) = (p.lang.pick(en, fr), p.lang.colon());
-                let _ = writeln!(stderr, "{}:{}:{}: {word}{colon} {}", p.file, e.line, e.column, e.message);
+                let _ = writeln!(
+                    stderr,
+                    "{}:{}:{}: {word}{colon} {}",
+                    p.file, e.line, e.column, e.message
+                );
             }
             trouble |= p.is_invalid();
             if let FailOn::Severity(min) = fail_on

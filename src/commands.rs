@@ -27,7 +27,7 @@ pub fn list_rules(rules: &RuleSet, format: &str, lang: Lang, w: &mut dyn Write) 
                 })
             })
             .collect();
-        serde_json::to_writer_pretty(&mut *w, &json!({ "rules": list })).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut *w, &json!({ "rules": list })).map_err(io::Error::from)?;
         return writeln!(w);
     }
     let mut current_pack = "";

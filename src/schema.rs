@@ -569,3 +569,75 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
     }
     best.map(|(c, _)| c)
 }
+
+// ---------------------------------------------------------------- helpers for the workshop tools
+// (`init`, `init --interactive`, `schema`): read-only views of the table above.
+
+/// The only format version this build knows (`version: 1`).
+pub const FORMAT_VERSION: i64 = 1;
+
+/// The field a dotted path names (`photo.set`, `about.work.position`: list
+/// items are walked through), or None for an unknown path or one under `extra`.
+pub fn field_at(path: &str) -> Option<&'static Field> {
+    let mut fields: &'static [Field] = PROFILE;
+    let mut found: Option<&'static Field> = None;
+    for seg in path.split('.') {
+        let field = fields.iter().find(|f| f.key == seg)?;
+        found = Some(field);
+        fields = match field.kind {
+            Kind::Obj(fs) => fs,
+            Kind::List(Kind::Obj(fs)) => fs,
+            _ => &[],
+        };
+    }
+    found
+}
+
+/// A human label for an enum value, in English and French, for people who
+/// have never seen the format (the interview's numbered choices). Values
+/// are shared between enums (`public`, `other`), and mean the same in each.
+pub fn value_label(value: &str) -> (&'static str, &'static str) {
+    match value {
+        "public" => (
+            "Public (anyone, on or off Facebook)",
+            "Public (tout le monde, sur Facebook ou ailleurs)",
+        ),
+        "friends_of_friends" => ("Friends of friends", "Amis de vos amis"),
+        "friends" => ("Friends", "Amis"),
+        "only_me" => ("Only me", "Moi uniquement"),
+        "custom" => (
+            "Custom (chosen people or lists)",
+            "Personnalisé (personnes ou listes choisies)",
+        ),
+        "professional" => ("A professional portrait of you", "Un portrait professionnel de vous"),
+        "casual" => (
+            "A casual photo of you (holiday, party…)",
+            "Une photo de vous décontractée (vacances, soirée…)",
+        ),
+        "logo" => ("A logo", "Un logo"),
+        "avatar" => ("An avatar or drawing", "Un avatar ou un dessin"),
+        "group" => ("A group photo", "Une photo de groupe"),
+        "landscape" => ("A landscape or object", "Un paysage ou un objet"),
+        "other" => ("Something else", "Autre chose"),
+        "linkedin" => ("LinkedIn", "LinkedIn"),
+        "viadeo" => ("Viadeo", "Viadeo"),
+        "twitter" => ("Twitter", "Twitter"),
+        "x" => ("X", "X"),
+        "instagram" => ("Instagram", "Instagram"),
+        "youtube" => ("YouTube", "YouTube"),
+        "github" => ("GitHub", "GitHub"),
+        "blog" => ("Blog", "Blog"),
+        "website" => ("Website", "Site web"),
+        "nickname" => ("Nickname", "Surnom"),
+        "maiden_name" => ("Maiden name", "Nom de jeune fille"),
+        "alternate_spelling" => ("Alternate spelling", "Autre orthographe"),
+        "married_name" => ("Married name", "Nom d’épouse ou d’époux"),
+        "fathers_name" => ("Father's name", "Nom du père"),
+        "birth_name" => ("Birth name", "Nom de naissance"),
+        "former_name" => ("Former name", "Ancien nom"),
+        "name_with_title" => ("Name with a title", "Nom avec un titre"),
+        "en" => ("English", "Anglais"),
+        "fr" => ("French", "Français"),
+        _ => ("", ""),
+    }
+}

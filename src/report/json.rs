@@ -18,8 +18,10 @@ impl<'a> Json<'a> {
     }
 }
 
+/// serde_json's conversion keeps the I/O error kind, so a closed pipe is
+/// still recognised as one.
 fn to_io(e: serde_json::Error) -> io::Error {
-    io::Error::other(e)
+    io::Error::from(e)
 }
 
 impl Reporter for Json<'_> {

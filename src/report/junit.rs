@@ -1,24 +1,271 @@
-//! `--format junit`. (Being written: placeholder that emits nothing yet.)
+//! `--format junit` (SPEC §9): JUnit XML for CI test dashboards. One
+//! `<testsuite>` per profile, one `<testcase>` per applicable or waived rule:
+//! a rule with findings is one `<failure>` listing every location, a waiver is
+//! `<skipped>` with its reason, an invalid profile is one `<error>` testcase.
+//!
+//! The root `<testsuites>` carries the run's totals, known only at the end, so
+//! the suites are rendered as they come into a buffer that `end` writes after
+//! the root tag. Everything else is streamed in the sense that no report is
+//! kept, only its XML.
 
 use super::{Context, ProfileReport, Reporter, Summary};
+use crate::i18n::Lang;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 pub struct Junit<'a> {
-    #[allow(dead_code)]
     ctx: Context<'a>,
+    body: String,
+    totals: Counts,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Counts {
+    tests: usize,
+    failures: usize,
+    errors: usize,
+    skipped: usize,
+}
+
+impl Counts {
+    fn add(&mut self, o: Counts) {
+        self.tests += o.tests;
+        self.failures += o.failures;
+        self.errors += o.errors;
+        self.skipped += o.skipped;
+    }
+    fn attrs(self) -> String {
+        format!(
+            "tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\"",
+            self.tests, self.failures, self.errors, self.skipped
+        )
+    }
 }
 
 impl<'a> Junit<'a> {
     pub fn new(ctx: Context<'a>) -> Self {
-        Junit { ctx }
+        Junit {
+            ctx,
+            body: String::new(),
+            totals: Counts::default(),
+        }
+    }
+}
+
+/// Characters XML 1.0 forbids outright (C0 controls other than tab, LF, CR,
+/// and the non-characters U+FFFE/U+FFFF): no escape can carry them, so they
+/// become U+FFFD and the document stays well-formed whatever a profile holds.
+fn legal(c: char) -> char {
+    match c {
+        '\t' | '\n' | '\r' => c,
+        '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => '\u{fffd}',
+        _ => c,
+    }
+}
+
+/// Escape for element content. `>` is escaped too so `]]>` cannot appear.
+pub fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().map(legal) {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            // A bare CR would be normalised to LF by parsers.
+            '\r' => out.push_str("&#13;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escape for a double-quoted attribute; whitespace controls are written as
+/// character references, else parsers would normalise them to spaces.
+pub fn attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().map(legal) {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn invalid_word(lang: Lang) -> &'static str {
+    lang.pick("invalid profile", "profil invalide")
+}
+
+impl Junit<'_> {
+    /// The testcases of a valid profile, in rule order, and their counts.
+    fn valid_cases(&self, p: &ProfileReport, out: &mut String) -> Counts {
+        let lang = p.lang;
+        let file = attr(&p.file);
+        let mut ids: Vec<&str> = Vec::new();
+        let listed = |id: &str| {
+            p.passed.iter().any(|x| x == id)
+                || p.findings.iter().any(|f| f.rule == id)
+                || p.waived.iter().any(|w| w.rule == id)
+        };
+        for r in &self.ctx.rules.rules {
+            if listed(&r.id) {
+                ids.push(&r.id);
+            }
+        }
+        // Rules the report names that the context does not know (reports
+        // built with another rule set) still get their testcase.
+        let extra = p
+            .passed
+            .iter()
+            .map(String::as_str)
+            .chain(p.findings.iter().map(|f| f.rule.as_str()))
+            .chain(p.waived.iter().map(|w| w.rule.as_str()));
+        for id in extra {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        let mut n = Counts::default();
+        for id in ids {
+            n.tests += 1;
+            let _ = write!(
+                out,
+                "    <testcase name=\"{}\" classname=\"{file}\" file=\"{file}\"",
+                attr(id)
+            );
+            if let Some(w) = p.waived.iter().find(|w| w.rule == id) {
+                n.skipped += 1;
+                let _ = write!(
+                    out,
+                    ">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
+                    attr(&w.reason)
+                );
+                continue;
+            }
+            let found: Vec<_> = p.findings.iter().filter(|f| f.rule == id).collect();
+            let Some(first) = found.first() else {
+                out.push_str("/>\n");
+                continue;
+            };
+            n.failures += 1;
+            let rule = self.ctx.rules.get(id);
+            let mut body = String::new();
+            for f in &found {
+                let _ = writeln!(body, "{}:{}:{}: {}", p.file, f.line, f.column, f.message);
+            }
+            if let Some(rule) = rule {
+                let why = rule.why.get(lang);
+                if !why.is_empty() {
+                    let _ = write!(body, "\n{}{} {why}\n", lang.pick("Why", "Pourquoi"), lang.colon());
+                }
+                let steps = rule.fix.get(lang);
+                if !steps.is_empty() {
+                    let _ = writeln!(
+                        body,
+                        "\n{}{}",
+                        lang.pick("How to fix", "Comment corriger"),
+                        lang.colon()
+                    );
+                    for (i, s) in steps.iter().enumerate() {
+                        let _ = writeln!(body, "{}. {s}", i + 1);
+                    }
+                }
+            }
+            let _ = write!(
+                out,
+                ">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
+                first.severity.as_str(),
+                attr(&first.title),
+                text(&body)
+            );
+        }
+        n
+    }
+
+    /// An invalid profile: one testcase whose `<error>` lists every problem.
+    fn invalid_case(&self, p: &ProfileReport, out: &mut String) -> Counts {
+        let lang = p.lang;
+        let file = attr(&p.file);
+        let mut body = String::new();
+        for e in &p.errors {
+            let _ = writeln!(body, "{}:{}:{}: {}", p.file, e.line, e.column, e.message);
+        }
+        let message = match p.errors.first() {
+            Some(e) if p.errors.len() == 1 => format!("{}{} {}", invalid_word(lang), lang.colon(), e.message),
+            _ => format!(
+                "{}{} {} {}",
+                invalid_word(lang),
+                lang.colon(),
+                p.errors.len(),
+                lang.pick("problems", "problèmes")
+            ),
+        };
+        let _ = write!(
+            out,
+            "    <testcase name=\"profile-format\" classname=\"{file}\" file=\"{file}\">\n      \
+             <error type=\"invalid-profile\" message=\"{}\">{}</error>\n    </testcase>\n",
+            attr(&message),
+            text(&body)
+        );
+        Counts {
+            tests: 1,
+            errors: 1,
+            ..Counts::default()
+        }
     }
 }
 
 impl Reporter for Junit<'_> {
-    fn profile(&mut self, _p: &ProfileReport, _w: &mut dyn Write) -> io::Result<()> {
+    fn profile(&mut self, p: &ProfileReport, _w: &mut dyn Write) -> io::Result<()> {
+        let mut cases = String::new();
+        let n = if p.is_invalid() {
+            self.invalid_case(p, &mut cases)
+        } else {
+            self.valid_cases(p, &mut cases)
+        };
+        self.totals.add(n);
+        let b = &mut self.body;
+        let _ = writeln!(b, "  <testsuite name=\"{}\" {}>", attr(&p.file), n.attrs());
+        b.push_str("    <properties>\n");
+        let _ = writeln!(b, "      <property name=\"name\" value=\"{}\"/>", attr(&p.name));
+        if let Some(score) = p.score {
+            let _ = writeln!(b, "      <property name=\"score\" value=\"{score}\"/>");
+        }
+        b.push_str("    </properties>\n");
+        b.push_str(&cases);
+        if !p.warnings.is_empty() {
+            let mut err = String::new();
+            for wv in &p.warnings {
+                let _ = writeln!(err, "{}:{}:{}: warning: {}", p.file, wv.line, wv.column, wv.message);
+            }
+            let _ = writeln!(b, "    <system-err>{}</system-err>", text(&err));
+        }
+        b.push_str("  </testsuite>\n");
         Ok(())
     }
-    fn end(&mut self, _s: &Summary, _w: &mut dyn Write) -> io::Result<()> {
-        Ok(())
+
+    fn end(&mut self, _s: &Summary, w: &mut dyn Write) -> io::Result<()> {
+        writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+        writeln!(w, "<testsuites name=\"profilecheck\" {}>", self.totals.attrs())?;
+        w.write_all(std::mem::take(&mut self.body).as_bytes())?;
+        writeln!(w, "</testsuites>")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_keeps_xml_well_formed() {
+        assert_eq!(text("a<b>&]]>\u{1}\u{7f}"), "a&lt;b&gt;&amp;]]&gt;\u{fffd}\u{7f}");
+        assert_eq!(attr("\"x'\n\t\r\u{0}"), "&quot;x&apos;&#10;&#9;&#13;\u{fffd}");
     }
 }

@@ -281,7 +281,7 @@ fn service_client_on_jeanne() {
 
     let (code, stdout, stderr) = run(&["--no-config", "--color", "never", "-q", "--rules", PACK, JEANNE]);
     assert_eq!((code, stderr.as_str()), (1, ""));
-    assert!(stdout.contains("Pack service-client"), "{stdout}");
+    assert!(stdout.contains("Service-client · "), "{stdout}");
 }
 
 #[test]

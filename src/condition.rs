@@ -228,20 +228,20 @@ impl Cond {
             cs.iter()
                 .map(|c| format!("({})", c.describe(lang)))
                 .collect::<Vec<_>>()
-                .join(if fr { " ; " } else { "; " })
+                .join(if fr { "\u{a0}; " } else { "; " })
         };
         match self {
             Cond::Leaf { path, test } => describe_test(&path_words(path, lang), test, lang),
             Cond::All(cs) => {
                 if fr {
-                    format!("toutes ces conditions : {}", join(cs))
+                    format!("toutes ces conditions\u{a0}: {}", join(cs))
                 } else {
                     format!("all of: {}", join(cs))
                 }
             }
             Cond::Any(cs) => {
                 if fr {
-                    format!("au moins une de ces conditions : {}", join(cs))
+                    format!("au moins une de ces conditions\u{a0}: {}", join(cs))
                 } else {
                     format!("at least one of: {}", join(cs))
                 }
@@ -259,14 +259,14 @@ impl Cond {
                 match (fr, w) {
                     (false, None) => format!("every item of `{p}`: {}", check.describe(lang)),
                     (false, Some(w)) => format!("every item of `{p}` where {w}: {}", check.describe(lang)),
-                    (true, None) => format!("chaque élément de `{p}` : {}", check.describe(lang)),
-                    (true, Some(w)) => format!("chaque élément de `{p}` tel que {w} : {}", check.describe(lang)),
+                    (true, None) => format!("chaque élément de `{p}`\u{a0}: {}", check.describe(lang)),
+                    (true, Some(w)) => format!("chaque élément de `{p}` tel que {w}\u{a0}: {}", check.describe(lang)),
                 }
             }
             Cond::Some { path, check } => {
                 let p = path.display();
                 if fr {
-                    format!("au moins un élément de `{p}` : {}", check.describe(lang))
+                    format!("au moins un élément de `{p}`\u{a0}: {}", check.describe(lang))
                 } else {
                     format!("at least one item of `{p}`: {}", check.describe(lang))
                 }
@@ -284,7 +284,7 @@ impl Cond {
                 let expected = describe_test(&path_words(path, lang), test, lang);
                 match lang {
                     Lang::En => format!("expected {expected}; found {found}"),
-                    Lang::Fr => format!("attendu : {expected} ; trouvé : {found}"),
+                    Lang::Fr => format!("attendu\u{a0}: {expected}\u{a0}; trouvé\u{a0}: {found}"),
                 }
             }
             Cond::All(cs) => cs
@@ -301,7 +301,7 @@ impl Cond {
             }
             other => match lang {
                 Lang::En => format!("expected {}", other.describe(lang)),
-                Lang::Fr => format!("attendu : {}", other.describe(lang)),
+                Lang::Fr => format!("attendu\u{a0}: {}", other.describe(lang)),
             },
         }
     }
@@ -633,7 +633,7 @@ fn compile_path(pnode: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option
             let mut fr = format!("`{s}` n’est pas un chemin du format de profil");
             if let Some(sug) = suggestion {
                 en.push_str(&format!("; did you mean `{sug}`?"));
-                fr.push_str(&format!(" ; vouliez-vous dire `{sug}` ?"));
+                fr.push_str(&format!("\u{a0}; vouliez-vous dire `{sug}`\u{a0}?"));
             } else if allowed.is_empty() {
                 en.push_str(&format!(" (`{prefix}` has no keys below it)"));
                 fr.push_str(&format!(" (`{prefix}` n’a pas de clés en dessous)"));
@@ -667,7 +667,7 @@ fn check_scalar_fits(kind: &Kind, s: &Scalar) -> Result<(), (String, String)> {
                 let list = allowed.join(", ");
                 Err((
                     format!("`{v}` is not a value this field can take (expected one of {list})"),
-                    format!("`{v}` n’est pas une valeur possible pour ce champ (valeurs : {list})"),
+                    format!("`{v}` n’est pas une valeur possible pour ce champ (valeurs\u{a0}: {list})"),
                 ))
             }
         }
@@ -705,7 +705,7 @@ fn compile_leaf(
                 ops.len()
             ),
             format!(
-                "une condition `path` demande exactement un test ({}), trouvé : {}",
+                "une condition `path` demande exactement un test ({}), trouvé\u{a0}: {}",
                 OPERATORS.join(", "),
                 ops.len()
             ),
@@ -841,11 +841,14 @@ fn compile_leaf(
             {
                 Ok(re) => Test::Matches(re, op == "not_matches"),
                 Err(e) => {
-                    let detail = e.to_string().lines().last().unwrap_or("").trim().to_owned();
+                    // The regex crate ends its message with "error: WHAT"; our own
+                    // prefix already says it is an error.
+                    let last = e.to_string().lines().last().unwrap_or("").trim().to_owned();
+                    let detail = last.strip_prefix("error: ").unwrap_or(&last).to_owned();
                     out.push(err(
                         arg.pos,
                         format!("bad regular expression: {detail}"),
-                        format!("expression régulière invalide : {detail}"),
+                        format!("expression régulière invalide\u{a0}: {detail}"),
                     ));
                     return None;
                 }

@@ -96,14 +96,14 @@ impl Msg {
         match self {
             Msg::Syntax(m) => {
                 if fr {
-                    format!("YAML invalide : {m}")
+                    format!("YAML invalide\u{a0}: {m}")
                 } else {
                     format!("invalid YAML: {m}")
                 }
             }
             Msg::TooLarge { size, limit } => {
                 if fr {
-                    format!("fichier trop volumineux ({size} octets ; la limite est de {limit} octets)")
+                    format!("fichier trop volumineux ({size} octets\u{a0}; la limite est de {limit} octets)")
                 } else {
                     format!("file too large ({size} bytes; the limit is {limit} bytes)")
                 }
@@ -111,7 +111,7 @@ impl Msg {
             Msg::NotUtf8 { byte, offset } => {
                 if fr {
                     format!(
-                        "le fichier n’est pas en UTF-8 (octet 0x{byte:02X} à la position {offset}) ; enregistrez-le en UTF-8"
+                        "le fichier n’est pas en UTF-8 (octet 0x{byte:02X} à la position {offset})\u{a0}; enregistrez-le en UTF-8"
                     )
                 } else {
                     format!("the file is not valid UTF-8 (byte 0x{byte:02X} at offset {offset}); save it as UTF-8")
@@ -120,7 +120,7 @@ impl Msg {
             Msg::TooDeep => lang
                 .pick(
                     "nesting too deep: a profile needs only a few levels",
-                    "imbrication trop profonde : un profil n’a besoin que de quelques niveaux",
+                    "imbrication trop profonde\u{a0}: un profil n’a besoin que de quelques niveaux",
                 )
                 .to_owned(),
             Msg::TooComplex(d) => {
@@ -133,12 +133,12 @@ impl Msg {
             Msg::MultipleDocuments => lang
                 .pick(
                     "more than one YAML document (`---`): put one profile per file",
-                    "plus d’un document YAML (`---`) : mettez un seul profil par fichier",
+                    "plus d’un document YAML (`---`)\u{a0}: mettez un seul profil par fichier",
                 )
                 .to_owned(),
             Msg::DuplicateKey(k) => {
                 if fr {
-                    format!("clé `{k}` en double : gardez-en une seule")
+                    format!("clé `{k}` en double\u{a0}: gardez-en une seule")
                 } else {
                     format!("duplicate key `{k}`: keep only one")
                 }
@@ -168,7 +168,7 @@ impl Msg {
                 };
                 match suggestion {
                     Some(sug) if fr => {
-                        let _ = write!(s, " ; vouliez-vous dire `{sug}` ?");
+                        let _ = write!(s, "\u{a0}; vouliez-vous dire `{sug}`\u{a0}?");
                     }
                     Some(sug) => {
                         let _ = write!(s, "; did you mean `{sug}`?");
@@ -177,7 +177,7 @@ impl Msg {
                         let _ = write!(
                             s,
                             "{} {}",
-                            lang.pick("; expected one of", " ; clés possibles :"),
+                            lang.pick("; expected one of", "\u{a0}; clés possibles\u{a0}:"),
                             list(allowed)
                         );
                     }
@@ -187,7 +187,7 @@ impl Msg {
             }
             Msg::ExpectedBool { found } => {
                 if fr {
-                    format!("`{found}` n’est pas un booléen : écrivez true ou false")
+                    format!("`{found}` n’est pas un booléen\u{a0}: écrivez true ou false")
                 } else {
                     format!("`{found}` is not a boolean: write true or false")
                 }
@@ -198,41 +198,44 @@ impl Msg {
                 found,
             } => {
                 if fr {
-                    format!("attendu : {expected_fr} ; trouvé : {found}")
+                    format!("attendu\u{a0}: {expected_fr}\u{a0}; trouvé\u{a0}: {found}")
                 } else {
                     format!("expected {expected_en}, found {found}")
                 }
             }
             Msg::BadEnum { value, allowed } => {
                 if fr {
-                    format!("valeur inconnue `{value}` ; valeurs possibles : {}", list(allowed))
+                    format!(
+                        "valeur inconnue `{value}`\u{a0}; valeurs possibles\u{a0}: {}",
+                        list(allowed)
+                    )
                 } else {
                     format!("unknown value `{value}`; expected one of {}", list(allowed))
                 }
             }
             Msg::Negative { key } => {
                 if fr {
-                    format!("`{key}` ne peut pas être négatif : écrivez 0 ou plus")
+                    format!("`{key}` ne peut pas être négatif\u{a0}: écrivez 0 ou plus")
                 } else {
                     format!("`{key}` cannot be negative: write 0 or more")
                 }
             }
             Msg::Version { found } => {
                 if fr {
-                    format!("version `{found}` inconnue : seule la version 1 existe")
+                    format!("version `{found}` inconnue\u{a0}: seule la version 1 existe")
                 } else {
                     format!("unknown version `{found}`: 1 is the only version")
                 }
             }
             Msg::UnknownWaiver { rule, suggestion } => {
                 let mut s = if fr {
-                    format!("règle inconnue dans `waivers` : `{rule}`")
+                    format!("règle inconnue dans `waivers`\u{a0}: `{rule}`")
                 } else {
                     format!("unknown rule in waivers: `{rule}`")
                 };
                 if let Some(sug) = suggestion {
                     s.push_str(&if fr {
-                        format!(" ; vouliez-vous dire `{sug}` ?")
+                        format!("\u{a0}; vouliez-vous dire `{sug}`\u{a0}?")
                     } else {
                         format!("; did you mean `{sug}`?")
                     });
@@ -296,13 +299,15 @@ impl Diagnostic {
             msg,
         }
     }
-    /// `FILE:LINE:COL: error: MESSAGE`
+    /// `FILE:LINE:COL: error: MESSAGE` (in French, `erreur\u{a0}:` as the
+    /// profile errors printed by the CLI).
     pub fn render(&self, file: &str, lang: Lang) -> String {
         format!(
-            "{file}:{}:{}: {}: {}",
+            "{file}:{}:{}: {}{} {}",
             self.pos.line,
             self.pos.col,
             self.level.word(lang),
+            lang.colon(),
             self.msg.text(lang)
         )
     }

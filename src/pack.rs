@@ -72,6 +72,7 @@ pub struct Rule {
     pub check: Cond,
     pub examples_pass: Vec<Example>,
     pub examples_fail: Vec<Example>,
+    /// Where the rule's id is written.
     pub pos: Pos,
 }
 
@@ -361,7 +362,9 @@ fn rule(node: &Node, pack: &str, out: &mut Vec<Diagnostic>) -> Option<Rule> {
         check: check?,
         examples_pass,
         examples_fail,
-        pos: node.pos,
+        // Point at the id itself, as the duplicate-id check within a pack
+        // does, so both duplicate messages land on the same spot.
+        pos: node.get("id").map_or(node.pos, |n| n.pos),
     })
 }
 

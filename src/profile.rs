@@ -145,12 +145,17 @@ fn wrong_type(kind: &Kind, node: &Node) -> Diagnostic {
     let msg = if matches!(node.value, Value::Seq(_) | Value::Map(_)) {
         Msg::other(
             format!("expected {expected_en}, found {found}"),
-            format!("attendu : {expected_fr} ; trouvé : {}", shown_fr(&node.value)),
+            format!(
+                "attendu\u{a0}: {expected_fr}\u{a0}; trouvé\u{a0}: {}",
+                shown_fr(&node.value)
+            ),
         )
     } else if *kind == Kind::Str {
         Msg::other(
             format!("expected text, found {found}; put it in quotes if it is meant as text"),
-            format!("attendu : du texte ; trouvé : {found} ; mettez-le entre guillemets si c’est du texte"),
+            format!(
+                "attendu\u{a0}: du texte\u{a0}; trouvé\u{a0}: {found}\u{a0}; mettez-le entre guillemets si c’est du texte"
+            ),
         )
     } else {
         Msg::WrongType {
@@ -178,6 +183,16 @@ fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>, k
             }
         }
         (Kind::Bool, Value::Bool(_)) => {}
+        // `"true"` in quotes is text; saying "`true` is not a boolean" would read as nonsense.
+        (Kind::Bool, Value::Str(s)) if s == "true" || s == "false" => out.push(Diagnostic::error(
+            node.pos,
+            Msg::other(
+                format!("\"{s}\" in quotes is text, not a boolean: write {s} without quotes"),
+                format!(
+                    "«\u{a0}{s}\u{a0}» entre guillemets est du texte, pas un booléen\u{a0}: écrivez {s} sans guillemets"
+                ),
+            ),
+        )),
         (Kind::Bool, Value::Str(s)) => out.push(Diagnostic::error(node.pos, Msg::ExpectedBool { found: s.clone() })),
         (Kind::Bool, Value::Int(i)) if *i == 0 || *i == 1 => {
             out.push(Diagnostic::error(node.pos, Msg::ExpectedBool { found: i.to_string() }))
@@ -199,7 +214,7 @@ fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>, k
             node.pos,
             Msg::other(
                 format!("expected a whole number, found {x}"),
-                format!("attendu : un nombre entier ; trouvé : {x}"),
+                format!("attendu\u{a0}: un nombre entier\u{a0}; trouvé\u{a0}: {x}"),
             ),
         )),
         (Kind::Int { min }, Value::Float(x)) => {
@@ -246,7 +261,7 @@ fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>, k
                         if v.value == Value::Null { k.pos } else { v.pos },
                         Msg::other(
                             "a waiver needs its reason as text: `rule-id: \"why this step is not taken\"`",
-                            "une dérogation demande sa raison en texte : `id-de-regle: \"pourquoi cette étape est écartée\"`",
+                            "une dérogation demande sa raison en texte\u{a0}: `id-de-regle: \"pourquoi cette étape est écartée\"`",
                         ),
                     ));
                 }

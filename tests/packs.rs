@@ -1,0 +1,551 @@
+//! Rule packs: each condition operator evaluated on small profiles through
+//! the public API (`Checker::with_packs`), a custom pack through `--rules` on
+//! the binary, and each load error reported as `PACK:LINE:COL: error: ...`
+//! with exit 2. Pack fixtures live in `tests/fixtures/packs/`.
+
+use profilecheck::{Checker, Lang};
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The outcome of the one custom rule `t`.
+#[derive(Debug, PartialEq)]
+enum Outcome {
+    Pass,
+    NotApplicable,
+    /// (path, line, column) of each finding.
+    Fail(Vec<(String, u32, u32)>),
+}
+use Outcome::*;
+
+fn pack_with(when: Option<&str>, check: &str) -> String {
+    let when = when.map(|w| format!("    when: {w}\n")).unwrap_or_default();
+    format!("pack: t\nrules:\n  - id: t\n    severity: warning\n    title: T\n{when}    check: {check}\n")
+}
+
+fn eval_when(when: Option<&str>, check: &str, profile: &str) -> Outcome {
+    let pack = pack_with(when, check);
+    let checker = match Checker::with_packs(&[("t.yaml", &pack)]) {
+        Ok(c) => c,
+        Err(e) => panic!("pack should load: {check}\n{:?}", e[0].render(Lang::En)),
+    };
+    let r = checker.check("p.yaml", profile.as_bytes(), Some(Lang::En));
+    assert!(
+        r.errors.is_empty(),
+        "profile should be valid: {profile}\n{:?}",
+        r.errors
+    );
+    let findings: Vec<(String, u32, u32)> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "t")
+        .map(|f| (f.path.clone(), f.line, f.column))
+        .collect();
+    let passed = r.passed.iter().any(|p| p == "t");
+    let na = r.not_applicable.iter().any(|p| p == "t");
+    match (passed, na, findings.is_empty()) {
+        (true, false, true) => Pass,
+        (false, true, true) => NotApplicable,
+        (false, false, false) => Fail(findings),
+        other => panic!("rule `t` in several states: {other:?}"),
+    }
+}
+
+fn eval(check: &str, profile: &str) -> Outcome {
+    eval_when(None, check, profile)
+}
+
+fn passes(check: &str, profile: &str) -> bool {
+    match eval(check, profile) {
+        Pass => true,
+        Fail(_) => false,
+        NotApplicable => panic!("no `when`, so always applicable"),
+    }
+}
+
+/// Each (profile, expected pass?) for one condition.
+fn table(check: &str, cases: &[(&str, bool)]) {
+    for (profile, want) in cases {
+        assert_eq!(passes(check, profile), *want, "{check} on `{profile}`");
+    }
+}
+
+#[test]
+fn present_true() {
+    table(
+        "{path: about.bio, present: true}",
+        &[
+            ("about: {bio: Baker}", true),
+            ("about: {bio: '  '}", false),
+            ("about: {bio: ~}", false),
+            ("about: {city: Rennes}", false),
+            ("", false),
+        ],
+    );
+    table(
+        "{path: keywords, present: true}",
+        &[("keywords: [a]", true), ("keywords: []", false)],
+    );
+    table(
+        "{path: photo, present: true}",
+        &[("photo: {set: false}", true), ("photo: {}", false)],
+    );
+}
+
+#[test]
+fn present_false() {
+    table(
+        "{path: about.city, present: false}",
+        &[
+            ("", true),
+            ("about: {city: ''}", true),
+            ("about: {city: Rennes}", false),
+        ],
+    );
+}
+
+#[test]
+fn equals() {
+    table(
+        "{path: network.professional_contacts, equals: 5}",
+        &[
+            ("network: {professional_contacts: 5}", true),
+            ("network: {professional_contacts: 6}", false),
+            ("", false),
+        ],
+    );
+    table(
+        "{path: photo.kind, equals: logo}",
+        &[("photo: {kind: logo}", true), ("photo: {kind: casual}", false)],
+    );
+    table(
+        "{path: photo.set, equals: false}",
+        &[
+            ("photo: {set: false}", true),
+            ("photo: {set: true}", false),
+            ("", false),
+        ],
+    );
+    // A whole number and a decimal compare as numbers.
+    table(
+        "{path: publishing.posts_per_month, equals: 4}",
+        &[("publishing: {posts_per_month: 4.0}", true)],
+    );
+}
+
+#[test]
+fn one_of_and_not_one_of() {
+    table(
+        "{path: tagging.tagged_posts_audience, one_of: [friends, only_me]}",
+        &[
+            ("tagging: {tagged_posts_audience: only_me}", true),
+            ("tagging: {tagged_posts_audience: public}", false),
+            ("", false),
+        ],
+    );
+    table(
+        "{path: tagging.tagged_posts_audience, not_one_of: [public]}",
+        &[
+            ("tagging: {tagged_posts_audience: friends}", true),
+            ("tagging: {tagged_posts_audience: public}", false),
+            // A missing value makes every test false but `present: false`.
+            ("", false),
+        ],
+    );
+}
+
+#[test]
+fn matches_and_not_matches() {
+    table(
+        r#"{path: about.city, matches: '^\p{Lu}'}"#,
+        &[
+            ("about: {city: Évry}", true),
+            ("about: {city: évry}", false),
+            ("", false),
+        ],
+    );
+    table(
+        "{path: about.city, not_matches: '[0-9]'}",
+        &[
+            ("about: {city: Rennes}", true),
+            ("about: {city: Paris 15}", false),
+            ("", false),
+        ],
+    );
+}
+
+#[test]
+fn min_and_max() {
+    table(
+        "{path: publishing.posts_per_month, min: 2.5}",
+        &[
+            ("publishing: {posts_per_month: 2.5}", true),
+            ("publishing: {posts_per_month: 2}", false),
+            ("", false),
+        ],
+    );
+    table(
+        "{path: network.professional_contacts, max: 10}",
+        &[
+            ("network: {professional_contacts: 10}", true),
+            ("network: {professional_contacts: 11}", false),
+            ("", false),
+        ],
+    );
+}
+
+#[test]
+fn min_chars_and_max_chars_count_characters() {
+    table(
+        "{path: about.city, min_chars: 3}",
+        &[("about: {city: Évé}", true), ("about: {city: Év}", false), ("", false)],
+    );
+    table(
+        "{path: about.city, max_chars: 3}",
+        &[
+            ("about: {city: ééé}", true),
+            ("about: {city: éééé}", false),
+            ("", false),
+        ],
+    );
+}
+
+#[test]
+fn min_items_and_max_items() {
+    table(
+        "{path: publishing.topics, min_items: 2}",
+        &[
+            ("publishing: {topics: [a, b]}", true),
+            ("publishing: {topics: [a]}", false),
+            ("", false),
+        ],
+    );
+    table(
+        "{path: publishing.topics, max_items: 2}",
+        &[
+            ("publishing: {topics: [a, b]}", true),
+            ("publishing: {topics: [a, b, c]}", false),
+            ("publishing: {topics: []}", true),
+            ("", false),
+        ],
+    );
+}
+
+#[test]
+fn max_repeated_chars() {
+    table(
+        "{path: alternate_name.name, max_repeated_chars: 2}",
+        &[
+            ("alternate_name: {name: Boss}", true),
+            ("alternate_name: {name: Bosss}", false),
+            ("alternate_name: {name: ééé}", false),
+            ("", false),
+        ],
+    );
+}
+
+#[test]
+fn all_any_not() {
+    let all = "{all: [{path: photo.set, equals: true}, {path: photo.cover, equals: true}]}";
+    table(
+        all,
+        &[
+            ("photo: {set: true, cover: true}", true),
+            ("photo: {set: true, cover: false}", false),
+            ("", false),
+        ],
+    );
+    let any = "{any: [{path: photo.set, equals: true}, {path: photo.cover, equals: true}]}";
+    table(
+        any,
+        &[
+            ("photo: {set: false, cover: true}", true),
+            ("photo: {set: false, cover: false}", false),
+        ],
+    );
+    let not = "{not: {path: privacy.phone_audience, equals: public}}";
+    table(
+        not,
+        &[
+            ("privacy: {phone_audience: friends}", true),
+            ("", true),
+            ("privacy: {phone_audience: public}", false),
+        ],
+    );
+    // A failing `all` points at the first path it names.
+    assert_eq!(
+        eval(all, "name: J\nphoto:\n  set: true\n  cover: false\n"),
+        Fail(vec![("photo.set".into(), 3, 8)])
+    );
+}
+
+#[test]
+fn each_without_when_one_finding_per_failing_item() {
+    let check = "{each: contact.links, check: {path: url, matches: '^https://'}}";
+    let profile = "contact:\n  links:\n    - network: blog\n      url: http://a.example\n    - network: blog\n      url: https://b.example\n    - {network: blog, url: 'ftp://c.example'}\n";
+    assert_eq!(
+        eval(check, profile),
+        Fail(vec![
+            ("contact.links[0]".into(), 3, 7),
+            ("contact.links[2]".into(), 7, 7)
+        ])
+    );
+    // A missing or empty list holds.
+    assert_eq!(eval(check, ""), Pass);
+    assert_eq!(eval(check, "contact: {links: []}"), Pass);
+    assert_eq!(
+        eval(check, "contact: {links: [{network: blog, url: 'https://a.example'}]}"),
+        Pass
+    );
+}
+
+#[test]
+fn each_with_when_skips_items_it_does_not_hold_for() {
+    let check =
+        "{each: contact.links, when: {path: network, equals: linkedin}, check: {path: url, matches: 'linkedin\\.com'}}";
+    let profile = "contact:\n  links:\n    - {network: blog, url: 'https://blog.example'}\n    - {network: linkedin, url: 'https://example.com/in/j'}\n    - {network: linkedin, url: 'https://linkedin.com/in/j'}\n";
+    assert_eq!(eval(check, profile), Fail(vec![("contact.links[1]".into(), 4, 7)]));
+    assert_eq!(
+        eval(
+            check,
+            "contact: {links: [{network: blog, url: 'https://blog.example'}]}"
+        ),
+        Pass
+    );
+}
+
+#[test]
+fn each_over_a_list_of_strings_uses_dot() {
+    let check = "{each: keywords, check: {path: '.', min_chars: 3}}";
+    assert_eq!(
+        eval(check, "keywords:\n  - seo\n  - ux\n  - web\n  - ai\n"),
+        Fail(vec![("keywords[1]".into(), 3, 5), ("keywords[3]".into(), 5, 5)])
+    );
+}
+
+#[test]
+fn some_holds_when_one_item_does() {
+    let check = "{some: about.work, check: {path: current, equals: true}}";
+    assert_eq!(
+        eval(check, "about: {work: [{employer: A}, {employer: B, current: true}]}"),
+        Pass
+    );
+    // Fails at the list itself, or at the nearest key when it is missing.
+    assert_eq!(
+        eval(check, "about:\n  work:\n    - {employer: A, current: false}\n"),
+        Fail(vec![("about.work".into(), 3, 5)])
+    );
+    assert_eq!(
+        eval(check, "name: J\nabout:\n  city: Rennes\n"),
+        Fail(vec![("about.work".into(), 2, 1)])
+    );
+}
+
+#[test]
+fn when_makes_a_rule_not_applicable() {
+    let when = Some("{path: photo.set, equals: true}");
+    let check = "{path: photo.kind, equals: professional}";
+    assert_eq!(eval_when(when, check, "photo: {set: false}"), NotApplicable);
+    assert_eq!(eval_when(when, check, "photo: {set: true, kind: professional}"), Pass);
+    assert!(matches!(eval_when(when, check, "photo: {set: true}"), Fail(_)));
+}
+
+#[test]
+fn extra_paths_are_free_form() {
+    table(
+        "{path: extra.brand.disclaimer, present: true}",
+        &[
+            ("extra: {brand: {disclaimer: Opinions are mine}}", true),
+            ("extra: {brand: {}}", false),
+            ("", false),
+        ],
+    );
+    table(
+        "{path: extra.rating, min: 3}",
+        &[("extra: {rating: 4}", true), ("extra: {rating: two}", false)],
+    );
+    table(
+        "{path: extra.tags, min_items: 2}",
+        &[("extra: {tags: [a, b]}", true), ("extra: {tags: a}", false)],
+    );
+    let each = "{each: extra.accounts, check: {path: handle, matches: '^@'}}";
+    assert_eq!(
+        eval(each, "extra:\n  accounts:\n    - handle: '@ok'\n    - handle: nope\n"),
+        Fail(vec![("extra.accounts[1]".into(), 4, 7)])
+    );
+}
+
+// ------------------------------------------------------------------ through the binary
+
+fn bin(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_profilecheck"))
+        .current_dir(MANIFEST)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("the binary runs");
+    (
+        out.status.code().expect("exit code"),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn custom_pack_through_rules_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p.yaml");
+    std::fs::write(&profile, "name: J\nkeywords: ['#seo']\nextra:\n  brand:\n    site: x\n").unwrap();
+    let (code, out, err) = bin(&[
+        "--no-config",
+        "--rules",
+        "tests/fixtures/packs/brand-disclaimer.yaml",
+        "--select",
+        "brand-disclaimer,brand-hashtag",
+        "--fail-on",
+        "warning",
+        "--format",
+        "json",
+        profile.to_str().unwrap(),
+    ]);
+    assert_eq!((code, err.as_str()), (1, ""));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let p = &v["profiles"][0];
+    let findings: Vec<(&str, &str, &str, u64, u64)> = p["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["pack"].as_str().unwrap(),
+                f["path"].as_str().unwrap(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        findings,
+        [
+            ("brand-hashtag", "brand", "keywords", 2, 11),
+            ("brand-disclaimer", "brand", "extra.brand.disclaimer", 4, 3),
+        ]
+    );
+    // Warning (2) and info (1) both fail: score 0.
+    assert_eq!(p["score"], 0);
+}
+
+/// Load each broken pack with `--rules`; snapshot stderr.
+fn pack_error(name: &str) -> String {
+    let pack = format!("tests/fixtures/packs/{name}.yaml");
+    let (code, out, err) = bin(&["--no-config", "--rules", &pack, "tests/fixtures/profiles/complete.yaml"]);
+    assert_eq!(code, 2, "{name}: {err}");
+    let re = regex::Regex::new(r"^(.+):(\d+):(\d+): error: .+$").unwrap();
+    for line in err.lines() {
+        let c = re
+            .captures(line)
+            .unwrap_or_else(|| panic!("{name}: not located: {line}"));
+        assert_eq!(&c[1], pack, "the pack file is named");
+    }
+    assert!(!err.is_empty());
+    // Same messages from `rules`.
+    let (code2, _, err2) = bin(&["rules", "--no-config", "--rules", &pack]);
+    assert_eq!((code2, &err2), (2, &err), "{name}: `rules` reports the same");
+    let _ = out;
+    format!("exit: {code}\n{err}")
+}
+
+macro_rules! pack_case {
+    ($test:ident, $name:literal, $needle:literal) => {
+        #[test]
+        fn $test() {
+            let snap = pack_error($name);
+            assert!(snap.contains($needle), "{snap}");
+            insta::assert_snapshot!($name, snap);
+        }
+    };
+}
+
+pack_case!(
+    unknown_rule_key,
+    "unknown-rule-key-did-you-mean",
+    ":7:5: error: unknown key `exemples`; did you mean `examples`?"
+);
+pack_case!(
+    unknown_condition_key,
+    "unknown-condition-key-did-you-mean",
+    ":6:30: error: unknown key `equal`; did you mean `equals`?"
+);
+pack_case!(
+    path_not_in_format,
+    "path-not-in-format-did-you-mean",
+    ":6:19: error: `photo.sett` is not a path of the profile format; did you mean `photo.set`?"
+);
+pack_case!(
+    min_items_on_boolean,
+    "min-items-on-boolean",
+    ":6:30: error: `min_items` applies to lists"
+);
+pack_case!(min_on_text, "min-on-text", ":6:30: error: `min` applies to numbers");
+pack_case!(
+    matches_on_list,
+    "matches-on-list",
+    ":6:29: error: `matches` applies to text"
+);
+pack_case!(
+    bad_regex,
+    "bad-regex",
+    ":6:39: error: bad regular expression: unclosed group"
+);
+pack_case!(
+    impossible_enum_value,
+    "impossible-enum-value",
+    ":6:53: error: `sometimes` is not a value"
+);
+pack_case!(
+    equals_quoted_yes_on_boolean,
+    "equals-quoted-yes-on-boolean",
+    ":6:38: error: this field holds true or false"
+);
+pack_case!(
+    duplicate_id_within_pack,
+    "duplicate-id-within-pack",
+    ":7:9: error: duplicate rule id `has-bio`"
+);
+pack_case!(
+    duplicate_id_across_packs,
+    "duplicate-id-across-packs",
+    ":3:9: error: duplicate rule id `photo-set`"
+);
+pack_case!(missing_check, "missing-check", ":3:5: error: this rule has no `check`");
+pack_case!(bad_severity, "bad-severity", ":4:15: error: unknown value `critical`");
+pack_case!(
+    non_kebab_id,
+    "non-kebab-id",
+    ":3:9: error: a rule id must be kebab-case"
+);
+pack_case!(
+    two_forms_in_condition,
+    "two-forms-in-condition",
+    ":7:7: error: a condition needs exactly one of"
+);
+
+#[test]
+fn pack_errors_through_the_api() {
+    let broken = std::fs::read_to_string(Path::new(MANIFEST).join("tests/fixtures/packs/bad-regex.yaml")).unwrap();
+    let errors = Checker::with_packs(&[("bad.yaml", &broken)]).unwrap_err();
+    assert_eq!(
+        errors[0].render(Lang::En),
+        ["bad.yaml:6:39: error: bad regular expression: unclosed group"]
+    );
+    assert_eq!(
+        errors[0].render(Lang::Fr),
+        ["bad.yaml:6:39: erreur\u{a0}: expression régulière invalide\u{a0}: unclosed group"]
+    );
+}

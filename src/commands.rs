@@ -73,14 +73,14 @@ pub fn explain(rules: &RuleSet, id: &str, lang: Lang, _color: bool, w: &mut dyn 
         writeln!(
             w,
             "  {} {}",
-            lang.pick("Applies when", "S’applique quand"),
+            lang.pick("Applies only when", "S’applique seulement si"),
             when.describe(lang)
         )?;
     }
     writeln!(
         w,
         "  {} {}\n",
-        lang.pick("Expects", "Attendu :"),
+        lang.pick("Passes when", "Réussit si"),
         r.check.describe(lang)
     )?;
     if !r.why.is_empty() {

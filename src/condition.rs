@@ -248,9 +248,14 @@ impl Cond {
             }
             Cond::Not(c) => {
                 if fr {
-                    format!("il est faux que {}", c.describe(lang))
+                    {
+                    // French elides "que" before a vowel: « qu’au moins ».
+                    let inner = c.describe(lang);
+                    let elide = inner.starts_with(['a', 'e', 'i', 'o', 'u', 'é', 'è', 'à', 'h']);
+                    format!("il est faux {}{inner}", if elide { "qu’" } else { "que " })
+                }
                 } else {
-                    format!("not ({})", c.describe(lang))
+                    format!("it is not true that {}", c.describe(lang))
                 }
             }
             Cond::Each { path, when, check } => {
@@ -283,7 +288,7 @@ impl Cond {
                 let found = found_words(v, test, lang);
                 let expected = describe_test(&path_words(path, lang), test, lang);
                 match lang {
-                    Lang::En => format!("expected {expected}; found {found}"),
+                    Lang::En => format!("expected: {expected}; found: {found}"),
                     Lang::Fr => format!("attendu\u{a0}: {expected}\u{a0}; trouvé\u{a0}: {found}"),
                 }
             }
@@ -300,7 +305,7 @@ impl Cond {
                 }
             }
             other => match lang {
-                Lang::En => format!("expected {}", other.describe(lang)),
+                Lang::En => format!("expected: {}", other.describe(lang)),
                 Lang::Fr => format!("attendu\u{a0}: {}", other.describe(lang)),
             },
         }
@@ -326,33 +331,33 @@ fn path_words(path: &Path, lang: Lang) -> String {
 fn describe_test(p: &str, test: &Test, lang: Lang) -> String {
     let list = |l: &[Scalar]| l.iter().map(|s| s.show()).collect::<Vec<_>>().join(", ");
     match (lang, test) {
-        (Lang::En, Test::Present(true)) => format!("{p} to be filled in"),
+        (Lang::En, Test::Present(true)) => format!("{p} is filled in"),
         (Lang::Fr, Test::Present(true)) => format!("{p} renseigné"),
-        (Lang::En, Test::Present(false)) => format!("{p} to be empty or absent"),
+        (Lang::En, Test::Present(false)) => format!("{p} is empty or absent"),
         (Lang::Fr, Test::Present(false)) => format!("{p} vide ou absent"),
-        (Lang::En, Test::Equals(v)) => format!("{p} to be {}", v.show()),
+        (Lang::En, Test::Equals(v)) => format!("{p} is {}", v.show()),
         (Lang::Fr, Test::Equals(v)) => format!("{p} égal à {}", v.show()),
-        (Lang::En, Test::OneOf(l, false)) => format!("{p} to be one of {}", list(l)),
+        (Lang::En, Test::OneOf(l, false)) => format!("{p} is one of {}", list(l)),
         (Lang::Fr, Test::OneOf(l, false)) => format!("{p} parmi {}", list(l)),
-        (Lang::En, Test::OneOf(l, true)) => format!("{p} to be none of {}", list(l)),
+        (Lang::En, Test::OneOf(l, true)) => format!("{p} is none of {}", list(l)),
         (Lang::Fr, Test::OneOf(l, true)) => format!("{p} différent de {}", list(l)),
-        (Lang::En, Test::Matches(re, false)) => format!("{p} to match /{}/", re.as_str()),
+        (Lang::En, Test::Matches(re, false)) => format!("{p} matches /{}/", re.as_str()),
         (Lang::Fr, Test::Matches(re, false)) => format!("{p} conforme au motif /{}/", re.as_str()),
-        (Lang::En, Test::Matches(re, true)) => format!("{p} not to match /{}/", re.as_str()),
+        (Lang::En, Test::Matches(re, true)) => format!("{p} does not match /{}/", re.as_str()),
         (Lang::Fr, Test::Matches(re, true)) => format!("{p} sans le motif /{}/", re.as_str()),
-        (Lang::En, Test::Min(n)) => format!("{p} to be at least {}", fmt_num(*n)),
+        (Lang::En, Test::Min(n)) => format!("{p} is at least {}", fmt_num(*n)),
         (Lang::Fr, Test::Min(n)) => format!("{p} d’au moins {}", fmt_num(*n)),
-        (Lang::En, Test::Max(n)) => format!("{p} to be at most {}", fmt_num(*n)),
+        (Lang::En, Test::Max(n)) => format!("{p} is at most {}", fmt_num(*n)),
         (Lang::Fr, Test::Max(n)) => format!("{p} d’au plus {}", fmt_num(*n)),
-        (Lang::En, Test::MinChars(n)) => format!("{p} to have at least {n} characters"),
+        (Lang::En, Test::MinChars(n)) => format!("{p} has at least {n} characters"),
         (Lang::Fr, Test::MinChars(n)) => format!("{p} d’au moins {n} caractères"),
-        (Lang::En, Test::MaxChars(n)) => format!("{p} to have at most {n} characters"),
+        (Lang::En, Test::MaxChars(n)) => format!("{p} has at most {n} characters"),
         (Lang::Fr, Test::MaxChars(n)) => format!("{p} d’au plus {n} caractères"),
-        (Lang::En, Test::MinItems(n)) => format!("{p} to have at least {n} item{}", if *n == 1 { "" } else { "s" }),
+        (Lang::En, Test::MinItems(n)) => format!("{p} has at least {n} item{}", if *n == 1 { "" } else { "s" }),
         (Lang::Fr, Test::MinItems(n)) => format!("{p} avec au moins {n} élément{}", if *n > 1 { "s" } else { "" }),
-        (Lang::En, Test::MaxItems(n)) => format!("{p} to have at most {n} item{}", if *n == 1 { "" } else { "s" }),
+        (Lang::En, Test::MaxItems(n)) => format!("{p} has at most {n} item{}", if *n == 1 { "" } else { "s" }),
         (Lang::Fr, Test::MaxItems(n)) => format!("{p} avec au plus {n} élément{}", if *n > 1 { "s" } else { "" }),
-        (Lang::En, Test::MaxRepeated(n)) => format!("{p} to repeat no character more than {n} times in a row"),
+        (Lang::En, Test::MaxRepeated(n)) => format!("{p} repeats no character more than {n} times in a row"),
         (Lang::Fr, Test::MaxRepeated(n)) => format!("{p} sans caractère répété plus de {n} fois de suite"),
     }
 }

@@ -248,12 +248,10 @@ impl Cond {
             }
             Cond::Not(c) => {
                 if fr {
-                    {
                     // French elides "que" before a vowel: « qu’au moins ».
                     let inner = c.describe(lang);
                     let elide = inner.starts_with(['a', 'e', 'i', 'o', 'u', 'é', 'è', 'à', 'h']);
                     format!("il est faux {}{inner}", if elide { "qu’" } else { "que " })
-                }
                 } else {
                     format!("it is not true that {}", c.describe(lang))
                 }

@@ -1,24 +1,435 @@
-//! `--format markdown`. (Being written: placeholder that emits nothing yet.)
+//! `--format markdown`: a printable handout per profile (SPEC §9) — the score,
+//! then each guide step as a checklist (`- [x]` done, `- [ ]` missing with its
+//! fix steps, waived with the reason). Several profiles get a summary table
+//! first, so the reporter keeps the reports until `end`.
+//!
+//! Also owns the checklist model ([`groups`]) that the HTML handout shares:
+//! both formats must list the same items in the same order.
 
-use super::{Context, ProfileReport, Reporter, Summary};
+use super::text::counted;
+use super::{Context, Finding, ProfileReport, Reporter, Summary};
+use crate::i18n::Lang;
+use crate::pack::{Rule, Severity};
 use std::io::{self, Write};
 
+/// Where a rule stands for one profile.
+pub(super) enum Status<'r> {
+    Passed,
+    /// Not done: every finding the rule gave (an `each` rule may give several).
+    Missing(Vec<&'r Finding>),
+    /// Deliberately not taken, with the profile's reason.
+    Waived(&'r str),
+}
+
+/// One checklist line.
+pub(super) struct Item<'r> {
+    pub id: &'r str,
+    pub title: String,
+    pub severity: Severity,
+    pub status: Status<'r>,
+    /// The loaded rule (for `why` and the fix steps), when the context has it.
+    pub rule: Option<&'r Rule>,
+}
+
+/// What a group of checklist lines is about.
+pub(super) enum Heading<'r> {
+    /// A guide step: number and its title in the profile's language, if known.
+    Step(u32, Option<&'r str>),
+    /// Rules with no step, grouped by pack: pack name and description.
+    Pack(&'r str, Option<&'r str>),
+}
+
+pub(super) struct Group<'r> {
+    pub heading: Heading<'r>,
+    pub items: Vec<Item<'r>>,
+    /// Ids of rules whose `when` did not hold: kept out of the checklist (a
+    /// handout lists what to do), only counted.
+    pub not_applicable: Vec<&'r str>,
+}
+
+impl Group<'_> {
+    pub fn done(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|i| matches!(i.status, Status::Passed | Status::Waived(_)))
+            .count()
+    }
+}
+
+/// The checklist of a valid profile: guide steps in order, then one group per
+/// pack of step-less rules; inside a group, rules in pack order. Rules are
+/// taken from the context, with findings for rules it does not know (a report
+/// made with other packs) appended, so nothing found is ever dropped.
+pub(super) fn groups<'r>(ctx: &Context<'r>, p: &'r ProfileReport) -> Vec<Group<'r>> {
+    let lang = p.lang;
+    let rules = ctx.rules;
+    let mut out: Vec<Group<'r>> = Vec::new();
+    let group_of = |out: &mut Vec<Group<'r>>, step: Option<u32>, pack: &'r str| -> usize {
+        let found = out.iter().position(|g| match (&g.heading, step) {
+            (Heading::Step(n, _), Some(s)) => *n == s,
+            (Heading::Pack(name, _), None) => *name == pack,
+            _ => false,
+        });
+        found.unwrap_or_else(|| {
+            let heading = match step {
+                Some(n) => Heading::Step(n, rules.steps.get(&n).map(|t| t.get(lang))),
+                None => Heading::Pack(
+                    pack,
+                    rules
+                        .packs
+                        .iter()
+                        .find(|i| i.name == pack)
+                        .map(|i| i.description.get(lang))
+                        .filter(|d| !d.is_empty()),
+                ),
+            };
+            out.push(Group {
+                heading,
+                items: Vec::new(),
+                not_applicable: Vec::new(),
+            });
+            out.len() - 1
+        })
+    };
+    for rule in &rules.rules {
+        let id = rule.id.as_str();
+        let status = if p.passed.iter().any(|r| r == id) {
+            Status::Passed
+        } else if let Some(w) = p.waived.iter().find(|w| w.rule == id) {
+            Status::Waived(&w.reason)
+        } else if p.not_applicable.iter().any(|r| r == id) {
+            let g = group_of(&mut out, rule.step, &rule.pack);
+            out[g].not_applicable.push(id);
+            continue;
+        } else {
+            let found: Vec<&Finding> = p.findings.iter().filter(|f| f.rule == id).collect();
+            if found.is_empty() {
+                continue; // not run for this profile
+            }
+            Status::Missing(found)
+        };
+        let g = group_of(&mut out, rule.step, &rule.pack);
+        out[g].items.push(Item {
+            id,
+            title: rule.title.get(lang).to_owned(),
+            severity: rule.severity,
+            status,
+            rule: Some(rule),
+        });
+    }
+    for f in &p.findings {
+        if rules.get(&f.rule).is_some() || out.iter().any(|g| g.items.iter().any(|i| i.id == f.rule)) {
+            continue;
+        }
+        let found: Vec<&Finding> = p.findings.iter().filter(|x| x.rule == f.rule).collect();
+        let g = group_of(&mut out, f.step, &f.pack);
+        out[g].items.push(Item {
+            id: &f.rule,
+            title: f.title.clone(),
+            severity: f.severity,
+            status: Status::Missing(found),
+            rule: None,
+        });
+    }
+    // Steps first, in number order; packs after, in load order (stable sort).
+    out.sort_by_key(|g| match g.heading {
+        Heading::Step(n, _) => (0, n),
+        Heading::Pack(..) => (1, 0),
+    });
+    out
+}
+
+/// "Step 3 · title" / "Étape 3 · titre".
+pub(super) fn step_label(n: u32, lang: Lang) -> String {
+    format!("{} {n}", lang.pick("Step", "Étape"))
+}
+
+/// The pack a step-less group is named after.
+pub(super) fn pack_label(name: &str, lang: Lang) -> String {
+    format!("{} {}", lang.pick("Pack", "Pack"), lang.quote(name))
+}
+
+/// "1 error · 3 warnings · 2 notes" for one profile.
+pub(super) fn counts_line(p: &ProfileReport, lang: Lang) -> String {
+    [Severity::Error, Severity::Warning, Severity::Info]
+        .iter()
+        .map(|&s| counted(p.count(s), s, lang))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+pub(super) fn profiles_word(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{n} profile{}", if n == 1 { "" } else { "s" }),
+        Lang::Fr => format!("{n} profil{}", if n > 1 { "s" } else { "" }),
+    }
+}
+
+/// "2 invalid profiles" / "2 profils invalides".
+pub(super) fn invalid_profiles(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{n} invalid profile{}", if n == 1 { "" } else { "s" }),
+        Lang::Fr => {
+            let s = if n > 1 { "s" } else { "" };
+            format!("{n} profil{s} invalide{s}")
+        }
+    }
+}
+
+/// Escape a text for inline Markdown: every character CommonMark or GFM may
+/// read as markup is backslash-escaped, so a hostile name cannot open a link,
+/// emphasis, an HTML tag, an entity or a table cell; line breaks become spaces
+/// so a value cannot start a block of its own.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escape a finding message, keeping its `code` spans as code spans. A code
+/// span shows its content literally (no markup, no HTML), and the content is
+/// cut at backticks, so it cannot close the span early; an odd number of
+/// backticks means the spans are not ours, and the whole text is escaped.
+fn message(s: &str) -> String {
+    let parts: Vec<&str> = s.split('`').collect();
+    if parts.len() < 3 || parts.len().is_multiple_of(2) {
+        return escape(s);
+    }
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 0 {
+            out.push_str(&escape(part));
+        } else {
+            let flat: String = part.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+            if flat.trim().is_empty() {
+                out.push_str(&escape(&format!("`{part}`")));
+            } else {
+                out.push('`');
+                out.push_str(&flat);
+                out.push('`');
+            }
+        }
+    }
+    out
+}
+
 pub struct Markdown<'a> {
-    #[allow(dead_code)]
     ctx: Context<'a>,
+    /// The reports, kept until `end`: the heading levels and the summary
+    /// table depend on how many profiles there are.
+    reports: Vec<ProfileReport>,
 }
 
 impl<'a> Markdown<'a> {
     pub fn new(ctx: Context<'a>) -> Self {
-        Markdown { ctx }
+        Markdown {
+            ctx,
+            reports: Vec::new(),
+        }
     }
 }
 
 impl Reporter for Markdown<'_> {
-    fn profile(&mut self, _p: &ProfileReport, _w: &mut dyn Write) -> io::Result<()> {
+    fn profile(&mut self, p: &ProfileReport, _w: &mut dyn Write) -> io::Result<()> {
+        self.reports.push(p.clone());
         Ok(())
     }
-    fn end(&mut self, _s: &Summary, _w: &mut dyn Write) -> io::Result<()> {
-        Ok(())
+
+    fn end(&mut self, s: &Summary, w: &mut dyn Write) -> io::Result<()> {
+        let mut out = String::new();
+        let several = self.reports.len() > 1;
+        if several {
+            summary(&mut out, &self.reports, s, self.ctx.lang);
+        } else if self.reports.is_empty() {
+            let lang = self.ctx.lang;
+            out.push_str(&format!(
+                "# {}
+
+{}
+",
+                lang.pick("Profile check", "Bilan des profils"),
+                lang.pick("No profile was checked.", "Aucun profil n’a été vérifié.")
+            ));
+        }
+        for (i, p) in self.reports.iter().enumerate() {
+            if i > 0 || several {
+                out.push_str("\n---\n\n");
+            }
+            profile(&mut out, &self.ctx, p, if several { 2 } else { 1 });
+        }
+        w.write_all(out.as_bytes())
+    }
+}
+
+fn summary(out: &mut String, reports: &[ProfileReport], s: &Summary, lang: Lang) {
+    let colon = lang.colon();
+    out.push_str(&format!(
+        "# {} — {}\n\n",
+        lang.pick("Profile check", "Bilan des profils"),
+        profiles_word(s.profiles, lang)
+    ));
+    out.push_str(&format!(
+        "| {} | {} | {} | {} | {} |\n|---|---|--:|--:|--:|\n",
+        lang.pick("Profile", "Profil"),
+        lang.pick("File", "Fichier"),
+        lang.pick("Score", "Score"),
+        lang.pick("Errors", "Erreurs"),
+        lang.pick("Warnings", "Avertissements"),
+    ));
+    for p in reports {
+        let score = match p.score {
+            Some(n) => format!("{n}/100"),
+            None => lang.pick("invalid", "invalide").to_owned(),
+        };
+        out.push_str(&format!(
+            "| {} | {} | {score} | {} | {} |\n",
+            escape(&p.name),
+            escape(&p.file),
+            p.count(Severity::Error),
+            p.count(Severity::Warning),
+        ));
+    }
+    out.push_str(&format!(
+        "\n{}{colon} {} · {} · {}",
+        lang.pick("Total", "Total"),
+        counted(s.errors, Severity::Error, lang),
+        counted(s.warnings, Severity::Warning, lang),
+        counted(s.infos, Severity::Info, lang),
+    ));
+    if s.invalid > 0 {
+        out.push_str(&format!(" · {}", invalid_profiles(s.invalid, lang)));
+    }
+    out.push('\n');
+}
+
+fn profile(out: &mut String, ctx: &Context<'_>, p: &ProfileReport, level: usize) {
+    let lang = p.lang;
+    let colon = lang.colon();
+    let h = "#".repeat(level);
+    out.push_str(&format!("{h} {}\n\n", escape(&p.name)));
+    let file = format!("{}{colon} {}", lang.pick("File", "Fichier"), escape(&p.file));
+    let Some(score) = p.score else {
+        out.push_str(&format!(
+            "**{}** — {file}\n\n",
+            lang.pick("Invalid profile: no score", "Profil invalide\u{a0}: pas de score")
+        ));
+        out.push_str(lang.pick(
+            "Fix these problems in the file, then run the check again:\n\n",
+            "Corrigez ces problèmes dans le fichier, puis relancez la vérification\u{a0}:\n\n",
+        ));
+        for e in &p.errors {
+            out.push_str(&format!(
+                "- {} {}{colon} {}\n",
+                lang.pick("line", "ligne"),
+                e.line,
+                message(&e.message)
+            ));
+        }
+        return;
+    };
+    out.push_str(&format!(
+        "**{}{colon} {score}/100** · {}\\\n{file}\n",
+        lang.pick("Score", "Score"),
+        counts_line(p, lang)
+    ));
+    for g in groups(ctx, p) {
+        if g.items.is_empty() {
+            continue;
+        }
+        let title = match g.heading {
+            Heading::Step(n, Some(t)) => format!("{} · {}", step_label(n, lang), escape(t)),
+            Heading::Step(n, None) => step_label(n, lang),
+            Heading::Pack(name, _) => escape(&pack_label(name, lang)),
+        };
+        out.push_str(&format!("\n{h}# {title} — {}/{}\n\n", g.done(), g.items.len()));
+        if let Heading::Pack(_, Some(desc)) = g.heading {
+            out.push_str(&format!("*{}*\n\n", escape(desc)));
+        }
+        for item in &g.items {
+            checklist_item(out, p, item);
+        }
+    }
+    if !p.warnings.is_empty() {
+        out.push_str(&format!(
+            "\n{h}# {}\n\n",
+            lang.pick("Notes on the file", "Remarques sur le fichier")
+        ));
+        for e in &p.warnings {
+            out.push_str(&format!(
+                "- {} {}{colon} {}\n",
+                lang.pick("line", "ligne"),
+                e.line,
+                message(&e.message)
+            ));
+        }
+    }
+    if !p.not_applicable.is_empty() {
+        let n = p.not_applicable.len();
+        let line = match lang {
+            Lang::En => format!(
+                "{n} rule{} {} not apply to this profile: {}.",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "does" } else { "do" },
+                p.not_applicable
+                    .iter()
+                    .map(|id| escape(id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Lang::Fr => format!(
+                "{n} règle{} ne s’appliqu{} pas à ce profil\u{a0}: {}.",
+                if n > 1 { "s" } else { "" },
+                if n > 1 { "ent" } else { "e" },
+                p.not_applicable
+                    .iter()
+                    .map(|id| escape(id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        out.push_str(&format!("\n*{line}*\n"));
+    }
+}
+
+fn checklist_item(out: &mut String, p: &ProfileReport, item: &Item<'_>) {
+    let lang = p.lang;
+    let colon = lang.colon();
+    let title = escape(&item.title);
+    match &item.status {
+        Status::Passed => out.push_str(&format!("- [x] {title}\n")),
+        Status::Waived(reason) => out.push_str(&format!(
+            "- [x] ~~{title}~~ — {}{colon} {}\n",
+            lang.pick("waived", "dérogation"),
+            escape(reason)
+        )),
+        Status::Missing(found) => {
+            // A trailing backslash is a hard line break: the item stays one
+            // tight list entry whatever the renderer.
+            out.push_str(&format!("- [ ] **{title}** — {}\\\n", item.severity.word(lang)));
+            if let Some(why) = item.rule.map(|r| r.why.get(lang)).filter(|w| !w.is_empty()) {
+                out.push_str(&format!("  *{}*\\\n", escape(why)));
+            }
+            // What the check saw; locations are left to the text and JSON
+            // reports (a missing value sits at 1:1, which means nothing here).
+            for (i, f) in found.iter().enumerate() {
+                let end = if i + 1 < found.len() { "\\" } else { "" };
+                out.push_str(&format!("  → {}{end}\n", message(&f.message)));
+            }
+            if let Some(rule) = item.rule {
+                for (n, step) in rule.fix.get(lang).iter().enumerate() {
+                    out.push_str(&format!("  {}. {}\n", n + 1, escape(step)));
+                }
+            }
+        }
     }
 }

@@ -549,3 +549,36 @@ fn pack_errors_through_the_api() {
         ["bad.yaml:6:39: erreur\u{a0}: expression régulière invalide\u{a0}: unclosed group"]
     );
 }
+
+/// A rule's `message` may name values: `{url}` relative to the failing item
+/// of an `each`, `{.}` the item itself, a dotted path from the top otherwise.
+/// A placeholder that names nothing falls back to the generated message.
+#[test]
+fn message_placeholders_are_filled_from_the_failing_value() {
+    let pack = r#"
+pack: msg
+rules:
+  - id: msg-links
+    severity: warning
+    title: t
+    message: {en: "bad link {url} ({network})", fr: "lien « {url} » incorrect"}
+    check: {each: contact.links, check: {path: url, matches: '^https://'}}
+  - id: msg-name
+    severity: info
+    title: t
+    message: "name {alternate_name.name} / city {about.city}"
+    check: {path: alternate_name.name, max_chars: 3}
+"#;
+    let checker = Checker::with_packs(&[("msg.yaml", pack)]).expect("pack loads");
+    let profile = "alternate_name: {name: Coach}\ncontact:\n  links:\n    - {network: blog, url: 'http://a.example'}\n    - {network: other}\n";
+    let en = checker.check("p.yaml", profile.as_bytes(), Some(Lang::En));
+    let msgs: Vec<(&str, &str)> =
+        en.findings.iter().filter(|f| f.pack == "msg").map(|f| (f.path.as_str(), f.message.as_str())).collect();
+    assert_eq!(msgs[0], ("alternate_name.name", "expected: `alternate_name.name` has at most 3 characters; found: 5 characters"));
+    assert_eq!(msgs[1], ("contact.links[0]", "bad link http://a.example (blog)"));
+    // The second link has no url: the template cannot be filled.
+    assert!(msgs[2].1.starts_with("expected: `url` matches"), "{:?}", msgs[2]);
+    let fr = checker.check("p.yaml", profile.as_bytes(), Some(Lang::Fr));
+    let link = fr.findings.iter().find(|f| f.path == "contact.links[0]").expect("finding");
+    assert_eq!(link.message, "lien « http://a.example » incorrect");
+}

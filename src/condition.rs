@@ -420,29 +420,12 @@ const OPERATORS: &[&str] = &[
     "max_items",
     "max_repeated_chars",
 ];
-const CONDITION_KEYS: &[&str] = &[
-    "path",
-    "present",
-    "equals",
-    "one_of",
-    "not_one_of",
-    "matches",
-    "not_matches",
-    "min",
-    "max",
-    "min_chars",
-    "max_chars",
-    "min_items",
-    "max_items",
-    "max_repeated_chars",
-    "all",
-    "any",
-    "not",
-    "each",
-    "some",
-    "check",
-    "when",
-];
+/// Keys that shape a condition rather than test a value.
+const FORM_KEYS: &[&str] = &["path", "all", "any", "not", "each", "some", "check", "when"];
+
+fn condition_keys() -> impl Iterator<Item = &'static str> {
+    FORM_KEYS.iter().chain(OPERATORS).copied()
+}
 
 /// Where a condition is compiled: the kind its paths start from.
 #[derive(Clone, Copy)]
@@ -477,8 +460,8 @@ pub fn compile(node: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option<C
     };
     let mut bad = false;
     for (k, _) in entries {
-        if !CONDITION_KEYS.contains(&k.name.as_str()) {
-            let suggestion = schema::did_you_mean(&k.name, CONDITION_KEYS.iter().copied()).map(str::to_owned);
+        if !condition_keys().any(|c| c == k.name) {
+            let suggestion = schema::did_you_mean(&k.name, condition_keys()).map(str::to_owned);
             out.push(Diagnostic::error(
                 k.pos,
                 Msg::UnknownKey {

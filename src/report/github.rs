@@ -3,7 +3,6 @@
 //! file; every text from a profile or pack is escaped the way the Actions
 //! toolkit does, so no value can end a command early or start a new one.
 
-use super::text::counted;
 use super::{Context, ProfileReport, Reporter, Summary};
 use crate::i18n::Lang;
 use crate::pack::Severity;
@@ -127,31 +126,7 @@ impl Reporter for Github<'_> {
         if self.ctx.quiet {
             return Ok(());
         }
-        let lang = self.ctx.lang;
-        let profiles = match (lang, s.profiles) {
-            (Lang::En, 1) => "1 profile".to_owned(),
-            (Lang::En, n) => format!("{n} profiles"),
-            (Lang::Fr, n) if n <= 1 => format!("{n} profil"),
-            (Lang::Fr, n) => format!("{n} profils"),
-        };
-        let mut line = format!(
-            "{} · {} · {} {} {profiles}",
-            counted(s.errors, Severity::Error, lang),
-            counted(s.warnings, Severity::Warning, lang),
-            counted(s.infos, Severity::Info, lang),
-            lang.pick("in", "dans"),
-        );
-        if s.invalid > 0 {
-            line.push_str(&format!(
-                " ({} {})",
-                s.invalid,
-                match (lang, s.invalid) {
-                    (Lang::En, _) => "invalid",
-                    (Lang::Fr, 1) => "invalide",
-                    (Lang::Fr, _) => "invalides",
-                }
-            ));
-        }
+        let line = super::text::summary_line(s, self.ctx.lang);
         writeln!(w, "::notice title=profilecheck::{}", escape_data(&line))
     }
 }

@@ -241,26 +241,9 @@ impl Reporter for Text<'_> {
         if self.ctx.quiet {
             return Ok(());
         }
-        let lang = self.ctx.lang;
-        let profiles = match lang {
-            Lang::En => format!("{} profile{}", s.profiles, if s.profiles == 1 { "" } else { "s" }),
-            Lang::Fr => format!("{} profil{}", s.profiles, if s.profiles > 1 { "s" } else { "" }),
-        };
-        let mut line = format!(
-            "{} · {} · {} {} {profiles}",
-            counted(s.errors, Severity::Error, lang),
-            counted(s.warnings, Severity::Warning, lang),
-            counted(s.infos, Severity::Info, lang),
-            lang.pick("in", "dans"),
-        );
-        if s.invalid > 0 {
-            line.push_str(&match lang {
-                Lang::En => format!(" ({} invalid)", s.invalid),
-                Lang::Fr => format!(" (dont {} invalide{})", s.invalid, if s.invalid > 1 { "s" } else { "" }),
-            });
-        }
+        let mut line = summary_line(s, self.ctx.lang);
         if s.errors + s.warnings + s.infos > 0 {
-            line.push_str(lang.pick(
+            line.push_str(self.ctx.lang.pick(
                 " — `profilecheck explain RULE` for more",
                 " — `profilecheck explain RÈGLE` pour en savoir plus",
             ));
@@ -311,4 +294,27 @@ impl Text<'_> {
         }
         Ok(())
     }
+}
+
+/// "2 errors · 5 warnings · 3 notes in 4 profiles (1 invalid)", shared by the
+/// formats that end with a one-line summary.
+pub fn summary_line(s: &Summary, lang: Lang) -> String {
+    let profiles = match lang {
+        Lang::En => format!("{} profile{}", s.profiles, if s.profiles == 1 { "" } else { "s" }),
+        Lang::Fr => format!("{} profil{}", s.profiles, if s.profiles > 1 { "s" } else { "" }),
+    };
+    let mut line = format!(
+        "{} · {} · {} {} {profiles}",
+        counted(s.errors, Severity::Error, lang),
+        counted(s.warnings, Severity::Warning, lang),
+        counted(s.infos, Severity::Info, lang),
+        lang.pick("in", "dans"),
+    );
+    if s.invalid > 0 {
+        line.push_str(&match lang {
+            Lang::En => format!(" ({} invalid)", s.invalid),
+            Lang::Fr => format!(" (dont {} invalide{})", s.invalid, if s.invalid > 1 { "s" } else { "" }),
+        });
+    }
+    line
 }

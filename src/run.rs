@@ -95,7 +95,13 @@ fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Input>) {
                     out.push(Input::File(p));
                 }
             }
-            Ok(_) => {}
+            // A pipe or device named like a profile: say so rather than drop
+            // it silently (and never open it, which could block for ever).
+            Ok(_) => {
+                if name.ends_with(".yaml") || name.ends_with(".yml") {
+                    out.push(Input::Broken(p, not_regular()));
+                }
+            }
             // A dangling symlink named like a profile is worth reporting.
             Err(e) => {
                 if name.ends_with(".yaml") || name.ends_with(".yml") {

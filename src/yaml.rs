@@ -294,6 +294,11 @@ fn convert_error(e: &serde_saphyr::Error) -> YamlError {
     let kind = if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
         let key = rest.split(", set DuplicateKeyPolicy").next().unwrap_or(rest);
         YamlErrorKind::DuplicateKey(key.trim().to_owned())
+    } else if msg.starts_with("duplicate mapping key") {
+        // A repeated key that is not plain text (`[a, b]: 1` twice) has no name to show.
+        YamlErrorKind::Syntax("a key appears twice in the same mapping".to_owned())
+    } else if msg.starts_with("!!binary") {
+        YamlErrorKind::Syntax("a `!!binary` value that is not UTF-8 text: write the value as plain text".to_owned())
     } else if msg.contains("Documents") {
         YamlErrorKind::MultipleDocuments
     } else if msg.contains("recursion limit") || msg.contains("Depth") || msg.contains("nesting") {

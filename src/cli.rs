@@ -565,30 +565,8 @@ impl App<'_> {
             .collect();
         let mut paths: Vec<PathBuf> = config.rules.clone();
         paths.extend(common.rules.iter().cloned());
-        let mut errors: Vec<PackError> = Vec::new();
-        for p in &paths {
-            match pack_files(p) {
-                Err(msg) => errors.push(PackError {
-                    source: p.display().to_string(),
-                    problems: vec![Diagnostic::error(Pos::START, msg)],
-                }),
-                Ok(files) => {
-                    for f in files {
-                        let source = f.display().to_string();
-                        match read_limited(&f) {
-                            Err(msg) => errors.push(PackError {
-                                source,
-                                problems: vec![Diagnostic::error(Pos::START, msg)],
-                            }),
-                            Ok(bytes) => match pack::load(&source, &bytes) {
-                                Ok(pk) => packs.push(pk),
-                                Err(e) => errors.push(e),
-                            },
-                        }
-                    }
-                }
-            }
-        }
+        let (extra, mut errors) = load_packs(&paths);
+        packs.extend(extra);
         let rules = match RuleSet::new(packs.clone(), sel) {
             Ok(r) => r,
             Err(es) => {
@@ -646,30 +624,11 @@ impl App<'_> {
         if packs.is_empty() {
             loaded = pack::builtin();
         }
-        for p in packs {
-            let files = match pack_files(p) {
-                Ok(f) => f,
-                Err(msg) => {
-                    self.error_line(Diagnostic::error(Pos::START, msg).render(&p.display().to_string(), lang));
-                    continue;
-                }
-            };
-            for f in files {
-                let source = f.display().to_string();
-                match read_limited(&f)
-                    .map_err(|m| PackError {
-                        source: source.clone(),
-                        problems: vec![Diagnostic::error(Pos::START, m)],
-                    })
-                    .and_then(|b| pack::load(&source, &b))
-                {
-                    Ok(pk) => loaded.push(pk),
-                    Err(e) => {
-                        for line in e.render(lang) {
-                            self.error_line(line);
-                        }
-                    }
-                }
+        let (extra, errors) = load_packs(packs);
+        loaded.extend(extra);
+        for e in errors {
+            for line in e.render(lang) {
+                self.error_line(line);
             }
         }
         // With a pack that failed to load, there is nothing meaningful to count.
@@ -863,25 +822,48 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, crate::diag::Msg> {
     crate::run::read_file(path)
 }
 
-/// The pack files a `--rules` path names: the file, or a folder's *.yaml/*.yml.
-fn pack_files(p: &Path) -> Result<Vec<PathBuf>, crate::diag::Msg> {
+/// Load the packs that `--rules` paths name: a file, or a folder's
+/// *.yaml/*.yml. Each file that cannot be read or loaded is an error of its
+/// own, located at that file, and the others still load.
+fn load_packs(paths: &[PathBuf]) -> (Vec<Pack>, Vec<PackError>) {
     let mut inputs = Vec::new();
-    crate::run::expand(p, &mut inputs);
-    let mut files = Vec::new();
-    for i in inputs {
-        match i {
-            crate::run::Input::File(f) => files.push(f),
-            crate::run::Input::Broken(_, msg) => return Err(msg),
-            crate::run::Input::Stdin => {}
+    for p in paths {
+        crate::run::expand(p, &mut inputs);
+    }
+    let mut packs = Vec::new();
+    let mut errors = Vec::new();
+    for input in inputs {
+        let loaded = match input {
+            crate::run::Input::File(f) => {
+                let source = f.display().to_string();
+                read_limited(&f)
+                    .map_err(|m| PackError {
+                        source: source.clone(),
+                        problems: vec![Diagnostic::error(Pos::START, m)],
+                    })
+                    .and_then(|bytes| pack::load(&source, &bytes))
+            }
+            crate::run::Input::Broken(f, msg) => Err(PackError {
+                source: f.display().to_string(),
+                problems: vec![Diagnostic::error(Pos::START, msg)],
+            }),
+            crate::run::Input::Stdin => continue,
+        };
+        match loaded {
+            Ok(p) => packs.push(p),
+            Err(e) => errors.push(e),
         }
     }
-    Ok(files)
+    (packs, errors)
 }
 
 /// Where the main report goes: stdout, or a file written atomically
 /// (a temporary file beside it, renamed over it when complete).
 enum Sink<'a> {
     Stdout(io::BufWriter<&'a mut dyn Write>),
+    /// A pipe or device named with `-o` (`/dev/stdout`, a FIFO): written in
+    /// place, since renaming over it would replace it with a regular file.
+    Direct(io::BufWriter<std::fs::File>),
     File {
         tmp: TempFile,
         dest: PathBuf,
@@ -907,6 +889,26 @@ impl<'a> Sink<'a> {
         }
     }
     fn file(dest: &Path) -> io::Result<Sink<'a>> {
+        let dest = match std::fs::metadata(dest) {
+            Ok(m) if m.is_dir() => {
+                return Err(io::Error::new(
+                    io::ErrorKind::IsADirectory,
+                    format!("{} is a directory", dest.display()),
+                ));
+            }
+            Ok(m) if !m.is_file() => {
+                let f = std::fs::OpenOptions::new().write(true).open(dest)?;
+                return Ok(Sink::Direct(io::BufWriter::new(f)));
+            }
+            // Through a symlink, replace the file it points to, not the link.
+            Ok(_) => std::fs::canonicalize(dest)?,
+            // A dangling symlink: create the file it names.
+            Err(_) => match std::fs::read_link(dest) {
+                Ok(target) => dest.parent().unwrap_or(Path::new(".")).join(target),
+                Err(_) => dest.to_owned(),
+            },
+        };
+        let dest = dest.as_path();
         let tmp = temp_path(dest);
         let f = std::fs::File::create(&tmp)?;
         Ok(Sink::File {
@@ -918,12 +920,14 @@ impl<'a> Sink<'a> {
     fn writer(&mut self) -> &mut dyn Write {
         match self {
             Sink::Stdout(w) => w,
+            Sink::Direct(w) => w,
             Sink::File { w, .. } => w,
         }
     }
     fn finish(self) -> io::Result<()> {
         match self {
             Sink::Stdout(mut w) => w.flush(),
+            Sink::Direct(mut w) => w.flush(),
             Sink::File { tmp, dest, w } => {
                 let f = w.into_inner().map_err(|e| e.into_error())?;
                 f.sync_all()?;

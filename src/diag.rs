@@ -117,17 +117,41 @@ impl Msg {
                     format!("the file is not valid UTF-8 (byte 0x{byte:02X} at offset {offset}); save it as UTF-8")
                 }
             }
-            Msg::TooDeep => lang
-                .pick(
-                    "nesting too deep: a profile needs only a few levels",
-                    "imbrication trop profonde\u{a0}: un profil n’a besoin que de quelques niveaux",
-                )
-                .to_owned(),
-            Msg::TooComplex(d) => {
+            Msg::TooDeep => {
+                let n = crate::yaml::MAX_DEPTH;
                 if fr {
-                    format!("document trop complexe pour un profil ({d})")
+                    format!("imbrication trop profonde (plus de {n}\u{a0}niveaux)")
                 } else {
-                    format!("document too complex for a profile ({d})")
+                    format!("nesting too deep (more than {n} levels)")
+                }
+            }
+            Msg::TooComplex(d) => {
+                // The parser names the budget it ran out of; say it in words.
+                let (en, fr_text) = match d.as_str() {
+                    "nodes" => (
+                        format!("more than {} values", crate::yaml::MAX_NODES),
+                        format!("plus de {}\u{a0}valeurs", fr_thousands(crate::yaml::MAX_NODES)),
+                    ),
+                    "aliases" | "anchors" => (
+                        format!(
+                            "more than {} YAML anchors or aliases such as `&a` and `*a`",
+                            crate::yaml::MAX_ALIASES
+                        ),
+                        format!(
+                            "plus de {}\u{a0}ancres ou alias YAML comme `&a` et `*a`",
+                            crate::yaml::MAX_ALIASES
+                        ),
+                    ),
+                    "scalarbytes" | "totalscalarbytes" => (
+                        "more than 1 MiB of text".to_owned(),
+                        "plus de 1\u{a0}Mio de texte".to_owned(),
+                    ),
+                    other => (other.to_owned(), other.to_owned()),
+                };
+                if fr {
+                    format!("document trop gros ou trop complexe ({fr_text})")
+                } else {
+                    format!("document too large or too complex ({en})")
                 }
             }
             Msg::MultipleDocuments => lang
@@ -251,6 +275,19 @@ impl Msg {
             }
         }
     }
+}
+
+/// 20000 → "20 000" (French groups thousands with a narrow no-break space).
+fn fr_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn found_en(kind: &str) -> String {

@@ -106,6 +106,12 @@ pub enum YamlErrorKind {
 
 /// What we accept: one document, no more than [`MAX_BYTES`], modest depth and size.
 pub const MAX_BYTES: usize = 1024 * 1024;
+/// Nesting levels: a profile needs about 4, a rule pack about 13.
+pub const MAX_DEPTH: usize = 32;
+/// Values (scalars, lists, mappings) in one document.
+pub const MAX_NODES: usize = 20_000;
+/// Anchors (`&a`) and aliases (`*a`): real profiles use none.
+pub const MAX_ALIASES: usize = 100;
 
 struct RawValue(Value);
 
@@ -243,12 +249,12 @@ fn options() -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
     // A profile is a few dozen lines: these bounds are far above any real one
     // and far below what could exhaust time, stack or memory.
-    budget.max_depth = 32;
-    budget.flow_nesting_limit = 32;
-    budget.max_nodes = 20_000;
+    budget.max_depth = MAX_DEPTH;
+    budget.flow_nesting_limit = MAX_DEPTH;
+    budget.max_nodes = MAX_NODES;
     budget.max_documents = 1;
-    budget.max_aliases = 100;
-    budget.max_anchors = 100;
+    budget.max_aliases = MAX_ALIASES;
+    budget.max_anchors = MAX_ALIASES;
     budget.max_events = 100_000;
     budget.max_total_scalar_bytes = MAX_BYTES;
     budget.max_reader_input_bytes = Some(MAX_BYTES);

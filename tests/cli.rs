@@ -592,3 +592,64 @@ fn global_flag_before_subcommand() {
     assert_eq!((o.code, o.stderr.as_str()), (0, ""));
     assert!(o.stdout.contains("photo-set"));
 }
+
+/// `-o` replaces a regular file atomically and leaves no temporary file; a
+/// symlink keeps pointing at its (rewritten) target; a FIFO stays a FIFO and
+/// receives the report; a directory is an error.
+#[test]
+fn output_file_targets() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let complete = Path::new(MANIFEST).join(COMPLETE);
+    let complete = complete.to_str().expect("utf-8 path");
+
+    let report = dir.path().join("report.txt");
+    std::fs::write(&report, "old report\n").expect("write");
+    let out = exec(dir.path(), &["--no-config", complete, "-o", "report.txt"], &[], None);
+    assert_eq!((out.code, out.stdout.as_str()), (0, ""));
+    assert!(
+        std::fs::read_to_string(&report)
+            .expect("read")
+            .contains("score 100/100")
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    let target = dir.path().join("real.json");
+    std::os::unix::fs::symlink("real.json", dir.path().join("link.json")).expect("symlink");
+    let out = exec(
+        dir.path(),
+        &["--no-config", "-f", "json", complete, "-o", "link.json"],
+        &[],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let meta = std::fs::symlink_metadata(dir.path().join("link.json")).expect("meta");
+    assert!(meta.file_type().is_symlink());
+    assert!(
+        std::fs::read_to_string(&target)
+            .expect("read")
+            .contains("\"score\":100")
+    );
+
+    let fifo = dir.path().join("out.fifo");
+    let status = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(status.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read fifo"))
+    };
+    let out = exec(dir.path(), &["--no-config", complete, "-o", "out.fifo"], &[], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(reader.join().expect("reader").contains("score 100/100"));
+    assert!(std::fs::symlink_metadata(&fifo).expect("meta").file_type().is_fifo());
+
+    let out = exec(dir.path(), &["--no-config", complete, "-o", "."], &[], None);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("is a directory"), "{}", out.stderr);
+}

@@ -572,13 +572,58 @@ rules:
     let checker = Checker::with_packs(&[("msg.yaml", pack)]).expect("pack loads");
     let profile = "alternate_name: {name: Coach}\ncontact:\n  links:\n    - {network: blog, url: 'http://a.example'}\n    - {network: other}\n";
     let en = checker.check("p.yaml", profile.as_bytes(), Some(Lang::En));
-    let msgs: Vec<(&str, &str)> =
-        en.findings.iter().filter(|f| f.pack == "msg").map(|f| (f.path.as_str(), f.message.as_str())).collect();
-    assert_eq!(msgs[0], ("alternate_name.name", "expected: `alternate_name.name` has at most 3 characters; found: 5 characters"));
+    let msgs: Vec<(&str, &str)> = en
+        .findings
+        .iter()
+        .filter(|f| f.pack == "msg")
+        .map(|f| (f.path.as_str(), f.message.as_str()))
+        .collect();
+    assert_eq!(
+        msgs[0],
+        (
+            "alternate_name.name",
+            "expected: `alternate_name.name` has at most 3 characters; found: 5 characters"
+        )
+    );
     assert_eq!(msgs[1], ("contact.links[0]", "bad link http://a.example (blog)"));
     // The second link has no url: the template cannot be filled.
     assert!(msgs[2].1.starts_with("expected: `url` matches"), "{:?}", msgs[2]);
     let fr = checker.check("p.yaml", profile.as_bytes(), Some(Lang::Fr));
-    let link = fr.findings.iter().find(|f| f.path == "contact.links[0]").expect("finding");
+    let link = fr
+        .findings
+        .iter()
+        .find(|f| f.path == "contact.links[0]")
+        .expect("finding");
     assert_eq!(link.message, "lien « http://a.example » incorrect");
+}
+
+/// `--rules DIR`: a broken entry is reported at its own path, and the other
+/// packs of the folder still load and run.
+#[test]
+fn rules_dir_reports_each_broken_pack_and_loads_the_others() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let packs = dir.path().join("packs");
+    std::fs::create_dir(&packs).expect("mkdir");
+    std::fs::write(
+        packs.join("a-good.yaml"),
+        "pack: good\nrules:\n  - {id: good-bio, severity: info, title: t, check: {path: about.bio, present: true}}\n",
+    )
+    .expect("write");
+    std::os::unix::fs::symlink("b-loop.yaml", packs.join("b-loop.yaml")).expect("symlink");
+    std::fs::write(packs.join("c-bad.yaml"), "pack: bad\nrules: 3\n").expect("write");
+    let profile = dir.path().join("p.yaml");
+    std::fs::write(&profile, "name: P\n").expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_profilecheck"))
+        .current_dir(dir.path())
+        .args(["--no-config", "-f", "json", "--rules", "packs", "p.yaml"])
+        .env("LANG", "C")
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("packs/b-loop.yaml:1:1: error: "), "{stderr}");
+    assert!(stderr.contains("packs/c-bad.yaml:2:8: error: "), "{stderr}");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let findings = report["profiles"][0]["findings"].as_array().expect("findings").clone();
+    assert!(findings.iter().any(|f| f["rule"] == "good-bio"), "{findings:?}");
 }

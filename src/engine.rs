@@ -298,7 +298,11 @@ fn findings_for(rule: &Rule, root: &crate::yaml::Node, lang: Lang, out: &mut Vec
         step: rule.step,
         severity: rule.severity,
         title: rule.title.get(lang).to_owned(),
-        message: rule.message.as_ref().and_then(|m| fill_message(m.get(lang), context)).unwrap_or(generated),
+        message: rule
+            .message
+            .as_ref()
+            .and_then(|m| fill_message(m.get(lang), context))
+            .unwrap_or(generated),
         path,
         line: pos.line,
         column: pos.col,
@@ -311,7 +315,12 @@ fn findings_for(rule: &Rule, root: &crate::yaml::Node, lang: Lang, out: &mut Vec
                 if when.as_ref().is_some_and(|w| !w.holds(item)) || check.holds(item) {
                     continue;
                 }
-                out.push(finding(format!("{list}[{i}]"), item.pos, item, check.explain_failure(item, lang)));
+                out.push(finding(
+                    format!("{list}[{i}]"),
+                    item.pos,
+                    item,
+                    check.explain_failure(item, lang),
+                ));
             }
         }
         check => {

@@ -132,12 +132,17 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, Msg> {
         });
     }
     let f = std::fs::File::open(path).map_err(|e| io_msg(&e))?;
-    read_capped(f)
+    read_capped_sized(f, meta.len() as usize)
 }
 
 /// Read at most the size limit (plus one byte to tell "too large").
 pub fn read_capped(r: impl Read) -> Result<Vec<u8>, Msg> {
-    let mut buf = Vec::new();
+    read_capped_sized(r, 0)
+}
+
+/// As [`read_capped`], with a size hint so a file is read in one go.
+fn read_capped_sized(r: impl Read, hint: usize) -> Result<Vec<u8>, Msg> {
+    let mut buf = Vec::with_capacity(hint.min(MAX_BYTES) + 1);
     r.take(MAX_BYTES as u64 + 1)
         .read_to_end(&mut buf)
         .map_err(|e| io_msg(&e))?;
@@ -201,11 +206,13 @@ pub fn lint_all(
         }
         return;
     }
+    // Workers take files in chunks and send each chunk's reports as one
+    // message: one hand-over per file cost more than the rules themselves.
+    let chunk = (inputs.len() / (workers * 8)).clamp(1, 32);
     let next = AtomicUsize::new(0);
     // A bounded channel: workers wait when the writer falls behind, so
     // memory stays flat however many files there are.
-    let window = workers * 64;
-    let (tx, rx) = mpsc::sync_channel::<(usize, ProfileReport)>(window);
+    let (tx, rx) = mpsc::sync_channel::<(usize, Vec<ProfileReport>)>(workers * 2);
     let inputs = &inputs;
     let stdin_input = &stdin_input;
     std::thread::scope(|s| {
@@ -214,26 +221,33 @@ pub fn lint_all(
             let next = &next;
             s.spawn(move || {
                 loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= inputs.len() {
+                    let start = next.fetch_add(chunk, Ordering::Relaxed);
+                    if start >= inputs.len() {
                         break;
                     }
-                    let (input, data) = stdin_input(&inputs[i]);
-                    let report = lint_one(rules, &input, lang, data);
-                    if tx.send((i, report)).is_err() {
+                    let end = (start + chunk).min(inputs.len());
+                    let reports = inputs[start..end]
+                        .iter()
+                        .map(|i| {
+                            let (input, data) = stdin_input(i);
+                            lint_one(rules, &input, lang, data)
+                        })
+                        .collect();
+                    if tx.send((start, reports)).is_err() {
                         break;
                     }
                 }
             });
         }
         drop(tx);
-        let mut pending: BTreeMap<usize, ProfileReport> = BTreeMap::new();
+        // Chunks arrive in any order; emit them in input order.
+        let mut pending: BTreeMap<usize, Vec<ProfileReport>> = BTreeMap::new();
         let mut want = 0;
-        for (i, r) in rx {
-            pending.insert(i, r);
-            while let Some(r) = pending.remove(&want) {
-                emit(r);
-                want += 1;
+        for (start, reports) in rx {
+            pending.insert(start, reports);
+            while let Some(reports) = pending.remove(&want) {
+                want += reports.len();
+                reports.into_iter().for_each(&mut emit);
             }
         }
     });

@@ -5,16 +5,22 @@ use super::{Context, ProfileReport, Reporter, Summary};
 use crate::i18n::Lang;
 use crate::pack::Severity;
 use colored::{ColoredString, Colorize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
 pub struct Text<'a> {
     ctx: Context<'a>,
+    /// Fix steps as printed, per rule and language: the same steps are shown
+    /// for many findings, and wrapping them once keeps big runs fast.
+    fix_blocks: HashMap<(String, Lang), String>,
 }
 
 impl<'a> Text<'a> {
     pub fn new(ctx: Context<'a>) -> Self {
-        Text { ctx }
+        Text {
+            ctx,
+            fix_blocks: HashMap::new(),
+        }
     }
 
     fn paint(&self, s: &str, f: fn(&str) -> ColoredString) -> String {
@@ -48,14 +54,19 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let mut lines = Vec::new();
     for para in text.split('\n') {
         let mut line = String::new();
+        let mut used = 0;
         for word in para.split(' ').filter(|w| !w.is_empty()) {
-            if !line.is_empty() && width(&line) + 1 + width(word) > max {
+            let w = width(word);
+            if used > 0 && used + 1 + w > max {
                 lines.push(std::mem::take(&mut line));
+                used = 0;
             }
-            if !line.is_empty() {
+            if used > 0 {
                 line.push(' ');
+                used += 1;
             }
             line.push_str(word);
+            used += w;
         }
         lines.push(line);
     }
@@ -253,7 +264,7 @@ impl Reporter for Text<'_> {
 }
 
 impl Text<'_> {
-    fn finding(&self, p: &ProfileReport, i: usize, w: &mut dyn Write) -> io::Result<()> {
+    fn finding(&mut self, p: &ProfileReport, i: usize, w: &mut dyn Write) -> io::Result<()> {
         let f = &p.findings[i];
         let lang = p.lang;
         // Pad to the longest severity word of the language so columns line up.
@@ -281,16 +292,21 @@ impl Text<'_> {
         if !self.ctx.quiet
             && let Some(rule) = self.ctx.rules.get(&f.rule)
         {
-            for (n, step) in rule.fix.get(lang).iter().enumerate() {
-                let number = format!("{}. ", n + 1);
-                let hang = " ".repeat(number.len());
-                for (k, line) in wrap(step, WIDTH.saturating_sub(indent.len() + number.len()))
-                    .iter()
-                    .enumerate()
-                {
-                    writeln!(w, "{indent}{}{line}", if k == 0 { &number } else { &hang })?;
+            let block = self.fix_blocks.entry((rule.id.clone(), lang)).or_insert_with(|| {
+                let mut block = String::new();
+                for (n, step) in rule.fix.get(lang).iter().enumerate() {
+                    let number = format!("{}. ", n + 1);
+                    let hang = " ".repeat(number.len());
+                    for (k, line) in wrap(step, WIDTH.saturating_sub(indent.len() + number.len()))
+                        .iter()
+                        .enumerate()
+                    {
+                        block.push_str(&format!("{indent}{}{line}\n", if k == 0 { &number } else { &hang }));
+                    }
                 }
-            }
+                block
+            });
+            w.write_all(block.as_bytes())?;
         }
         Ok(())
     }

@@ -529,7 +529,9 @@ impl App<'_> {
         }
         let path = match &common.config {
             Some(p) => Some(p.clone()),
-            None => config::discover(&self.env.cwd),
+            // Shown relative to where the user stands (`../.profilecheck.yaml`),
+            // and so are the packs it names.
+            None => config::discover(&self.env.cwd).map(|p| relative_to(&p, &self.env.cwd)),
         };
         let Some(path) = path else { return Config::default() };
         let shown = path.display().to_string();
@@ -822,6 +824,25 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, crate::diag::Msg> {
     crate::run::read_file(path)
 }
 
+/// `path` as seen from `cwd` when it lies below it or beside one of its
+/// ancestors; unchanged otherwise.
+fn relative_to(path: &Path, cwd: &Path) -> PathBuf {
+    if let Ok(rel) = path.strip_prefix(cwd) {
+        return rel.to_owned();
+    }
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return path.to_owned();
+    };
+    let mut up = PathBuf::new();
+    for ancestor in cwd.ancestors() {
+        if ancestor == dir {
+            return up.join(name);
+        }
+        up.push("..");
+    }
+    path.to_owned()
+}
+
 /// Load the packs that `--rules` paths name: a file, or a folder's
 /// *.yaml/*.yml. Each file that cannot be read or loaded is an error of its
 /// own, located at that file, and the others still load.
@@ -889,6 +910,10 @@ impl<'a> Sink<'a> {
         }
     }
     fn file(dest: &Path) -> io::Result<Sink<'a>> {
+        // `--report sarif=reports/x.sarif` in CI: make the folder if needed.
+        if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
+            std::fs::create_dir_all(parent)?;
+        }
         let dest = match std::fs::metadata(dest) {
             Ok(m) if m.is_dir() => {
                 return Err(io::Error::new(

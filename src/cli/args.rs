@@ -1,0 +1,147 @@
+//! The command line's shape: clap's derive structs, one source for parsing
+//! and for `--help`.
+
+use crate::config::FailOn;
+use crate::pack::Severity;
+use crate::report::Format;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "profilecheck",
+    version,
+    about = "Lint a Facebook profile description (YAML) against a personal-branding guide",
+    long_about = "Lint a Facebook profile description (YAML) against a personal-branding guide.\n\n\
+        Says which steps are missing, why they matter and where to click in Facebook to fix them.",
+    after_help = "Examples:\n  profilecheck profile.yaml\n  profilecheck clients/ --format sarif -o results.sarif\n  profilecheck explain bio-length --lang fr\n  profilecheck init -o profile.yaml"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub lint: LintArgs,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Report language (default: the profile's or config's `lang`, else from LANG/LC_ALL)
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Add a rule pack file, or every *.yaml pack in a folder (repeatable)
+    #[arg(long = "rules", value_name = "FILE|DIR", global = true)]
+    pub rules: Vec<PathBuf>,
+    /// Use this config file instead of looking for .profilecheck.yaml
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+    /// Ignore any .profilecheck.yaml
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
+    /// When to use colours
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, global = true)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Profile files or folders (*.yaml, *.yml, recursively); - reads stdin
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text", value_parser = Format::NAMES.to_vec())]
+    pub format: String,
+    /// Write the report to FILE (atomically) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Only these rules (comma-separated ids)
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub select: Option<Vec<String>>,
+    /// Skip these rules (comma-separated ids)
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub ignore: Vec<String>,
+    /// Exit 1 when a finding at or above this severity remains
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub fail_on: Option<FailOnArg>,
+    /// Exit 1 when there are more than N warnings, whatever --fail-on says
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Also write FORMAT to FILE from the same run (repeatable), e.g. sarif=results.sarif
+    #[arg(long, value_name = "FORMAT=FILE")]
+    pub report: Vec<String>,
+    /// After the reports: how many profiles miss each rule, most missed first
+    #[arg(long)]
+    pub statistics: bool,
+    /// Only the findings: no fix steps, no passing profiles, no summary
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the loaded rules
+    Rules {
+        /// Output format
+        #[arg(long, short = 'f', value_parser = ["text", "json"], default_value = "text")]
+        format: String,
+        /// Run every rule's examples and report those that misbehave
+        #[arg(long)]
+        verify: bool,
+        /// Pack files to verify (default: the built-in packs)
+        #[arg(value_name = "PACK")]
+        packs: Vec<PathBuf>,
+    },
+    /// What a rule checks, why, and how to fix it
+    Explain {
+        /// The rule id, e.g. bio-length
+        #[arg(value_name = "RULE-ID")]
+        rule: String,
+    },
+    /// Write a commented template profile to fill in
+    Init {
+        /// Write to FILE instead of stdout
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Ask the checklist's questions one by one and write the answers
+        #[arg(long, short = 'i')]
+        interactive: bool,
+        /// Overwrite FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the JSON Schema of the profile format (for editors)
+    Schema,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum LangArg {
+    En,
+    Fr,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum FailOnArg {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOnArg {
+    pub fn to_fail_on(self) -> FailOn {
+        match self {
+            FailOnArg::Error => FailOn::Severity(Severity::Error),
+            FailOnArg::Warning => FailOn::Severity(Severity::Warning),
+            FailOnArg::Info => FailOn::Severity(Severity::Info),
+            FailOnArg::Never => FailOn::Never,
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! `--statistics`: how many profiles miss each rule over a run.
+
+use crate::engine::RuleSet;
+use crate::i18n::Lang;
+use crate::report::ProfileReport;
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+/// How many profiles miss each rule, over a run (`--statistics`).
+#[derive(Debug, Default)]
+pub struct Statistics {
+    valid: usize,
+    missed: BTreeMap<String, usize>,
+    waived: BTreeMap<String, usize>,
+}
+
+impl Statistics {
+    pub fn add(&mut self, p: &ProfileReport) {
+        if p.is_invalid() {
+            return;
+        }
+        self.valid += 1;
+        let mut rules: Vec<&str> = p.findings.iter().map(|f| f.rule.as_str()).collect();
+        rules.dedup();
+        rules.sort_unstable();
+        rules.dedup();
+        for r in rules {
+            *self.missed.entry(r.to_owned()).or_insert(0) += 1;
+        }
+        for w in &p.waived {
+            *self.waived.entry(w.rule.clone()).or_insert(0) += 1;
+        }
+    }
+
+    /// Most missed first, then by rule id.
+    pub fn rows(&self) -> Vec<(&str, usize)> {
+        let mut rows: Vec<(&str, usize)> = self.missed.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        rows
+    }
+
+    pub fn write(&self, rules: &RuleSet, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
+        writeln!(
+            w,
+            "{}",
+            match lang {
+                Lang::En => format!(
+                    "Statistics: steps missed, over {} valid profile{}",
+                    self.valid,
+                    if self.valid == 1 { "" } else { "s" }
+                ),
+                Lang::Fr => format!(
+                    "Statistiques : étapes manquées, sur {} profil{} valide{}",
+                    self.valid,
+                    if self.valid > 1 { "s" } else { "" },
+                    if self.valid > 1 { "s" } else { "" }
+                ),
+            }
+        )?;
+        if self.missed.is_empty() {
+            return writeln!(w, "  {}", lang.pick("nothing missed", "aucune étape manquée"));
+        }
+        for (rule, n) in self.rows() {
+            let pct = (n * 100 + self.valid / 2).checked_div(self.valid).unwrap_or(0);
+            let title = rules.get(rule).map(|r| r.title.get(lang)).unwrap_or("");
+            let waived = self.waived.get(rule).copied().unwrap_or(0);
+            let waived = if waived > 0 {
+                match lang {
+                    Lang::En => format!(" ({waived} waived)"),
+                    Lang::Fr => format!(" ({waived} dérogation{})", if waived > 1 { "s" } else { "" }),
+                }
+            } else {
+                String::new()
+            };
+            writeln!(w, "  {n:>6}  {pct:>3}%  {rule:<26} {title}{waived}")?;
+        }
+        Ok(())
+    }
+}

@@ -389,10 +389,10 @@ fn found_words(v: Option<&Node>, test: &Test, lang: Lang) -> String {
         (Value::Map(_), _) => lang.pick("a mapping", "un dictionnaire").to_owned(),
         (Value::Str(s), _) => {
             let short: String = s.chars().take(60).collect();
-            if short.len() < s.len() {
-                format!("\"{short}…\"")
-            } else {
-                format!("\"{short}\"")
+            let ellipsis = if short.len() < s.len() { "…" } else { "" };
+            match lang {
+                Lang::En => format!("\"{short}{ellipsis}\""),
+                Lang::Fr => format!("«\u{a0}{short}{ellipsis}\u{a0}»"),
             }
         }
         (Value::Int(i), _) => i.to_string(),

@@ -40,6 +40,8 @@ pub struct Config {
     /// Extra pack paths, already made relative to the working directory.
     pub rules: Vec<PathBuf>,
     pub severity: HashMap<String, Setting>,
+    /// Where each `severity` entry is written, to locate "unknown rule".
+    pub severity_pos: HashMap<String, crate::yaml::Pos>,
     pub fail_on: Option<FailOn>,
 }
 
@@ -164,6 +166,7 @@ pub fn parse(path: &Path, bytes: &[u8], builtin_packs: &[&str]) -> Result<Config
                         match setting {
                             Some(s) => {
                                 cfg.severity.insert(rk.name.clone(), s);
+                                cfg.severity_pos.insert(rk.name.clone(), rk.pos);
                             }
                             None => out.push(Diagnostic::error(
                                 rv.pos,

@@ -336,15 +336,18 @@ impl Diagnostic {
             msg,
         }
     }
-    /// `FILE:LINE:COL: error: MESSAGE` (in French, `erreur\u{a0}:` as the
-    /// profile errors printed by the CLI).
+    /// `FILE:LINE:COL: error: MESSAGE`. The keyword is part of the contract
+    /// (problem matchers and scripts look for it), so it stays English in
+    /// every language; the message is in `lang`.
     pub fn render(&self, file: &str, lang: Lang) -> String {
+        let keyword = match self.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        };
         format!(
-            "{file}:{}:{}: {}{} {}",
+            "{file}:{}:{}: {keyword}: {}",
             self.pos.line,
             self.pos.col,
-            self.level.word(lang),
-            lang.colon(),
             self.msg.text(lang)
         )
     }

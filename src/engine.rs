@@ -30,6 +30,7 @@ pub struct Selection {
 #[derive(Debug, Clone)]
 pub struct PackInfo {
     pub name: String,
+    pub title: Text,
     pub description: Text,
     pub source: String,
 }
@@ -91,6 +92,7 @@ impl RuleSet {
             }
             infos.push(PackInfo {
                 name: pack.name,
+                title: pack.title,
                 description: pack.description,
                 source: pack.source.clone(),
             });

@@ -300,6 +300,9 @@ pub fn interview(lang: Lang, input: &mut dyn BufRead, prompts: &mut dyn Write) -
     };
     s.run()?;
     let count = s.answers.len();
+    // The report of this file should come in the language it was written in.
+    s.answers
+        .insert(0, ("lang".to_owned(), Ans::Str(lang.code().to_owned())));
     let text = s.t(
         &format!("\n{count} answer(s) recorded. Unanswered questions count as \"not done\".\n"),
         &format!("\n{count} réponse(s) enregistrée(s). Les questions sans réponse comptent comme « à faire ».\n"),
@@ -581,11 +584,19 @@ impl Session<'_> {
                 }
             }
             Kind::List(_) => {
+                // Commas separate items; spaces separate hashtags too ("#cm #formation"),
+                // but "bad word" stays one item (and keyword-format will flag it).
                 let items: Vec<String> = line
-                    .split(|c: char| c == ',' || c == ';' || (split_spaces && c.is_whitespace()))
-                    .map(str::trim)
+                    .split([',', ';'])
+                    .flat_map(|part| {
+                        let words: Vec<&str> = part.split_whitespace().collect();
+                        if split_spaces && words.len() > 1 && words.iter().all(|w| w.starts_with('#')) {
+                            words.into_iter().map(str::to_owned).collect()
+                        } else {
+                            vec![part.trim().to_owned()]
+                        }
+                    })
                     .filter(|s| !s.is_empty())
-                    .map(str::to_owned)
                     .collect();
                 if items.is_empty() {
                     Err(self.t(
@@ -643,7 +654,7 @@ fn render(answers: &[(String, Ans)], lang: Lang) -> String {
     out.push_str(&match lang {
         Lang::En => "\
 # Profile written by `profilecheck init --interactive` (format version 1).
-# Check it with:   profilecheck profile.yaml
+# Check it with:   profilecheck followed by this file's name
 # Questions left unanswered are not in this file: they count as \"not done\".
 # `profilecheck init` prints a template that explains every field.
 "
@@ -651,7 +662,7 @@ fn render(answers: &[(String, Ans)], lang: Lang) -> String {
         Lang::Fr => fr_typo(
             "\
 # Profil écrit par `profilecheck init --interactive` (format version 1).
-# Vérifiez-le avec :   profilecheck profil.yaml
+# Vérifiez-le avec :   profilecheck suivi du nom de ce fichier
 # Les questions restées sans réponse ne figurent pas ici :
 # elles comptent comme « à faire ».
 # `profilecheck init` affiche un modèle qui explique chaque champ.

@@ -86,6 +86,8 @@ pub struct Example {
 #[derive(Debug, Clone)]
 pub struct Pack {
     pub name: String,
+    /// A short name for headings ("Privacy" / "Confidentialité").
+    pub title: Text,
     pub description: Text,
     /// Guide step titles (the guide pack has them; any pack may).
     pub steps: BTreeMap<u32, Text>,
@@ -113,7 +115,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("privacy", include_str!("../rules/privacy.yaml")),
 ];
 
-const PACK_KEYS: &[&str] = &["pack", "description", "steps", "rules"];
+const PACK_KEYS: &[&str] = &["pack", "title", "description", "steps", "rules"];
 const RULE_KEYS: &[&str] = &[
     "id", "step", "severity", "title", "why", "fix", "message", "when", "check", "examples",
 ];
@@ -411,6 +413,10 @@ pub fn load(source: &str, bytes: &[u8]) -> Result<Pack, PackError> {
             String::new()
         }
     };
+    let title = root
+        .get("title")
+        .and_then(|n| text(n, "title", &mut out))
+        .unwrap_or_default();
     let description = root
         .get("description")
         .and_then(|n| text(n, "description", &mut out))
@@ -481,6 +487,7 @@ pub fn load(source: &str, bytes: &[u8]) -> Result<Pack, PackError> {
     }
     Ok(Pack {
         name,
+        title,
         description,
         steps,
         rules,

@@ -204,6 +204,15 @@ fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>, k
                 out.push(Diagnostic::error(node.pos, Msg::Negative { key: path.to_owned() }));
             }
         }
+        // `version: 1.0` is the number 1, as for any whole-number field.
+        (Kind::Int { .. }, Value::Float(x)) if path == "version" && *x == 1.0 => {}
+        (Kind::Int { .. }, Value::Str(v)) if path == "version" && v.trim() == "1" => out.push(Diagnostic::error(
+            node.pos,
+            Msg::other(
+                "write the version as a number, without quotes: `version: 1`",
+                "écrivez la version comme un nombre, sans guillemets\u{a0}: `version: 1`",
+            ),
+        )),
         (Kind::Int { .. }, _) if path == "version" => out.push(Diagnostic::error(
             node.pos,
             Msg::Version {

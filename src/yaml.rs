@@ -305,6 +305,12 @@ fn convert_error(e: &serde_saphyr::Error) -> YamlError {
         YamlErrorKind::Syntax("a key appears twice in the same mapping".to_owned())
     } else if msg.starts_with("!!binary") {
         YamlErrorKind::Syntax("a `!!binary` value that is not UTF-8 text: write the value as plain text".to_owned())
+    } else if msg.starts_with("non-finite float") {
+        YamlErrorKind::Syntax(
+            "infinite or not-a-number values (`.inf`, `.nan`) are not allowed: write a number".to_owned(),
+        )
+    } else if msg.starts_with("invalid boolean") {
+        YamlErrorKind::Syntax("not a boolean: write true or false".to_owned())
     } else if msg.contains("Documents") {
         YamlErrorKind::MultipleDocuments
     } else if msg.contains("recursion limit") || msg.contains("Depth") || msg.contains("nesting") {

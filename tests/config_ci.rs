@@ -197,7 +197,7 @@ fn statistics_count_profiles_missing_each_rule() {
             "--statistics",
             "-q",
             "--select",
-            "photo-set,bio-filled,about-city",
+            "photo-set,bio-filled",
             "clients",
         ],
         &[],
@@ -209,7 +209,19 @@ fn statistics_count_profiles_missing_each_rule() {
            2  100%  bio-filled                 Write a short bio that says what you do
            1   50%  photo-set                  Add a profile picture
     ");
-    assert!(out.stderr.contains("unknown rule `about-city`"), "{}", out.stderr);
+    // A misspelt --select would turn every rule off: a usage error, exit 2.
+    let typo = run_in(
+        dir.path(),
+        &["--no-config", "--select", "photo-set,bio-filed", "clients"],
+        &[],
+    );
+    assert_eq!(typo.code, 2);
+    assert!(
+        typo.stderr
+            .contains("unknown rule `bio-filed`; did you mean `bio-filled`?"),
+        "{}",
+        typo.stderr
+    );
     // With JSON on stdout, the statistics go to stderr so the JSON stays valid.
     let out = run_in(
         dir.path(),

@@ -473,9 +473,15 @@ fn interview_all_skipped_writes_no_key() {
     let empty = vec![""; 200];
     let (yaml, prompts) = run_interview(Lang::En, &empty);
     let p = parse(&yaml);
-    assert!(keys(&p).is_empty(), "{yaml}");
+    // Only the language is written, so the report comes in the interview's language.
+    assert_eq!(keys(&p), strs(&["lang"]), "{yaml}");
+    assert_eq!(value(&p, "lang"), Some(&s("en")));
     assert!(yaml.starts_with("# yaml-language-server: $schema=profile.schema.json\n"));
-    assert!(yaml.lines().all(|l| l.starts_with('#')), "{yaml}");
+    assert!(
+        yaml.lines()
+            .all(|l| l.starts_with('#') || l.is_empty() || l == "lang: \"en\""),
+        "{yaml}"
+    );
     // A skipped "do you have a photo" does not hide "what does it show";
     // a skipped other name does hide its type and "show at top".
     assert!(prompts.contains("What does your profile picture show?"));
@@ -483,7 +489,7 @@ fn interview_all_skipped_writes_no_key() {
     assert!(prompts.contains("0 answer(s) recorded"));
     // Nothing at all on the input: the same.
     let (yaml2, _) = run_interview_raw(Lang::En, b"");
-    assert!(keys(&parse(&yaml2)).is_empty());
+    assert_eq!(keys(&parse(&yaml2)), strs(&["lang"]));
 }
 
 #[test]
@@ -525,7 +531,7 @@ fn interview_stops_at_end_of_input_and_keeps_the_answers() {
     // No newline after the last answer: it still counts.
     let (yaml, prompts) = run_interview_raw(Lang::En, b"Jeanne\ny\n2\nn\nMy bio");
     let p = parse(&yaml);
-    assert_eq!(keys(&p), strs(&["name", "photo", "about"]));
+    assert_eq!(keys(&p), strs(&["name", "lang", "photo", "about"]));
     assert_eq!(value(&p, "photo.kind"), Some(&s("casual")));
     assert_eq!(value(&p, "photo.cover"), Some(&Value::Bool(false)));
     assert_eq!(value(&p, "about.bio"), Some(&s("My bio")));
@@ -579,7 +585,8 @@ fn interview_in_french() {
     assert!(prompts.contains("== Étape 1 · Faites de votre profil une vitrine =="));
     assert!(prompts.contains("Avez-vous mis en ligne une photo de profil\u{a0}? [o/n, Entrée pour passer]"));
     assert!(prompts.contains("    4. Moi uniquement (only_me)"));
-    assert!(yaml.contains("# Vérifiez-le avec\u{a0}:   profilecheck profil.yaml"));
+    assert!(yaml.contains("# Vérifiez-le avec\u{a0}:   profilecheck suivi du nom de ce fichier"));
+    assert_eq!(value(&p, "lang"), Some(&s("fr")));
 }
 
 /// A transcript as a person at a terminal sees it: the prompts, and each

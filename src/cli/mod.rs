@@ -133,7 +133,11 @@ impl App<'_> {
                 if verify {
                     return self.verify(&packs, lang, stdout);
                 }
-                let rules = self.load_rules(&cli.common, &config, &Selection::default(), lang);
+                let sel = Selection {
+                    settings: config.severity.clone(),
+                    ..Selection::default()
+                };
+                let rules = self.load_rules(&cli.common, &config, &sel, lang);
                 crate::commands::list_rules(&rules, &format, lang, stdout)?;
                 Ok(if self.trouble { TROUBLE } else { OK })
             }
@@ -298,30 +302,34 @@ impl App<'_> {
                 self.error_line(line);
             }
         }
-        for id in sel
-            .select
-            .iter()
-            .flatten()
-            .chain(sel.ignore.iter())
-            .chain(sel.settings.keys())
-        {
-            if !rules.known.contains(id) {
-                let hint = rules.suggest(id).map(|s| match lang {
-                    Lang::En => format!("; did you mean `{s}`?"),
-                    Lang::Fr => format!(" ; vouliez-vous dire `{s}` ?"),
-                });
-                let _ = writeln!(
-                    self.stderr,
-                    "{}",
-                    match lang {
-                        Lang::En => format!("profilecheck: warning: unknown rule `{id}`{}", hint.unwrap_or_default()),
-                        Lang::Fr => format!(
-                            "profilecheck : avertissement : règle inconnue `{id}`{}",
-                            hint.unwrap_or_default()
-                        ),
-                    }
-                );
+        let mut unknown: Vec<(Option<String>, &String)> = sel.ignore.iter().map(|id| (None, id)).collect();
+        let mut configured: Vec<&String> = sel.settings.keys().collect();
+        configured.sort();
+        for id in configured {
+            // Located at the config entry when it comes from the config file.
+            let at = config
+                .path
+                .as_ref()
+                .zip(config.severity_pos.get(id))
+                .map(|(path, pos)| format!("{}:{}:{}: ", path.display(), pos.line, pos.col));
+            unknown.push((at, id));
+        }
+        for (at, id) in unknown {
+            if rules.known.contains(id) {
+                continue;
             }
+            let hint = rules.suggest(id).map(|s| match lang {
+                Lang::En => format!("; did you mean `{s}`?"),
+                Lang::Fr => format!(" ; vouliez-vous dire `{s}` ?"),
+            });
+            let hint = hint.unwrap_or_default();
+            let line = match (at, lang) {
+                (Some(at), Lang::En) => format!("{at}warning: unknown rule `{id}`{hint}"),
+                (Some(at), Lang::Fr) => format!("{at}warning: règle inconnue `{id}`{hint}"),
+                (None, Lang::En) => format!("profilecheck: warning: unknown rule `{id}`{hint}"),
+                (None, Lang::Fr) => format!("profilecheck : avertissement : règle inconnue `{id}`{hint}"),
+            };
+            let _ = writeln!(self.stderr, "{line}");
         }
         rules
     }
@@ -391,12 +399,48 @@ impl App<'_> {
                 }
             }
         }
+        // Two reports into one file would leave only the last one.
+        let mut targets: Vec<&Path> = extra_reports.iter().map(|(_, p)| p.as_path()).collect();
+        targets.extend(args.output.as_deref());
+        targets.sort();
+        if let Some(w) = targets.windows(2).find(|w| w[0] == w[1]) {
+            self.error_line(match lang {
+                Lang::En => format!(
+                    "profilecheck: error: two reports would be written to {}",
+                    w[0].display()
+                ),
+                Lang::Fr => format!(
+                    "profilecheck : erreur : deux rapports seraient écrits dans {}",
+                    w[0].display()
+                ),
+            });
+            return Ok(TROUBLE);
+        }
         let sel = Selection {
             select: args.select.clone(),
             ignore: args.ignore.clone(),
             settings: config.severity.clone(),
         };
         let rules = self.load_rules(common, config, &sel, lang);
+        // A misspelt --select would silently turn every rule off and let CI
+        // pass: that is a usage error, not a warning.
+        if let Some(unknown) = sel.select.iter().flatten().find(|id| !rules.known.contains(id)) {
+            let hint = rules.suggest(unknown).map(|s| match lang {
+                Lang::En => format!("; did you mean `{s}`?"),
+                Lang::Fr => format!(" ; vouliez-vous dire `{s}` ?"),
+            });
+            self.error_line(match lang {
+                Lang::En => format!(
+                    "profilecheck: error: --select names an unknown rule `{unknown}`{}",
+                    hint.unwrap_or_default()
+                ),
+                Lang::Fr => format!(
+                    "profilecheck : erreur : --select nomme une règle inconnue `{unknown}`{}",
+                    hint.unwrap_or_default()
+                ),
+            });
+            return Ok(TROUBLE);
+        }
         let fail_on = args
             .fail_on
             .map(FailOnArg::to_fail_on)
@@ -418,8 +462,13 @@ impl App<'_> {
             ..main_ctx
         };
         let mut outputs: Vec<(Box<dyn Reporter + '_>, Sink<'_>)> = Vec::new();
-        let stats_to_stdout = format == Format::Text || args.output.is_some();
-        outputs.push((format.reporter(main_ctx), Sink::open(args.output.as_deref(), stdout)?));
+        // With -o, stdout is free for the statistics; otherwise they follow a
+        // text report, or go to stderr so a machine-readable report stays valid.
+        let (main_sink, mut free_stdout) = match &args.output {
+            Some(path) => (Sink::file(path)?, Some(stdout)),
+            None => (Sink::open(None, stdout)?, None),
+        };
+        outputs.push((format.reporter(main_ctx), main_sink));
         for (f, path) in &extra_reports {
             outputs.push((f.reporter(file_ctx), Sink::file(path)?));
         }
@@ -438,14 +487,11 @@ impl App<'_> {
             if result.is_err() {
                 return;
             }
-            let lines = p.errors.iter().map(|e| (e, "error", "erreur"));
-            for (e, en, fr) in lines.chain(p.warnings.iter().map(|e| (e, "warning", "avertissement"))) {
-                let (word, colon) = (p.lang.pick(en, fr), p.lang.colon());
-                let _ = writeln!(
-                    stderr,
-                    "{}:{}:{}: {word}{colon} {}",
-                    p.file, e.line, e.column, e.message
-                );
+            // `FILE:LINE:COL: error: MESSAGE` is a contract (problem matchers,
+            // grep): the keyword stays English, the message is in the user's language.
+            let lines = p.errors.iter().map(|e| (e, "error"));
+            for (e, word) in lines.chain(p.warnings.iter().map(|e| (e, "warning"))) {
+                let _ = writeln!(stderr, "{}:{}:{}: {word}: {}", p.file, e.line, e.column, e.message);
             }
             trouble |= p.is_invalid();
             if let FailOn::Severity(min) = fail_on
@@ -467,10 +513,10 @@ impl App<'_> {
         let (mut main_reporter, mut main_sink) = outputs.next().expect("the main report is always there");
         main_reporter.end(&summary, main_sink.writer())?;
         if args.statistics {
-            if stats_to_stdout {
-                stats.write(&rules, lang, main_sink.writer())?;
-            } else {
-                stats.write(&rules, lang, &mut *self.stderr)?;
+            match free_stdout.as_mut() {
+                Some(out) => stats.write(&rules, lang, *out)?,
+                None if format == Format::Text => stats.write(&rules, lang, main_sink.writer())?,
+                None => stats.write(&rules, lang, &mut *self.stderr)?,
             }
         }
         main_sink.finish()?;
@@ -513,6 +559,13 @@ impl App<'_> {
             }
             crate::run::expand(p, &mut out);
         }
+        // A file named twice (`a.yaml clients/` with a.yaml inside) is linted
+        // once, where it first appears, so the summary counts files.
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|input| match input {
+            crate::run::Input::File(f) => seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())),
+            _ => true,
+        });
         out
     }
 }

@@ -34,17 +34,19 @@ impl<'a> Sink<'a> {
             Some(dest) => Sink::file(dest),
         }
     }
+    /// A report file; errors name it.
     pub(super) fn file(dest: &Path) -> io::Result<Sink<'a>> {
+        Self::open_file(dest).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dest.display())))
+    }
+
+    fn open_file(dest: &Path) -> io::Result<Sink<'a>> {
         // `--report sarif=reports/x.sarif` in CI: make the folder if needed.
         if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
             std::fs::create_dir_all(parent)?;
         }
         let dest = match std::fs::metadata(dest) {
             Ok(m) if m.is_dir() => {
-                return Err(io::Error::new(
-                    io::ErrorKind::IsADirectory,
-                    format!("{} is a directory", dest.display()),
-                ));
+                return Err(io::Error::new(io::ErrorKind::IsADirectory, "is a directory"));
             }
             Ok(m) if !m.is_file() => {
                 let f = std::fs::OpenOptions::new().write(true).open(dest)?;

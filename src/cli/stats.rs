@@ -72,7 +72,12 @@ impl Statistics {
             } else {
                 String::new()
             };
-            writeln!(w, "  {n:>6}  {pct:>3}%  {rule:<26} {title}{waived}")?;
+            // French puts a no-break space before %.
+            let pct = match lang {
+                Lang::En => format!("{pct:>3}%"),
+                Lang::Fr => format!("{pct:>3}\u{a0}%"),
+            };
+            writeln!(w, "  {n:>6}  {pct}  {rule:<26} {title}{waived}")?;
         }
         Ok(())
     }

@@ -396,9 +396,9 @@ fn group(out: &mut String, p: &ProfileReport, g: &Group<'_>, id: &str, level: us
             },
             None,
         ),
-        Heading::Pack(name, d) => (
+        Heading::Pack(name, d, title) => (
             "<span class=\"num pack\" aria-hidden=\"true\">+</span>".to_owned(),
-            escape(&pack_label(name, lang)),
+            escape(&pack_label(name, title, lang)),
             d,
         ),
     };

@@ -36,7 +36,8 @@ pub(super) enum Heading<'r> {
     /// A guide step: number and its title in the profile's language, if known.
     Step(u32, Option<&'r str>),
     /// Rules with no step, grouped by pack: pack name and description.
-    Pack(&'r str, Option<&'r str>),
+    /// Pack name, description, title (when the pack has one).
+    Pack(&'r str, Option<&'r str>, Option<&'r str>),
 }
 
 pub(super) struct Group<'r> {
@@ -67,21 +68,20 @@ pub(super) fn groups<'r>(ctx: &Context<'r>, p: &'r ProfileReport) -> Vec<Group<'
     let group_of = |out: &mut Vec<Group<'r>>, step: Option<u32>, pack: &'r str| -> usize {
         let found = out.iter().position(|g| match (&g.heading, step) {
             (Heading::Step(n, _), Some(s)) => *n == s,
-            (Heading::Pack(name, _), None) => *name == pack,
+            (Heading::Pack(name, _, _), None) => *name == pack,
             _ => false,
         });
         found.unwrap_or_else(|| {
             let heading = match step {
                 Some(n) => Heading::Step(n, rules.steps.get(&n).map(|t| t.get(lang))),
-                None => Heading::Pack(
-                    pack,
-                    rules
-                        .packs
-                        .iter()
-                        .find(|i| i.name == pack)
-                        .map(|i| i.description.get(lang))
-                        .filter(|d| !d.is_empty()),
-                ),
+                None => {
+                    let info = rules.packs.iter().find(|i| i.name == pack);
+                    Heading::Pack(
+                        pack,
+                        info.map(|i| i.description.get(lang)).filter(|d| !d.is_empty()),
+                        info.map(|i| i.title.get(lang)).filter(|t| !t.is_empty()),
+                    )
+                }
             };
             out.push(Group {
                 heading,
@@ -144,9 +144,12 @@ pub(super) fn step_label(n: u32, lang: Lang) -> String {
     format!("{} {n}", lang.pick("Step", "Étape"))
 }
 
-/// The pack a step-less group is named after.
-pub(super) fn pack_label(name: &str, lang: Lang) -> String {
-    format!("{} {}", lang.pick("Pack", "Pack"), lang.quote(name))
+/// The heading of a step-less group: the pack's title, else its name.
+pub(super) fn pack_label(name: &str, title: Option<&str>, lang: Lang) -> String {
+    match title {
+        Some(t) => t.to_owned(),
+        None => format!("{} {}", lang.pick("Pack", "Pack"), lang.quote(name)),
+    }
 }
 
 /// "1 error · 3 warnings · 2 notes" for one profile.
@@ -349,10 +352,10 @@ fn profile(out: &mut String, ctx: &Context<'_>, p: &ProfileReport, level: usize)
         let title = match g.heading {
             Heading::Step(n, Some(t)) => format!("{} · {}", step_label(n, lang), escape(t)),
             Heading::Step(n, None) => step_label(n, lang),
-            Heading::Pack(name, _) => escape(&pack_label(name, lang)),
+            Heading::Pack(name, _, title) => escape(&pack_label(name, title, lang)),
         };
         out.push_str(&format!("\n{h}# {title} — {}/{}\n\n", g.done(), g.items.len()));
-        if let Heading::Pack(_, Some(desc)) = g.heading {
+        if let Heading::Pack(_, Some(desc), _) = g.heading {
             out.push_str(&format!("*{}*\n\n", escape(desc)));
         }
         for item in &g.items {

@@ -102,7 +102,38 @@ pub fn counted(n: usize, sev: Severity, lang: Lang) -> String {
 }
 
 impl Reporter for Text<'_> {
+    /// Each profile's block ends with exactly one blank line, whatever its
+    /// last section was.
     fn profile(&mut self, p: &ProfileReport, w: &mut dyn Write) -> io::Result<()> {
+        let mut block = Vec::new();
+        self.profile_block(p, &mut block)?;
+        while block.ends_with(b"\n") {
+            block.pop();
+        }
+        if block.is_empty() {
+            return Ok(());
+        }
+        block.extend_from_slice(b"\n\n");
+        w.write_all(&block)
+    }
+
+    fn end(&mut self, s: &Summary, w: &mut dyn Write) -> io::Result<()> {
+        if self.ctx.quiet {
+            return Ok(());
+        }
+        let mut line = summary_line(s, self.ctx.lang);
+        if s.errors + s.warnings + s.infos > 0 {
+            line.push_str(self.ctx.lang.pick(
+                " — `profilecheck explain RULE` for more",
+                " — `profilecheck explain RÈGLE` pour en savoir plus",
+            ));
+        }
+        writeln!(w, "{}", self.paint(&line, |s| s.bold()))
+    }
+}
+
+impl Text<'_> {
+    fn profile_block(&mut self, p: &ProfileReport, w: &mut dyn Write) -> io::Result<()> {
         let lang = p.lang;
         let quiet = self.ctx.quiet;
         if quiet && p.findings.is_empty() && !p.is_invalid() {
@@ -167,7 +198,7 @@ impl Reporter for Text<'_> {
             match by_step.get(&step) {
                 None if applies && !quiet => {
                     let done = lang.pick("✓ all done", "✓ tout est fait");
-                    let pad = 60usize.saturating_sub(width(&heading)).max(2);
+                    let pad = 66usize.saturating_sub(width(&heading)).max(2);
                     writeln!(
                         w,
                         "{}{}{}",
@@ -186,31 +217,49 @@ impl Reporter for Text<'_> {
                 }
             }
         }
-        for (pack, idx) in by_pack {
-            // A pack without steps is headed by its name and the first
-            // sentence of its description ("Privacy · The golden rule: …").
-            let description = rules
-                .packs
-                .iter()
-                .find(|i| i.name == pack)
-                .map(|i| i.description.get(lang))
-                .unwrap_or("");
-            let first = description.split_inclusive(". ").next().unwrap_or("").trim();
-            let mut name: Vec<char> = pack.chars().collect();
-            if let Some(c) = name.first_mut() {
-                *c = c.to_ascii_uppercase();
+        // Step-less packs in load order, then any pack only the findings name.
+        let mut packs: Vec<&str> = Vec::new();
+        for name in rules
+            .rules
+            .iter()
+            .filter(|r| r.step.is_none())
+            .map(|r| r.pack.as_str())
+            .chain(by_pack.keys().copied())
+        {
+            if !packs.contains(&name) {
+                packs.push(name);
             }
-            let name: String = name.into_iter().collect();
-            let heading = if first.is_empty() {
-                name
-            } else {
-                format!("{name} · {first}")
-            };
-            writeln!(w, "{}", self.paint(&heading, |s| s.bold()))?;
-            for i in idx {
-                self.finding(p, i, w)?;
+        }
+        for pack in packs {
+            let heading = pack_heading(rules, pack, lang);
+            match by_pack.get(pack) {
+                Some(idx) => {
+                    writeln!(w, "{}", self.paint(&heading, |s| s.bold()))?;
+                    for &i in idx {
+                        self.finding(p, i, w)?;
+                    }
+                    writeln!(w)?;
+                }
+                None if !quiet
+                    && rules
+                        .rules
+                        .iter()
+                        .any(|r| r.pack == pack && r.step.is_none() && p.passed.contains(&r.id)) =>
+                {
+                    // Just the title here, aligned with the steps' "all done".
+                    let title = heading.split(" · ").next().unwrap_or(&heading).to_owned();
+                    let done = lang.pick("✓ all done", "✓ tout est fait");
+                    let pad = 66usize.saturating_sub(width(&title)).max(2);
+                    writeln!(
+                        w,
+                        "{}{}{}",
+                        self.paint(&title, |s| s.bold()),
+                        " ".repeat(pad),
+                        self.paint(done, |s| s.green())
+                    )?;
+                }
+                None => {}
             }
-            writeln!(w)?;
         }
         if !p.waived.is_empty() {
             writeln!(w, "{}", self.paint(lang.pick("Waived", "Dérogations"), |s| s.bold()))?;
@@ -248,22 +297,6 @@ impl Reporter for Text<'_> {
         Ok(())
     }
 
-    fn end(&mut self, s: &Summary, w: &mut dyn Write) -> io::Result<()> {
-        if self.ctx.quiet {
-            return Ok(());
-        }
-        let mut line = summary_line(s, self.ctx.lang);
-        if s.errors + s.warnings + s.infos > 0 {
-            line.push_str(self.ctx.lang.pick(
-                " — `profilecheck explain RULE` for more",
-                " — `profilecheck explain RÈGLE` pour en savoir plus",
-            ));
-        }
-        writeln!(w, "{}", self.paint(&line, |s| s.bold()))
-    }
-}
-
-impl Text<'_> {
     fn finding(&mut self, p: &ProfileReport, i: usize, w: &mut dyn Write) -> io::Result<()> {
         let f = &p.findings[i];
         let lang = p.lang;
@@ -309,6 +342,29 @@ impl Text<'_> {
             w.write_all(block.as_bytes())?;
         }
         Ok(())
+    }
+}
+
+/// A pack without steps is headed by its title (else its name) and the first
+/// sentence of its description ("Privacy · The golden rule: …").
+fn pack_heading(rules: &crate::engine::RuleSet, pack: &str, lang: Lang) -> String {
+    let info = rules.packs.iter().find(|i| i.name == pack);
+    let description = info.map(|i| i.description.get(lang)).unwrap_or("");
+    let first = description.split_inclusive(". ").next().unwrap_or("").trim();
+    let name = match info.map(|i| i.title.get(lang)).filter(|t| !t.is_empty()) {
+        Some(t) => t.to_owned(),
+        None => {
+            let mut name: Vec<char> = pack.chars().collect();
+            if let Some(c) = name.first_mut() {
+                *c = c.to_ascii_uppercase();
+            }
+            name.into_iter().collect()
+        }
+    };
+    if first.is_empty() {
+        name
+    } else {
+        format!("{name} · {first}")
     }
 }
 

@@ -94,6 +94,11 @@ pub enum Test {
 
 #[derive(Debug, Clone)]
 pub enum Cond {
+    /// A condition with its own failure message (`message:` beside the test).
+    Explained {
+        cond: Box<Cond>,
+        message: crate::i18n::Text,
+    },
     Leaf {
         path: Path,
         test: Test,
@@ -200,6 +205,7 @@ impl Test {
 impl Cond {
     pub fn holds(&self, node: &Node) -> bool {
         match self {
+            Cond::Explained { cond, .. } => cond.holds(node),
             Cond::Leaf { path, test } => test.holds(lookup(node, path)),
             Cond::All(cs) => cs.iter().all(|c| c.holds(node)),
             Cond::Any(cs) => cs.iter().any(|c| c.holds(node)),
@@ -215,6 +221,7 @@ impl Cond {
     /// The first path this condition names (where a finding points).
     pub fn first_path(&self) -> Option<&Path> {
         match self {
+            Cond::Explained { cond, .. } => cond.first_path(),
             Cond::Leaf { path, .. } | Cond::Each { path, .. } | Cond::Some { path, .. } => Some(path),
             Cond::All(cs) | Cond::Any(cs) => cs.iter().find_map(|c| c.first_path()),
             Cond::Not(c) => c.first_path(),
@@ -231,6 +238,7 @@ impl Cond {
                 .join(if fr { "\u{a0}; " } else { "; " })
         };
         match self {
+            Cond::Explained { cond, .. } => cond.describe(lang),
             Cond::Leaf { path, test } => describe_test(&path_words(path, lang), test, lang),
             Cond::All(cs) => {
                 if fr {
@@ -281,6 +289,9 @@ impl Cond {
     /// and the value it found.
     pub fn explain_failure(&self, node: &Node, lang: Lang) -> String {
         match self {
+            Cond::Explained { cond, message } => {
+                fill_message(message.get(lang), node).unwrap_or_else(|| cond.explain_failure(node, lang))
+            }
             Cond::Leaf { path, test } => {
                 let v = lookup(node, path);
                 let found = found_words(v, test, lang);
@@ -421,7 +432,7 @@ const OPERATORS: &[&str] = &[
     "max_repeated_chars",
 ];
 /// Keys that shape a condition rather than test a value.
-const FORM_KEYS: &[&str] = &["path", "all", "any", "not", "each", "some", "check", "when"];
+const FORM_KEYS: &[&str] = &["path", "all", "any", "not", "each", "some", "check", "when", "message"];
 
 fn condition_keys() -> impl Iterator<Item = &'static str> {
     FORM_KEYS.iter().chain(OPERATORS).copied()
@@ -450,6 +461,75 @@ fn err(pos: Pos, en: String, fr: String) -> Diagnostic {
 
 /// Compile a condition; problems are pushed to `out` (and `None` returned).
 pub fn compile(node: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option<Cond> {
+    let cond = compile_bare(node, scope, out)?;
+    match node.get("message") {
+        None => Some(cond),
+        Some(m) => {
+            let message = message_text(m, out)?;
+            Some(Cond::Explained {
+                cond: Box::new(cond),
+                message,
+            })
+        }
+    }
+}
+
+/// `message: "..."` or `message: {en: ..., fr: ...}`.
+fn message_text(node: &Node, out: &mut Vec<Diagnostic>) -> Option<crate::i18n::Text> {
+    let mut text = crate::i18n::Text::default();
+    match &node.value {
+        Value::Str(s) => text.variants.push((String::new(), s.clone())),
+        Value::Map(entries) if !entries.is_empty() => {
+            for (k, v) in entries {
+                // A non-text value leaves an empty text, reported below.
+                text.variants
+                    .push((k.name.clone(), v.as_str().unwrap_or_default().to_owned()));
+            }
+        }
+        _ => {}
+    }
+    if text.is_empty() || text.variants.iter().any(|(_, t)| t.is_empty()) {
+        out.push(err(
+            node.pos,
+            "`message` must be text, or a mapping of language to text".into(),
+            "`message` doit être un texte, ou un dictionnaire langue → texte".into(),
+        ));
+        return None;
+    }
+    Some(text)
+}
+
+/// Fill a `message` template: `{path}` is the value at that path below
+/// `context` (the failing item of an `each`, else the profile); `{.}` is the
+/// context itself. `None` when a placeholder names nothing, so the caller
+/// falls back to the generated message.
+pub fn fill_message(template: &str, context: &Node) -> Option<String> {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(len) = rest[open + 1..].find('}') else { break };
+        let name = &rest[open + 1..open + 1 + len];
+        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+            out.push_str(&rest[..=open]);
+            rest = &rest[open + 1..];
+            continue;
+        }
+        let value = lookup(context, &Path::parse(name))?;
+        out.push_str(&rest[..open]);
+        match &value.value {
+            Value::Str(s) => out.push_str(s),
+            Value::Int(i) => out.push_str(&i.to_string()),
+            Value::Float(f) => out.push_str(&f.to_string()),
+            Value::Bool(b) => out.push_str(&b.to_string()),
+            _ => return None,
+        }
+        rest = &rest[open + len + 2..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+fn compile_bare(node: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option<Cond> {
     let Value::Map(entries) = &node.value else {
         out.push(err(
             node.pos,
@@ -495,7 +575,13 @@ pub fn compile(node: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option<C
         "some" => &["check"],
         _ => &[],
     };
+    // `message` words the failure of this part of a check; `each`/`some`
+    // rules are worded by the rule's own `message`.
+    let message_ok = !matches!(forms[0], "each" | "some");
     for (k, _) in entries {
+        if k.name == "message" && message_ok {
+            continue;
+        }
         if k.name != forms[0] && !allowed_extra.contains(&k.name.as_str()) {
             out.push(err(
                 k.pos,

@@ -264,35 +264,6 @@ pub fn check_profile(rules: &RuleSet, file: &str, p: &Profile, lang: LangChoice)
     report
 }
 
-/// Fill a rule's `message` template: `{path}` is the value at that path,
-/// relative to the failing item for `each` rules (`{.}` is the item itself).
-/// `None` when a placeholder names nothing, so the generated message is used.
-pub fn fill_message(template: &str, context: &crate::yaml::Node) -> Option<String> {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let Some(len) = rest[open + 1..].find('}') else { break };
-        let name = &rest[open + 1..open + 1 + len];
-        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.') {
-            out.push_str(&rest[..=open]);
-            rest = &rest[open + 1..];
-            continue;
-        }
-        let value = crate::condition::lookup(context, &Path::parse(name))?;
-        out.push_str(&rest[..open]);
-        match &value.value {
-            crate::yaml::Value::Str(s) => out.push_str(s),
-            crate::yaml::Value::Int(i) => out.push_str(&i.to_string()),
-            crate::yaml::Value::Float(f) => out.push_str(&f.to_string()),
-            crate::yaml::Value::Bool(b) => out.push_str(&b.to_string()),
-            _ => return None,
-        }
-        rest = &rest[open + len + 2..];
-    }
-    out.push_str(rest);
-    Some(out)
-}
-
 fn findings_for(rule: &Rule, root: &crate::yaml::Node, lang: Lang, out: &mut Vec<Finding>) {
     let finding = |path: String, pos: Pos, context: &crate::yaml::Node, generated: String| Finding {
         rule: rule.id.clone(),
@@ -303,7 +274,7 @@ fn findings_for(rule: &Rule, root: &crate::yaml::Node, lang: Lang, out: &mut Vec
         message: rule
             .message
             .as_ref()
-            .and_then(|m| fill_message(m.get(lang), context))
+            .and_then(|m| crate::condition::fill_message(m.get(lang), context))
             .unwrap_or(generated),
         path,
         line: pos.line,

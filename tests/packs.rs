@@ -627,3 +627,53 @@ fn rules_dir_reports_each_broken_pack_and_loads_the_others() {
     let findings = report["profiles"][0]["findings"].as_array().expect("findings").clone();
     assert!(findings.iter().any(|f| f["rule"] == "good-bio"), "{findings:?}");
 }
+
+/// A `message` beside a test words that part of the check: the finding says
+/// which clause failed. It is refused on `each`/`some` (the rule's `message`
+/// words those) and must be text.
+#[test]
+fn condition_messages_name_the_failing_clause() {
+    let pack = r#"
+pack: clause
+rules:
+  - id: clause-name
+    severity: error
+    title: t
+    check:
+      all:
+        - {path: alternate_name.name, not_matches: '\d', message: {en: "{alternate_name.name} has a digit", fr: "chiffre"}}
+        - {path: alternate_name.name, max_chars: 5, message: "too long"}
+"#;
+    let checker = Checker::with_packs(&[("c.yaml", pack)]).expect("pack loads");
+    let msg = |yaml: &str, lang| {
+        let r = checker.check("p.yaml", yaml.as_bytes(), Some(lang));
+        r.findings
+            .iter()
+            .find(|f| f.rule == "clause-name")
+            .map(|f| f.message.clone())
+    };
+    assert_eq!(
+        msg("alternate_name: {name: Coach 2}", Lang::En).as_deref(),
+        Some("Coach 2 has a digit")
+    );
+    assert_eq!(
+        msg("alternate_name: {name: Coach 2}", Lang::Fr).as_deref(),
+        Some("chiffre")
+    );
+    assert_eq!(
+        msg("alternate_name: {name: Coaching}", Lang::En).as_deref(),
+        Some("too long")
+    );
+    assert_eq!(msg("alternate_name: {name: Coach}", Lang::En), None);
+
+    let bad = "pack: b\nrules:\n  - id: b-1\n    severity: info\n    title: t\n    check: {each: keywords, check: {path: '.', present: true}, message: x}\n  - id: b-2\n    severity: info\n    title: t\n    check: {path: about.bio, present: true, message: [x]}\n";
+    let errors = Checker::with_packs(&[("b.yaml", bad)]).expect_err("refused");
+    let lines = errors[0].render(Lang::En);
+    assert_eq!(
+        lines,
+        [
+            "b.yaml:6:64: error: `message` cannot be used with `each` in a condition",
+            "b.yaml:10:54: error: `message` must be text, or a mapping of language to text",
+        ]
+    );
+}

@@ -383,7 +383,7 @@ impl App<'_> {
                 .split_once('=')
                 .and_then(|(f, path)| Format::parse(f).map(|f| (f, PathBuf::from(path))))
             {
-                Some((f, path)) if !path.as_os_str().is_empty() => extra_reports.push((f, path)),
+                Some((f, path)) if !path.as_os_str().is_empty() && path.as_os_str() != "-" => extra_reports.push((f, path)),
                 _ => {
                     self.error_line(match lang {
                         Lang::En => format!(

@@ -410,8 +410,9 @@ fn checklist_item(out: &mut String, p: &ProfileReport, item: &Item<'_>) {
     let title = escape(&item.title);
     match &item.status {
         Status::Passed => out.push_str(&format!("- [x] {title}\n")),
+        // No box: a waived step is neither done nor to do.
         Status::Waived(reason) => out.push_str(&format!(
-            "- [x] ~~{title}~~ — {}{colon} {}\n",
+            "- ~~{title}~~ — {}{colon} {}\n",
             lang.pick("waived", "dérogation"),
             escape(reason)
         )),

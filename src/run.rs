@@ -1,6 +1,8 @@
 //! Finding the files of a run and linting them on all cores, handing the
 //! reports back in input order so output stays deterministic while memory
-//! stays flat (a bounded window of files is in flight at any time).
+//! stays flat (a bounded window of files is in flight at any time; reporters
+//! that need the whole run, such as HTML's summary table, buffer their own
+//! output).
 
 use crate::diag::{Diagnostic, Msg};
 use crate::engine::{self, LangChoice, RuleSet};
@@ -10,7 +12,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::{Condvar, Mutex, mpsc};
 
 /// One thing to lint.
 #[derive(Debug, Clone)]
@@ -65,6 +67,12 @@ pub fn expand(path: &Path, out: &mut Vec<Input>) {
     }
 }
 
+/// Does the name end in `.yaml` or `.yml` (any case, as on case-insensitive disks)?
+pub fn is_yaml_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".yaml") || lower.ends_with(".yml")
+}
+
 fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Input>) {
     // A folder reached twice through symlinks is a loop: visit it once.
     let Ok(canon) = std::fs::canonicalize(dir) else { return };
@@ -91,20 +99,20 @@ fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Input>) {
         match std::fs::metadata(&p) {
             Ok(m) if m.is_dir() => walk(&p, seen, out),
             Ok(m) if m.is_file() => {
-                if name.ends_with(".yaml") || name.ends_with(".yml") {
+                if is_yaml_name(&name) {
                     out.push(Input::File(p));
                 }
             }
             // A pipe or device named like a profile: say so rather than drop
             // it silently (and never open it, which could block for ever).
             Ok(_) => {
-                if name.ends_with(".yaml") || name.ends_with(".yml") {
+                if is_yaml_name(&name) {
                     out.push(Input::Broken(p, not_regular()));
                 }
             }
             // A dangling symlink named like a profile is worth reporting.
             Err(e) => {
-                if name.ends_with(".yaml") || name.ends_with(".yml") {
+                if is_yaml_name(&name) {
                     out.push(Input::Broken(p, io_msg(&e)));
                 }
             }
@@ -210,8 +218,12 @@ pub fn lint_all(
     // message: one hand-over per file cost more than the rules themselves.
     let chunk = (inputs.len() / (workers * 8)).clamp(1, 32);
     let next = AtomicUsize::new(0);
-    // A bounded channel: workers wait when the writer falls behind, so
-    // memory stays flat however many files there are.
+    // Memory stays flat however many files there are: a worker does not
+    // start a chunk more than `window` files ahead of what the writer has
+    // emitted, so at most that many reports wait, in the channel or in the
+    // reorder buffer. The chunk the writer waits for is never held back.
+    let window = chunk * workers * 4;
+    let emitted = (Mutex::new(0usize), Condvar::new());
     let (tx, rx) = mpsc::sync_channel::<(usize, Vec<ProfileReport>)>(workers * 2);
     let inputs = &inputs;
     let stdin_input = &stdin_input;
@@ -219,12 +231,19 @@ pub fn lint_all(
         for _ in 0..workers {
             let tx = tx.clone();
             let next = &next;
+            let emitted = &emitted;
             s.spawn(move || {
                 loop {
                     let start = next.fetch_add(chunk, Ordering::Relaxed);
                     if start >= inputs.len() {
                         break;
                     }
+                    let (lock, cvar) = emitted;
+                    let mut done = lock.lock().unwrap_or_else(|e| e.into_inner());
+                    while start > *done + window {
+                        done = cvar.wait(done).unwrap_or_else(|e| e.into_inner());
+                    }
+                    drop(done);
                     let end = (start + chunk).min(inputs.len());
                     let reports = inputs[start..end]
                         .iter()
@@ -248,6 +267,9 @@ pub fn lint_all(
             while let Some(reports) = pending.remove(&want) {
                 want += reports.len();
                 reports.into_iter().for_each(&mut emit);
+                let (lock, cvar) = &emitted;
+                *lock.lock().unwrap_or_else(|e| e.into_inner()) = want;
+                cvar.notify_all();
             }
         }
     });

@@ -653,3 +653,101 @@ fn output_file_targets() {
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("is a directory"), "{}", out.stderr);
 }
+
+/// A report aimed at one of the profiles being checked is refused before
+/// anything is written; the profile is untouched.
+#[test]
+fn output_over_an_input_profile_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let profile = dir.path().join("victim.yaml");
+    std::fs::write(&profile, "name: Victim\n").expect("write");
+    for args in [
+        ["--no-config", "victim.yaml", "-o", "victim.yaml"],
+        ["--no-config", ".", "--report", "json=./victim.yaml"],
+    ] {
+        let out = exec(dir.path(), &args, &[], None);
+        assert_eq!(out.code, 2, "{args:?}");
+        assert!(
+            out.stderr.contains("is one of the profiles being checked"),
+            "{}",
+            out.stderr
+        );
+        assert_eq!(std::fs::read_to_string(&profile).expect("read"), "name: Victim\n");
+    }
+}
+
+/// A folder with no profile (a misspelt path in CI) is an error, not a green
+/// run over 0 profiles; extensions are matched whatever their case.
+#[test]
+fn no_profile_found_is_an_error_and_extensions_ignore_case() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("empty")).expect("mkdir");
+    let out = exec(dir.path(), &["--no-config", "empty"], &[], None);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("no profile found"), "{}", out.stderr);
+    std::fs::write(dir.path().join("empty/UPPER.YAML"), "name: U\n").expect("write");
+    let out = exec(
+        dir.path(),
+        &["--no-config", "-f", "json", "--fail-on", "never", "empty"],
+        &[],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(json(&out)["profiles"][0]["file"], "empty/UPPER.YAML");
+}
+
+/// Control characters from a profile never reach the terminal: a name or
+/// value carrying ESC sequences is shown with U+FFFD instead.
+#[test]
+fn control_characters_from_profiles_are_not_echoed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("esc.yaml"),
+        "name: \"Evil\\e[31mRED\"\nphoto: {set: \"\\e[2J\"}\n",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("ok.yaml"), "name: \"Evil\\e[31mRED\\a\"\n").expect("write");
+    let out = exec(dir.path(), &["--no-config", "esc.yaml", "ok.yaml"], &[], None);
+    assert!(
+        !out.stdout.contains('\u{1b}') && !out.stdout.contains('\u{7}'),
+        "{:?}",
+        out.stdout
+    );
+    assert!(!out.stderr.contains('\u{1b}'), "{:?}", out.stderr);
+    assert!(
+        out.stdout.contains("Evil\u{fffd}[31mRED\u{fffd} — ok.yaml"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr
+            .contains("esc.yaml:2:14: error: `\u{fffd}[2J` is not a boolean"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// `--select "a, b"` tolerates spaces; stdin named twice is read once.
+#[test]
+fn select_trims_ids_and_stdin_counts_once() {
+    let out = exec(
+        Path::new(MANIFEST),
+        &[
+            "--no-config",
+            "-f",
+            "json",
+            "--select",
+            "photo-set, bio-filled",
+            "-",
+            "-",
+        ],
+        &[],
+        Some(b"name: S\n"),
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let report = json(&out);
+    assert_eq!(report["summary"]["profiles"], 1);
+    let p = &report["profiles"][0];
+    let ids: BTreeSet<String> = rules_of(p, "findings");
+    assert_eq!(ids, ["bio-filled", "photo-set"].map(String::from).into());
+}

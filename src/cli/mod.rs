@@ -7,7 +7,7 @@ use crate::diag::Diagnostic;
 use crate::engine::{LangChoice, RuleSet, Selection};
 use crate::i18n::Lang;
 use crate::pack::{self, Pack, PackError, Severity};
-use crate::report::{Context, Format, ProfileReport, Reporter, Summary};
+use crate::report::{Context, Format, ProfileReport, Reporter, Summary, printable};
 use crate::yaml::Pos;
 use clap::FromArgMatches;
 use std::ffi::OsString;
@@ -383,7 +383,9 @@ impl App<'_> {
                 .split_once('=')
                 .and_then(|(f, path)| Format::parse(f).map(|f| (f, PathBuf::from(path))))
             {
-                Some((f, path)) if !path.as_os_str().is_empty() && path.as_os_str() != "-" => extra_reports.push((f, path)),
+                Some((f, path)) if !path.as_os_str().is_empty() && path.as_os_str() != "-" => {
+                    extra_reports.push((f, path))
+                }
                 _ => {
                     self.error_line(match lang {
                         Lang::En => format!(
@@ -417,8 +419,11 @@ impl App<'_> {
             return Ok(TROUBLE);
         }
         let sel = Selection {
-            select: args.select.clone(),
-            ignore: args.ignore.clone(),
+            select: args
+                .select
+                .as_ref()
+                .map(|ids| ids.iter().map(|id| id.trim().to_owned()).collect()),
+            ignore: args.ignore.iter().map(|id| id.trim().to_owned()).collect(),
             settings: config.severity.clone(),
         };
         let rules = self.load_rules(common, config, &sel, lang);
@@ -462,6 +467,43 @@ impl App<'_> {
             ..main_ctx
         };
         let mut outputs: Vec<(Box<dyn Reporter + '_>, Sink<'_>)> = Vec::new();
+        let inputs = self.collect_inputs(&args.paths);
+        // A report written over a profile of the run would destroy it. Files
+        // are compared by identity (device and inode), and only when there are
+        // report files at all: a stat per input costs little, a realpath more.
+        let clash = if targets.is_empty() {
+            None
+        } else {
+            use std::os::unix::fs::MetadataExt;
+            let id = |p: &Path| std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()));
+            let target_ids: Vec<(u64, u64)> = targets.iter().filter_map(|t| id(t)).collect();
+            inputs.iter().find_map(|i| match i {
+                crate::run::Input::File(f) if id(f).is_some_and(|x| target_ids.contains(&x)) => Some(f.clone()),
+                _ => None,
+            })
+        };
+        if let Some(clash) = clash {
+            self.error_line(match lang {
+                Lang::En => format!(
+                    "profilecheck: error: {} is one of the profiles being checked; write the report elsewhere",
+                    clash.display()
+                ),
+                Lang::Fr => format!(
+                    "profilecheck : erreur : {} fait partie des profils vérifiés ; écrivez le rapport ailleurs",
+                    clash.display()
+                ),
+            });
+            return Ok(TROUBLE);
+        }
+        // A path that yields no profile at all is almost always a mistake
+        // (a misspelt folder in CI would otherwise pass with 0 profiles).
+        if inputs.is_empty() {
+            self.error_line(match lang {
+                Lang::En => "profilecheck: error: no profile found (files ending in .yaml or .yml)".to_owned(),
+                Lang::Fr => "profilecheck : erreur : aucun profil trouvé (fichiers en .yaml ou .yml)".to_owned(),
+            });
+            return Ok(TROUBLE);
+        }
         // With -o, stdout is free for the statistics; otherwise they follow a
         // text report, or go to stderr so a machine-readable report stays valid.
         let (main_sink, mut free_stdout) = match &args.output {
@@ -472,7 +514,6 @@ impl App<'_> {
         for (f, path) in &extra_reports {
             outputs.push((f.reporter(file_ctx), Sink::file(path)?));
         }
-        let inputs = self.collect_inputs(&args.paths);
         let mut summary = Summary::default();
         let mut stats = Statistics::default();
         let mut failing = false;
@@ -491,7 +532,8 @@ impl App<'_> {
             // grep): the keyword stays English, the message is in the user's language.
             let lines = p.errors.iter().map(|e| (e, "error"));
             for (e, word) in lines.chain(p.warnings.iter().map(|e| (e, "warning"))) {
-                let _ = writeln!(stderr, "{}:{}:{}: {word}: {}", p.file, e.line, e.column, e.message);
+                let (file, message) = (printable(&p.file), printable(&e.message));
+                let _ = writeln!(stderr, "{file}:{}:{}: {word}: {message}", e.line, e.column);
             }
             trouble |= p.is_invalid();
             if let FailOn::Severity(min) = fail_on
@@ -560,11 +602,17 @@ impl App<'_> {
             crate::run::expand(p, &mut out);
         }
         // A file named twice (`a.yaml clients/` with a.yaml inside) is linted
-        // once, where it first appears, so the summary counts files.
+        // once, where it first appears, so the summary counts files. One path
+        // cannot name a file twice (the walk skips symlink loops).
+        if paths.len() < 2 {
+            return out;
+        }
         let mut seen = std::collections::HashSet::new();
+        let mut stdin_seen = false;
         out.retain(|input| match input {
             crate::run::Input::File(f) => seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())),
-            _ => true,
+            crate::run::Input::Stdin => !std::mem::replace(&mut stdin_seen, true),
+            crate::run::Input::Broken(..) => true,
         });
         out
     }

@@ -150,7 +150,7 @@ impl Format {
             "sarif" => Some(Format::Sarif),
             "junit" => Some(Format::Junit),
             "github" => Some(Format::Github),
-            "markdown" | "md" => Some(Format::Markdown),
+            "markdown" => Some(Format::Markdown),
             "html" => Some(Format::Html),
             _ => None,
         }
@@ -181,4 +181,52 @@ pub fn render(format: Format, ctx: Context<'_>, reports: &[ProfileReport]) -> io
     }
     r.end(&summary, &mut out)?;
     Ok(out)
+}
+
+/// Text from a profile or pack made safe for a terminal: control characters
+/// (ESC, BEL, backspace…) would let a file recolour or rewrite the user's
+/// screen, so each becomes U+FFFD. Newlines and tabs stay.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if s.chars().any(bad) {
+        std::borrow::Cow::Owned(s.chars().map(|c| if bad(c) { '\u{fffd}' } else { c }).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+impl ProfileReport {
+    /// A copy whose every text is [`printable`], for reporters that write to
+    /// a terminal; `None` when there is nothing to clean.
+    pub fn printable(&self) -> Option<ProfileReport> {
+        let dirty = |s: &str| matches!(printable(s), std::borrow::Cow::Owned(_));
+        let any = dirty(&self.file)
+            || dirty(&self.name)
+            || self
+                .findings
+                .iter()
+                .any(|f| dirty(&f.title) || dirty(&f.message) || dirty(&f.path))
+            || self.waived.iter().any(|w| dirty(&w.rule) || dirty(&w.reason))
+            || self.errors.iter().chain(&self.warnings).any(|e| dirty(&e.message));
+        if !any {
+            return None;
+        }
+        let clean = |s: &str| printable(s).into_owned();
+        let mut p = self.clone();
+        p.file = clean(&p.file);
+        p.name = clean(&p.name);
+        for f in &mut p.findings {
+            f.title = clean(&f.title);
+            f.message = clean(&f.message);
+            f.path = clean(&f.path);
+        }
+        for w in &mut p.waived {
+            w.rule = clean(&w.rule);
+            w.reason = clean(&w.reason);
+        }
+        for e in p.errors.iter_mut().chain(p.warnings.iter_mut()) {
+            e.message = clean(&e.message);
+        }
+        Some(p)
+    }
 }

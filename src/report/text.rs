@@ -105,6 +105,8 @@ impl Reporter for Text<'_> {
     /// Each profile's block ends with exactly one blank line, whatever its
     /// last section was.
     fn profile(&mut self, p: &ProfileReport, w: &mut dyn Write) -> io::Result<()> {
+        let cleaned = p.printable();
+        let p = cleaned.as_ref().unwrap_or(p);
         let mut block = Vec::new();
         self.profile_block(p, &mut block)?;
         while block.ends_with(b"\n") {
@@ -330,7 +332,8 @@ impl Text<'_> {
                 for (n, step) in rule.fix.get(lang).iter().enumerate() {
                     let number = format!("{}. ", n + 1);
                     let hang = " ".repeat(number.len());
-                    for (k, line) in wrap(step, WIDTH.saturating_sub(indent.len() + number.len()))
+                    let step = super::printable(step);
+                    for (k, line) in wrap(&step, WIDTH.saturating_sub(indent.len() + number.len()))
                         .iter()
                         .enumerate()
                     {

@@ -174,6 +174,8 @@ fn outcome(rules: &RuleSet, rule: &Rule, yaml: &str) -> String {
     }
     if report.passed.contains(&rule.id) {
         "pass".into()
+    } else if report.waived.iter().any(|w| w.rule == rule.id) {
+        "waived (the example waives its own rule)".into()
     } else if report.not_applicable.contains(&rule.id) {
         "not applicable".into()
     } else {

@@ -30,14 +30,6 @@ impl Path {
             self.segments.join(".")
         }
     }
-    /// This path under a prefix (`contact.links[1]` + `url`).
-    pub fn under(&self, prefix: &str) -> String {
-        match (prefix.is_empty(), self.segments.is_empty()) {
-            (true, _) => self.display(),
-            (false, true) => prefix.to_owned(),
-            (false, false) => format!("{prefix}.{}", self.display()),
-        }
-    }
 }
 
 /// A scalar to compare with.
@@ -210,10 +202,16 @@ impl Cond {
             Cond::All(cs) => cs.iter().all(|c| c.holds(node)),
             Cond::Any(cs) => cs.iter().any(|c| c.holds(node)),
             Cond::Not(c) => !c.holds(node),
-            Cond::Each { path, when, check } => items(node, path)
-                .iter()
-                .filter(|it| when.as_ref().is_none_or(|w| w.holds(it)))
-                .all(|it| check.holds(it)),
+            // A missing or empty list holds; a value that is not a list fails
+            // (only possible under `extra`, where nothing is checked).
+            Cond::Each { path, when, check } => match lookup(node, path).map(|n| &n.value) {
+                None => true,
+                Some(Value::Seq(items)) => items
+                    .iter()
+                    .filter(|it| when.as_ref().is_none_or(|w| w.holds(it)))
+                    .all(|it| check.holds(it)),
+                Some(_) => false,
+            },
             Cond::Some { path, check } => items(node, path).iter().any(|it| check.holds(it)),
         }
     }
@@ -606,6 +604,15 @@ fn compile_bare(node: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option<
                 ));
                 return None;
             };
+            // `all: []` always holds and `any: []` never does: surely a slip.
+            if items.is_empty() {
+                out.push(err(
+                    list.pos,
+                    format!("`{key}` needs at least one condition"),
+                    format!("`{key}` demande au moins une condition"),
+                ));
+                return None;
+            }
             let before = out.len();
             let cs: Vec<Cond> = items.iter().filter_map(|c| compile(c, scope, out)).collect();
             if out.len() > before {
@@ -706,6 +713,16 @@ fn compile_path(pnode: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option
             if let Some(sug) = suggestion {
                 en.push_str(&format!("; did you mean `{sug}`?"));
                 fr.push_str(&format!("\u{a0}; vouliez-vous dire `{sug}`\u{a0}?"));
+            } else if matches!(
+                schema::resolve(scope.base, &path.segments[..i]),
+                Ok(Resolved::Field(Kind::List(_)))
+            ) {
+                en.push_str(&format!(
+                    ": `{prefix}` is a list; check its items with `each` or `some`"
+                ));
+                fr.push_str(&format!(
+                    "\u{a0}: `{prefix}` est une liste\u{a0}; vérifiez ses éléments avec `each` ou `some`"
+                ));
             } else if allowed.is_empty() {
                 en.push_str(&format!(" (`{prefix}` has no keys below it)"));
                 fr.push_str(&format!(" (`{prefix}` n’a pas de clés en dessous)"));

@@ -7,7 +7,7 @@ use crate::pack::{Pack, PackError, Rule, Severity};
 use crate::profile::{self, Profile};
 use crate::report::{ErrorItem, Finding, ProfileReport, Waived};
 use crate::schema;
-use crate::yaml::Pos;
+use crate::yaml::{Pos, Value};
 use std::collections::{BTreeMap, HashMap};
 
 /// A rule's setting from the config file: a new severity, or off.
@@ -44,7 +44,6 @@ pub struct RuleSet {
     pub known: Vec<String>,
     pub steps: BTreeMap<u32, Text>,
     pub packs: Vec<PackInfo>,
-    index: HashMap<String, usize>,
 }
 
 impl RuleSet {
@@ -61,7 +60,7 @@ impl RuleSet {
             let mut problems = Vec::new();
             if let Some(first) = pack_names.get(&pack.name) {
                 problems.push(Diagnostic::error(
-                    Pos::START,
+                    pack.name_pos,
                     Msg::other(
                         format!("pack name `{}` is already used by {first}", pack.name),
                         format!("le nom de pack `{}` est déjà pris par {first}", pack.name),
@@ -118,13 +117,11 @@ impl RuleSet {
             }
             active.push(rule);
         }
-        let index = active.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
         Ok(RuleSet {
             rules: active,
             known,
             steps,
             packs: infos,
-            index,
         })
     }
 
@@ -133,8 +130,10 @@ impl RuleSet {
         RuleSet::new(crate::pack::builtin(), &Selection::default()).expect("built-in rule ids are unique")
     }
 
+    /// An active rule by id. A scan, not an index: `rules` is public, so an
+    /// embedder may change it, and a few dozen rules scan in nanoseconds.
     pub fn get(&self, id: &str) -> Option<&Rule> {
-        self.index.get(id).map(|&i| &self.rules[i])
+        self.rules.iter().find(|r| r.id == id)
     }
 
     /// Rule ids the user may have meant by `id`.
@@ -284,6 +283,14 @@ fn findings_for(rule: &Rule, root: &crate::yaml::Node, lang: Lang, out: &mut Vec
         // A failing `each` gives one finding per failing item, at the item.
         Cond::Each { path, when, check } => {
             let list = path.display();
+            if let Some(value) = crate::condition::lookup(root, path).filter(|v| !matches!(v.value, Value::Seq(_))) {
+                let message = match lang {
+                    Lang::En => format!("`{list}` is not a list"),
+                    Lang::Fr => format!("`{list}` n’est pas une liste"),
+                };
+                out.push(finding(list, value.pos, value, message));
+                return;
+            }
             for (i, item) in items(root, path).iter().enumerate() {
                 if when.as_ref().is_some_and(|w| !w.holds(item)) || check.holds(item) {
                     continue;

@@ -86,6 +86,8 @@ pub struct Example {
 #[derive(Debug, Clone)]
 pub struct Pack {
     pub name: String,
+    /// Where `pack:` names it, to locate a clash with another pack.
+    pub name_pos: Pos,
     /// A short name for headings ("Privacy" / "Confidentialité").
     pub title: Text,
     pub description: Text,
@@ -151,14 +153,44 @@ pub fn is_kebab(id: &str) -> bool {
             .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
 }
 
+/// A language code such as `en`, `fr` or `pt-BR`: a typo like `englsh`
+/// would otherwise load and silently fall back to another language.
+pub fn is_lang_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let lang = parts.next().unwrap_or("");
+    let region = parts.next();
+    lang.len() == 2
+        && lang.chars().all(|c| c.is_ascii_lowercase())
+        && region.is_none_or(|r| r.len() == 2 && r.chars().all(|c| c.is_ascii_uppercase()))
+        && parts.next().is_none()
+}
+
 fn text(node: &Node, what: &str, out: &mut Vec<Diagnostic>) -> Option<Text> {
+    let blank = |s: &str, pos, out: &mut Vec<Diagnostic>| {
+        if s.trim().is_empty() {
+            out.push(other(pos, format!("`{what}` is empty"), format!("`{what}` est vide")));
+        }
+    };
     match &node.value {
-        Value::Str(s) => Some(Text::plain(s.clone())),
+        Value::Str(s) => {
+            blank(s, node.pos, out);
+            Some(Text::plain(s.clone()))
+        }
         Value::Map(es) => {
             let mut t = Text::default();
             for (k, v) in es {
+                if !is_lang_code(&k.name) {
+                    out.push(other(
+                        k.pos,
+                        format!("`{}` is not a language code such as `en` or `fr`", k.name),
+                        format!("`{}` n’est pas un code de langue comme `en` ou `fr`", k.name),
+                    ));
+                }
                 match v.as_str() {
-                    Some(s) => t.variants.push((k.name.clone(), s.to_owned())),
+                    Some(s) => {
+                        blank(s, v.pos, out);
+                        t.variants.push((k.name.clone(), s.to_owned()))
+                    }
                     None => out.push(other(
                         v.pos,
                         format!("`{what}.{}` must be text", k.name),
@@ -485,8 +517,10 @@ pub fn load(source: &str, bytes: &[u8]) -> Result<Pack, PackError> {
         out.sort_by_key(|d| d.pos);
         return Err(fail(out));
     }
+    let name_pos = root.get("pack").map_or(Pos::START, |n| n.pos);
     Ok(Pack {
         name,
+        name_pos,
         title,
         description,
         steps,

@@ -99,7 +99,7 @@ fn check_obj(node: &Node, fields: &'static [Field], prefix: &str, out: &mut Vec<
             continue;
         }
         match fields.iter().find(|f| f.key == key.name) {
-            Some(field) => check_value(key, value, field, &join(prefix, &key.name), out),
+            Some(field) => check_value(value, field, &join(prefix, &key.name), out),
             None => out.push(unknown_key(key, fields)),
         }
     }
@@ -167,16 +167,24 @@ fn wrong_type(kind: &Kind, node: &Node) -> Diagnostic {
     Diagnostic::error(node.pos, msg)
 }
 
-fn check_value(key: &Key, node: &Node, field: &Field, path: &str, out: &mut Vec<Diagnostic>) {
+fn check_value(node: &Node, field: &Field, path: &str, out: &mut Vec<Diagnostic>) {
     // A key with no value is the same as a missing key, so half-filled templates lint.
     if node.value == Value::Null {
         return;
     }
-    check_kind(node, &field.kind, path, out, Some(key));
+    check_kind(node, &field.kind, path, out);
 }
 
-fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>, key: Option<&Key>) {
+fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>) {
     match (kind, &node.value) {
+        // Only list items get here with no value (a field with none is missing).
+        (k, Value::Null) if *k != Kind::Free => out.push(Diagnostic::error(
+            node.pos,
+            Msg::other(
+                format!("`{path}` is an empty list item: fill it in or remove its `-` line"),
+                format!("`{path}` est un élément de liste vide\u{a0}: remplissez-le ou supprimez sa ligne `-`"),
+            ),
+        )),
         (Kind::Free, _) => {
             if !matches!(node.value, Value::Map(_) | Value::Null) {
                 out.push(wrong_type(&Kind::Obj(&[]), node));
@@ -257,7 +265,7 @@ fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>, k
         }
         (Kind::List(item), Value::Seq(items)) => {
             for (i, it) in items.iter().enumerate() {
-                check_kind(it, item, &format!("{path}[{i}]"), out, None);
+                check_kind(it, item, &format!("{path}[{i}]"), out);
             }
         }
         (Kind::Obj(fields), Value::Map(_)) => check_obj(node, fields, path, out),
@@ -276,28 +284,22 @@ fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>, k
                 }
             }
         }
-        (Kind::Obj(_) | Kind::Waivers, other) => {
-            let _ = key;
-            out.push(Diagnostic::error(
-                node.pos,
-                Msg::other(
-                    format!(
-                        "`{path}` must be a mapping of keys to values, not {}",
-                        found_word(other)
-                    ),
-                    format!(
-                        "`{path}` doit être un dictionnaire de clés et de valeurs, pas {}",
-                        shown_fr(other)
-                    ),
+        (Kind::Obj(_) | Kind::Waivers, other) => out.push(Diagnostic::error(
+            node.pos,
+            Msg::other(
+                format!("`{path}` must be a mapping of keys to values, not {}", shown(other)),
+                format!(
+                    "`{path}` doit être un dictionnaire de clés et de valeurs, pas {}",
+                    shown_fr(other)
                 ),
-            ))
-        }
+            ),
+        )),
         (Kind::List(_), other) => out.push(Diagnostic::error(
             node.pos,
             Msg::other(
                 format!(
                     "`{path}` must be a list (`[a, b]` or lines starting with `- `), not {}",
-                    found_word(other)
+                    shown(other)
                 ),
                 format!(
                     "`{path}` doit être une liste (`[a, b]` ou des lignes commençant par `- `), pas {}",
@@ -307,8 +309,4 @@ fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>, k
         )),
         _ => out.push(wrong_type(kind, node)),
     }
-}
-
-fn found_word(v: &Value) -> String {
-    shown(v)
 }

@@ -677,3 +677,43 @@ rules:
         ]
     );
 }
+
+/// Load-time checks beyond the basics: language keys are codes (a typo would
+/// silently fall back), texts are not blank, `all`/`any` are not empty, and a
+/// clashing pack name is located at its `pack:` line.
+#[test]
+fn pack_texts_and_empty_combinators_are_checked() {
+    let bad =
+        "pack: t\ntitle: {en: T, englsh: X}\nrules:\n  - {id: t-1, severity: info, title: '  ', check: {any: []}}\n";
+    let errors = Checker::with_packs(&[("t.yaml", bad)]).expect_err("refused");
+    assert_eq!(
+        errors[0].render(Lang::En),
+        [
+            "t.yaml:2:16: error: `englsh` is not a language code such as `en` or `fr`",
+            "t.yaml:4:38: error: `title` is empty",
+            "t.yaml:4:57: error: `any` needs at least one condition",
+        ]
+    );
+    let clash = "# a house pack that reuses a built-in name\npack: guide\nrules: []\n";
+    let errors = Checker::with_packs(&[("clash.yaml", clash)]).expect_err("refused");
+    assert!(
+        errors[0].render(Lang::En)[0].starts_with("clash.yaml:2:7: error: pack name `guide` is already used"),
+        "{:?}",
+        errors[0].render(Lang::En)
+    );
+}
+
+/// `each` over a value that is not a list (possible only under `extra`)
+/// fails with one finding at the value, where a missing list would hold.
+#[test]
+fn each_over_a_non_list_fails_at_the_value() {
+    let pack = "pack: e\nrules:\n  - {id: e-tags, severity: info, title: t, check: {each: extra.tags, check: {path: '.', matches: '^#'}}}\n";
+    let checker = Checker::with_packs(&[("e.yaml", pack)]).expect("loads");
+    let r = checker.check("p.yaml", b"extra: {tags: nope}\n", Some(Lang::En));
+    let f: Vec<_> = r.findings.iter().filter(|f| f.rule == "e-tags").collect();
+    assert_eq!(f.len(), 1);
+    assert_eq!((f[0].path.as_str(), f[0].line, f[0].column), ("extra.tags", 1, 15));
+    assert_eq!(f[0].message, "`extra.tags` is not a list");
+    let r = checker.check("p.yaml", b"extra: {}\n", Some(Lang::En));
+    assert!(r.passed.contains(&"e-tags".to_owned()));
+}

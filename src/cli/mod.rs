@@ -625,7 +625,7 @@ fn lang_of(l: LangArg) -> Lang {
     }
 }
 
-/// Read a file no larger than the YAML limit (plus one byte, so "too large" is detected).
+/// Read a regular file of at most the YAML size limit (see [`crate::run::read_file`]).
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, crate::diag::Msg> {
     crate::run::read_file(path)
 }

@@ -21,7 +21,6 @@ impl Statistics {
         }
         self.valid += 1;
         let mut rules: Vec<&str> = p.findings.iter().map(|f| f.rule.as_str()).collect();
-        rules.dedup();
         rules.sort_unstable();
         rules.dedup();
         for r in rules {

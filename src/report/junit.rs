@@ -5,8 +5,8 @@
 //!
 //! The root `<testsuites>` carries the run's totals, known only at the end, so
 //! the suites are rendered as they come into a buffer that `end` writes after
-//! the root tag. Everything else is streamed in the sense that no report is
-//! kept, only its XML.
+//! the root tag. No report is kept, only its XML, and past a few MiB that XML
+//! goes to an anonymous temporary file, so memory stays flat on big runs.
 
 use super::{Context, ProfileReport, Reporter, Summary};
 use crate::i18n::Lang;
@@ -16,7 +16,30 @@ use std::io::{self, Write};
 pub struct Junit<'a> {
     ctx: Context<'a>,
     body: String,
+    /// Suites already moved out of memory (see [`SPILL_AT`]).
+    spilled: Option<std::fs::File>,
     totals: Counts,
+}
+
+/// Past this much XML in memory, the suites move to a temporary file.
+const SPILL_AT: usize = 4 << 20;
+
+/// A temporary file with no name: created in the temp folder and unlinked at
+/// once, so it disappears with the process whatever happens.
+fn anonymous_file() -> io::Result<std::fs::File> {
+    let dir = std::env::temp_dir();
+    for n in 0..100u32 {
+        let path = dir.join(format!(".profilecheck-junit-{}-{n}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new().read(true).write(true).create_new(true).open(&path) {
+            Ok(f) => {
+                std::fs::remove_file(&path)?;
+                return Ok(f);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other("cannot create a temporary file"))
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -47,6 +70,7 @@ impl<'a> Junit<'a> {
         Junit {
             ctx,
             body: String::new(),
+            spilled: None,
             totals: Counts::default(),
         }
     }
@@ -248,12 +272,26 @@ impl Reporter for Junit<'_> {
             let _ = writeln!(b, "    <system-err>{}</system-err>", text(&err));
         }
         b.push_str("  </testsuite>\n");
+        if self.body.len() > SPILL_AT {
+            if self.spilled.is_none() {
+                self.spilled = Some(anonymous_file()?);
+            }
+            if let Some(f) = self.spilled.as_mut() {
+                f.write_all(self.body.as_bytes())?;
+            }
+            self.body.clear();
+        }
         Ok(())
     }
 
     fn end(&mut self, _s: &Summary, w: &mut dyn Write) -> io::Result<()> {
         writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
         writeln!(w, "<testsuites name=\"profilecheck\" {}>", self.totals.attrs())?;
+        if let Some(mut f) = self.spilled.take() {
+            use std::io::Seek;
+            f.seek(io::SeekFrom::Start(0))?;
+            io::copy(&mut f, w)?;
+        }
         w.write_all(std::mem::take(&mut self.body).as_bytes())?;
         writeln!(w, "</testsuites>")
     }

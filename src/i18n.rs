@@ -93,11 +93,7 @@ impl Text {
 
     /// The text in `lang`, else English, else whatever language is given.
     pub fn get(&self, lang: Lang) -> &str {
-        let find = |code: &str| self.variants.iter().find(|(c, _)| c == code).map(|(_, t)| t.as_str());
-        find(lang.code())
-            .or_else(|| find("en"))
-            .or_else(|| self.variants.first().map(|(_, t)| t.as_str()))
-            .unwrap_or("")
+        pick_variant(&self.variants, lang).map_or("", String::as_str)
     }
 }
 
@@ -109,10 +105,15 @@ pub struct TextList {
 
 impl TextList {
     pub fn get(&self, lang: Lang) -> &[String] {
-        let find = |code: &str| self.variants.iter().find(|(c, _)| c == code).map(|(_, t)| t.as_slice());
-        find(lang.code())
-            .or_else(|| find("en"))
-            .or_else(|| self.variants.first().map(|(_, t)| t.as_slice()))
-            .unwrap_or(&[])
+        pick_variant(&self.variants, lang).map_or(&[], Vec::as_slice)
     }
+}
+
+/// The fallback order of SPEC §3: the language asked for, else English, else
+/// whatever language is given.
+fn pick_variant<T>(variants: &[(String, T)], lang: Lang) -> Option<&T> {
+    let find = |code: &str| variants.iter().find(|(c, _)| c == code).map(|(_, t)| t);
+    find(lang.code())
+        .or_else(|| find("en"))
+        .or_else(|| variants.first().map(|(_, t)| t))
 }

@@ -144,16 +144,10 @@ impl App<'_> {
             Some(Command::Explain { rule }) => {
                 let rules = self.load_rules(&cli.common, &config, &Selection::default(), lang);
                 if rules.get(&rule).is_none() {
-                    let hint = rules.suggest(&rule).map(|s| match lang {
-                        Lang::En => format!("; did you mean `{s}`?"),
-                        Lang::Fr => format!(" ; vouliez-vous dire `{s}` ?"),
-                    });
+                    let hint = suggestion(&rules, &rule, lang);
                     self.error_line(match lang {
-                        Lang::En => format!("profilecheck: error: unknown rule `{rule}`{}", hint.unwrap_or_default()),
-                        Lang::Fr => format!(
-                            "profilecheck : erreur : règle inconnue `{rule}`{}",
-                            hint.unwrap_or_default()
-                        ),
+                        Lang::En => format!("profilecheck: error: unknown rule `{rule}`{}", hint),
+                        Lang::Fr => format!("profilecheck : erreur : règle inconnue `{rule}`{}", hint),
                     });
                     return Ok(TROUBLE);
                 }
@@ -318,11 +312,7 @@ impl App<'_> {
             if rules.known.contains(id) {
                 continue;
             }
-            let hint = rules.suggest(id).map(|s| match lang {
-                Lang::En => format!("; did you mean `{s}`?"),
-                Lang::Fr => format!(" ; vouliez-vous dire `{s}` ?"),
-            });
-            let hint = hint.unwrap_or_default();
+            let hint = suggestion(&rules, id, lang);
             let line = match (at, lang) {
                 (Some(at), Lang::En) => format!("{at}warning: unknown rule `{id}`{hint}"),
                 (Some(at), Lang::Fr) => format!("{at}warning: règle inconnue `{id}`{hint}"),
@@ -430,18 +420,15 @@ impl App<'_> {
         // A misspelt --select would silently turn every rule off and let CI
         // pass: that is a usage error, not a warning.
         if let Some(unknown) = sel.select.iter().flatten().find(|id| !rules.known.contains(id)) {
-            let hint = rules.suggest(unknown).map(|s| match lang {
-                Lang::En => format!("; did you mean `{s}`?"),
-                Lang::Fr => format!(" ; vouliez-vous dire `{s}` ?"),
-            });
+            let hint = suggestion(&rules, unknown, lang);
             self.error_line(match lang {
                 Lang::En => format!(
                     "profilecheck: error: --select names an unknown rule `{unknown}`{}",
-                    hint.unwrap_or_default()
+                    hint
                 ),
                 Lang::Fr => format!(
                     "profilecheck : erreur : --select nomme une règle inconnue `{unknown}`{}",
-                    hint.unwrap_or_default()
+                    hint
                 ),
             });
             return Ok(TROUBLE);
@@ -628,6 +615,15 @@ fn lang_of(l: LangArg) -> Lang {
 /// Read a regular file of at most the YAML size limit (see [`crate::run::read_file`]).
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, crate::diag::Msg> {
     crate::run::read_file(path)
+}
+
+/// "; did you mean `photo-set`?" for a misspelt rule id, or nothing.
+fn suggestion(rules: &RuleSet, id: &str, lang: Lang) -> String {
+    match (rules.suggest(id), lang) {
+        (Some(s), Lang::En) => format!("; did you mean `{s}`?"),
+        (Some(s), Lang::Fr) => format!("\u{a0}; vouliez-vous dire `{s}`\u{a0}?"),
+        (None, _) => String::new(),
+    }
 }
 
 /// `path` as seen from `cwd` when it lies below it or beside one of its

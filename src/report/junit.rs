@@ -30,7 +30,12 @@ fn anonymous_file() -> io::Result<std::fs::File> {
     let dir = std::env::temp_dir();
     for n in 0..100u32 {
         let path = dir.join(format!(".profilecheck-junit-{}-{n}.tmp", std::process::id()));
-        match std::fs::OpenOptions::new().read(true).write(true).create_new(true).open(&path) {
+        match std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
             Ok(f) => {
                 std::fs::remove_file(&path)?;
                 return Ok(f);

@@ -432,7 +432,7 @@ const OPERATORS: &[&str] = &[
 /// Keys that shape a condition rather than test a value.
 const FORM_KEYS: &[&str] = &["path", "all", "any", "not", "each", "some", "check", "when", "message"];
 
-fn condition_keys() -> impl Iterator<Item = &'static str> {
+fn condition_keys() -> impl Iterator<Item = &'static str> + Clone {
     FORM_KEYS.iter().chain(OPERATORS).copied()
 }
 
@@ -539,15 +539,7 @@ fn compile_bare(node: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option<
     let mut bad = false;
     for (k, _) in entries {
         if !condition_keys().any(|c| c == k.name) {
-            let suggestion = schema::did_you_mean(&k.name, condition_keys()).map(str::to_owned);
-            out.push(Diagnostic::error(
-                k.pos,
-                Msg::UnknownKey {
-                    key: k.name.clone(),
-                    suggestion,
-                    allowed: Vec::new(),
-                },
-            ));
+            out.push(Diagnostic::unknown_key(k, condition_keys(), false));
             bad = true;
         }
     }

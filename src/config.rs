@@ -6,7 +6,6 @@ use crate::diag::{Diagnostic, Msg, from_yaml};
 use crate::engine::Setting;
 use crate::i18n::Lang;
 use crate::pack::Severity;
-use crate::schema;
 use crate::yaml::{self, Node, Value};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -185,15 +184,7 @@ pub fn parse(path: &Path, bytes: &[u8], builtin_packs: &[&str]) -> Result<Config
                 )),
             },
             _ => {
-                let suggestion = schema::did_you_mean(&k.name, KEYS.iter().copied()).map(str::to_owned);
-                out.push(Diagnostic::error(
-                    k.pos,
-                    Msg::UnknownKey {
-                        key: k.name.clone(),
-                        suggestion,
-                        allowed: KEYS.iter().map(|s| s.to_string()).collect(),
-                    },
-                ));
+                out.push(Diagnostic::unknown_key(k, KEYS.iter().copied(), true));
             }
         }
     }

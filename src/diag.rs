@@ -322,6 +322,29 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// "unknown key `folowers`; did you mean `followers`?" at the key. With
+    /// `list_allowed`, a key with no close match lists the keys allowed there.
+    pub fn unknown_key<'a>(
+        key: &crate::yaml::Key,
+        allowed: impl IntoIterator<Item = &'a str> + Clone,
+        list_allowed: bool,
+    ) -> Self {
+        let suggestion = crate::schema::did_you_mean(&key.name, allowed.clone()).map(str::to_owned);
+        let allowed = if list_allowed {
+            allowed.into_iter().map(str::to_owned).collect()
+        } else {
+            Vec::new()
+        };
+        Diagnostic::error(
+            key.pos,
+            Msg::UnknownKey {
+                key: key.name.clone(),
+                suggestion,
+                allowed,
+            },
+        )
+    }
+
     pub fn error(pos: Pos, msg: Msg) -> Self {
         Diagnostic {
             pos,

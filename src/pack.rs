@@ -5,7 +5,6 @@
 use crate::condition::{self, Cond, Scope};
 use crate::diag::{Diagnostic, Msg, from_yaml};
 use crate::i18n::{Lang, Text, TextList};
-use crate::schema;
 use crate::yaml::{self, Node, Pos, Value};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -127,15 +126,7 @@ fn other(pos: Pos, en: impl Into<String>, fr: impl Into<String>) -> Diagnostic {
 }
 
 fn unknown(key: &yaml::Key, allowed: &[&str]) -> Diagnostic {
-    let suggestion = schema::did_you_mean(&key.name, allowed.iter().copied()).map(str::to_owned);
-    Diagnostic::error(
-        key.pos,
-        Msg::UnknownKey {
-            key: key.name.clone(),
-            suggestion,
-            allowed: allowed.iter().map(|s| s.to_string()).collect(),
-        },
-    )
+    Diagnostic::unknown_key(key, allowed.iter().copied(), true)
 }
 
 fn entries(node: &Node) -> &[(yaml::Key, Node)] {

@@ -106,16 +106,7 @@ fn check_obj(node: &Node, fields: &'static [Field], prefix: &str, out: &mut Vec<
 }
 
 fn unknown_key(key: &Key, fields: &[Field]) -> Diagnostic {
-    let allowed: Vec<String> = fields.iter().map(|f| f.key.to_owned()).collect();
-    let suggestion = schema::did_you_mean(&key.name, fields.iter().map(|f| f.key)).map(str::to_owned);
-    Diagnostic::error(
-        key.pos,
-        Msg::UnknownKey {
-            key: key.name.clone(),
-            suggestion,
-            allowed,
-        },
-    )
+    Diagnostic::unknown_key(key, fields.iter().map(|f| f.key), true)
 }
 
 /// How a scalar was written, for messages.

@@ -3,6 +3,7 @@
 use crate::engine::{LangChoice, RuleSet, Selection, check_bytes};
 use crate::i18n::Lang;
 use crate::pack::{Pack, Rule};
+use crate::report::text::wrap;
 use colored::Colorize;
 use serde_json::json;
 use std::io::{self, Write};
@@ -69,33 +70,38 @@ pub fn explain(rules: &RuleSet, id: &str, lang: Lang, _color: bool, w: &mut dyn 
         step.map(|s| format!(" · {s}")).unwrap_or_default(),
     )?;
     writeln!(w, "{}{colon}", lang.pick("What it checks", "Ce qui est vérifié").bold())?;
+    // Long generated descriptions and texts are wrapped like the text report.
+    let para = |w: &mut dyn Write, first: &str, rest: &str, text: &str| -> io::Result<()> {
+        for (i, line) in wrap(text, 96).iter().enumerate() {
+            writeln!(w, "{}{line}", if i == 0 { first } else { rest })?;
+        }
+        Ok(())
+    };
     if let Some(when) = &r.when {
-        writeln!(
-            w,
-            "  {} {}",
+        let text = format!(
+            "{} {}",
             lang.pick("Applies only when", "S’applique seulement si"),
             when.describe(lang)
-        )?;
+        );
+        para(w, "  ", "    ", &text)?;
     }
-    writeln!(
-        w,
-        "  {} {}\n",
-        lang.pick("Passes when", "Réussit si"),
-        r.check.describe(lang)
-    )?;
+    let text = format!("{} {}", lang.pick("Passes when", "Réussit si"), r.check.describe(lang));
+    para(w, "  ", "    ", &text)?;
+    writeln!(w)?;
     if !r.why.is_empty() {
         writeln!(
             w,
-            "{}{colon}\n  {}\n",
-            lang.pick("Why it matters", "Pourquoi c’est important").bold(),
-            r.why.get(lang)
+            "{}{colon}",
+            lang.pick("Why it matters", "Pourquoi c’est important").bold()
         )?;
+        para(w, "  ", "  ", r.why.get(lang))?;
+        writeln!(w)?;
     }
     let fix = r.fix.get(lang);
     if !fix.is_empty() {
         writeln!(w, "{}{colon}", lang.pick("How to fix it", "Comment corriger").bold())?;
-        for (i, s) in fix.iter().enumerate() {
-            writeln!(w, "  {}. {s}", i + 1)?;
+        for (i, step) in fix.iter().enumerate() {
+            para(w, &format!("  {}. ", i + 1), "     ", step)?;
         }
         writeln!(w)?;
     }

@@ -339,33 +339,38 @@ fn describe_test(p: &str, test: &Test, lang: Lang) -> String {
     let list = |l: &[Scalar]| l.iter().map(|s| s.show()).collect::<Vec<_>>().join(", ");
     match (lang, test) {
         (Lang::En, Test::Present(true)) => format!("{p} is filled in"),
-        (Lang::Fr, Test::Present(true)) => format!("{p} renseigné"),
+        (Lang::Fr, Test::Present(true)) => format!("{p} est renseigné"),
         (Lang::En, Test::Present(false)) => format!("{p} is empty or absent"),
-        (Lang::Fr, Test::Present(false)) => format!("{p} vide ou absent"),
+        (Lang::Fr, Test::Present(false)) => format!("{p} est vide ou absent"),
         (Lang::En, Test::Equals(v)) => format!("{p} is {}", v.show()),
-        (Lang::Fr, Test::Equals(v)) => format!("{p} égal à {}", v.show()),
+        (Lang::Fr, Test::Equals(v)) => format!("{p} vaut {}", v.show()),
         (Lang::En, Test::OneOf(l, false)) => format!("{p} is one of {}", list(l)),
-        (Lang::Fr, Test::OneOf(l, false)) => format!("{p} parmi {}", list(l)),
+        (Lang::Fr, Test::OneOf(l, false)) => format!("{p} vaut l’une de ces valeurs\u{a0}: {}", list(l)),
         (Lang::En, Test::OneOf(l, true)) => format!("{p} is none of {}", list(l)),
-        (Lang::Fr, Test::OneOf(l, true)) => format!("{p} différent de {}", list(l)),
+        (Lang::Fr, Test::OneOf(l, true)) => format!("{p} ne vaut aucune de ces valeurs\u{a0}: {}", list(l)),
         (Lang::En, Test::Matches(re, false)) => format!("{p} matches /{}/", re.as_str()),
-        (Lang::Fr, Test::Matches(re, false)) => format!("{p} conforme au motif /{}/", re.as_str()),
+        (Lang::Fr, Test::Matches(re, false)) => format!("{p} correspond au motif /{}/", re.as_str()),
         (Lang::En, Test::Matches(re, true)) => format!("{p} does not match /{}/", re.as_str()),
-        (Lang::Fr, Test::Matches(re, true)) => format!("{p} sans le motif /{}/", re.as_str()),
+        (Lang::Fr, Test::Matches(re, true)) => format!("{p} ne correspond pas au motif /{}/", re.as_str()),
         (Lang::En, Test::Min(n)) => format!("{p} is at least {}", fmt_num(*n)),
-        (Lang::Fr, Test::Min(n)) => format!("{p} d’au moins {}", fmt_num(*n)),
+        (Lang::Fr, Test::Min(n)) => format!("{p} vaut au moins {}", fmt_num(*n)),
         (Lang::En, Test::Max(n)) => format!("{p} is at most {}", fmt_num(*n)),
-        (Lang::Fr, Test::Max(n)) => format!("{p} d’au plus {}", fmt_num(*n)),
+        (Lang::Fr, Test::Max(n)) => format!("{p} vaut au plus {}", fmt_num(*n)),
         (Lang::En, Test::MinChars(n)) => format!("{p} has at least {n} characters"),
-        (Lang::Fr, Test::MinChars(n)) => format!("{p} d’au moins {n} caractères"),
+        (Lang::Fr, Test::MinChars(n)) => format!("{p} compte au moins {n}\u{a0}caractères"),
         (Lang::En, Test::MaxChars(n)) => format!("{p} has at most {n} characters"),
-        (Lang::Fr, Test::MaxChars(n)) => format!("{p} d’au plus {n} caractères"),
+        (Lang::Fr, Test::MaxChars(n)) => format!("{p} compte au plus {n}\u{a0}caractères"),
         (Lang::En, Test::MinItems(n)) => format!("{p} has at least {n} item{}", if *n == 1 { "" } else { "s" }),
-        (Lang::Fr, Test::MinItems(n)) => format!("{p} avec au moins {n} élément{}", if *n > 1 { "s" } else { "" }),
+        (Lang::Fr, Test::MinItems(n)) => format!(
+            "{p} contient au moins {n}\u{a0}élément{}",
+            if *n > 1 { "s" } else { "" }
+        ),
         (Lang::En, Test::MaxItems(n)) => format!("{p} has at most {n} item{}", if *n == 1 { "" } else { "s" }),
-        (Lang::Fr, Test::MaxItems(n)) => format!("{p} avec au plus {n} élément{}", if *n > 1 { "s" } else { "" }),
+        (Lang::Fr, Test::MaxItems(n)) => {
+            format!("{p} contient au plus {n}\u{a0}élément{}", if *n > 1 { "s" } else { "" })
+        }
         (Lang::En, Test::MaxRepeated(n)) => format!("{p} repeats no character more than {n} times in a row"),
-        (Lang::Fr, Test::MaxRepeated(n)) => format!("{p} sans caractère répété plus de {n} fois de suite"),
+        (Lang::Fr, Test::MaxRepeated(n)) => format!("{p} ne répète aucun caractère plus de {n}\u{a0}fois de suite"),
     }
 }
 

@@ -23,31 +23,24 @@ impl<'a> Github<'a> {
 /// sequence the log viewer would obey, a BEL…) become U+FFFD: they have no
 /// escape and nothing legitimate to say in an annotation.
 pub fn escape_data(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '\r' => out.push_str("%0D"),
-            '\n' => out.push_str("%0A"),
-            '\t' => out.push(c),
-            c if c.is_control() => out.push('\u{fffd}'),
-            _ => out.push(c),
-        }
-    }
-    out
+    escape(s, false)
 }
 
 /// Escape a property value (`file=`, `title=`): as data, plus `:` and `,`
 /// which end a property.
 pub fn escape_property(s: &str) -> String {
+    escape(s, true)
+}
+
+fn escape(s: &str, property: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '%' => out.push_str("%25"),
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
-            ':' => out.push_str("%3A"),
-            ',' => out.push_str("%2C"),
+            ':' if property => out.push_str("%3A"),
+            ',' if property => out.push_str("%2C"),
             '\t' => out.push(c),
             c if c.is_control() => out.push('\u{fffd}'),
             _ => out.push(c),

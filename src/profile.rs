@@ -197,15 +197,15 @@ fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::error(node.pos, Msg::ExpectedBool { found: i.to_string() }))
         }
         (Kind::Int { min }, Value::Int(i)) => {
-            if path == "version" && *i != 1 {
+            if path == "version" && *i != schema::FORMAT_VERSION {
                 out.push(Diagnostic::error(node.pos, Msg::Version { found: i.to_string() }));
             } else if min.is_some_and(|m| *i < m) {
                 out.push(Diagnostic::error(node.pos, Msg::Negative { key: path.to_owned() }));
             }
         }
         // `version: 1.0` is the number 1, as for any whole-number field.
-        (Kind::Int { .. }, Value::Float(x)) if path == "version" && *x == 1.0 => {}
-        (Kind::Int { .. }, Value::Str(v)) if path == "version" && v.trim() == "1" => out.push(Diagnostic::error(
+        (Kind::Int { .. }, Value::Float(x)) if path == "version" && *x == schema::FORMAT_VERSION as f64 => {}
+        (Kind::Int { .. }, Value::Str(v)) if path == "version" && v.trim() == schema::FORMAT_VERSION.to_string() => out.push(Diagnostic::error(
             node.pos,
             Msg::other(
                 "write the version as a number, without quotes: `version: 1`",

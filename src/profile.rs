@@ -205,13 +205,14 @@ fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>) {
         }
         // `version: 1.0` is the number 1, as for any whole-number field.
         (Kind::Int { .. }, Value::Float(x)) if path == "version" && *x == schema::FORMAT_VERSION as f64 => {}
-        (Kind::Int { .. }, Value::Str(v)) if path == "version" && v.trim() == schema::FORMAT_VERSION.to_string() => out.push(Diagnostic::error(
-            node.pos,
-            Msg::other(
-                "write the version as a number, without quotes: `version: 1`",
-                "écrivez la version comme un nombre, sans guillemets\u{a0}: `version: 1`",
-            ),
-        )),
+        (Kind::Int { .. }, Value::Str(v)) if path == "version" && v.trim() == schema::FORMAT_VERSION.to_string() => out
+            .push(Diagnostic::error(
+                node.pos,
+                Msg::other(
+                    "write the version as a number, without quotes: `version: 1`",
+                    "écrivez la version comme un nombre, sans guillemets\u{a0}: `version: 1`",
+                ),
+            )),
         (Kind::Int { .. }, _) if path == "version" => out.push(Diagnostic::error(
             node.pos,
             Msg::Version {

@@ -5,22 +5,34 @@ use super::{Context, ProfileReport, Reporter, Summary};
 use crate::i18n::Lang;
 use crate::pack::Severity;
 use colored::{ColoredString, Colorize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, Write};
 
 pub struct Text<'a> {
     ctx: Context<'a>,
-    /// Fix steps as printed, per rule and language: the same steps are shown
-    /// for many findings, and wrapping them once keeps big runs fast.
+    /// Each rule's step and pack, by id.
+    place: HashMap<&'a str, (Option<u32>, &'a str)>,
+    /// Fix steps as printed, per rule and language, wrapped once up front:
+    /// the same steps are shown for many findings, and a read-only reporter
+    /// can render profiles on the worker threads.
     fix_blocks: HashMap<(String, Lang), String>,
 }
 
 impl<'a> Text<'a> {
     pub fn new(ctx: Context<'a>) -> Self {
-        Text {
-            ctx,
-            fix_blocks: HashMap::new(),
+        let place = ctx
+            .rules
+            .rules
+            .iter()
+            .map(|r| (r.id.as_str(), (r.step, r.pack.as_str())))
+            .collect();
+        let mut fix_blocks = HashMap::new();
+        for rule in &ctx.rules.rules {
+            for lang in Lang::ALL {
+                fix_blocks.insert((rule.id.clone(), lang), fix_block(rule, lang));
+            }
         }
+        Text { ctx, place, fix_blocks }
     }
 
     fn paint(&self, s: &str, f: fn(&str) -> ColoredString) -> String {
@@ -105,18 +117,7 @@ impl Reporter for Text<'_> {
     /// Each profile's block ends with exactly one blank line, whatever its
     /// last section was.
     fn profile(&mut self, p: &ProfileReport, w: &mut dyn Write) -> io::Result<()> {
-        let cleaned = p.printable();
-        let p = cleaned.as_ref().unwrap_or(p);
-        let mut block = Vec::new();
-        self.profile_block(p, &mut block)?;
-        while block.ends_with(b"\n") {
-            block.pop();
-        }
-        if block.is_empty() {
-            return Ok(());
-        }
-        block.extend_from_slice(b"\n\n");
-        w.write_all(&block)
+        w.write_all(&self.render(p))
     }
 
     fn end(&mut self, s: &Summary, w: &mut dyn Write) -> io::Result<()> {
@@ -135,7 +136,25 @@ impl Reporter for Text<'_> {
 }
 
 impl Text<'_> {
-    fn profile_block(&mut self, p: &ProfileReport, w: &mut dyn Write) -> io::Result<()> {
+    /// One profile's block, ending with exactly one blank line (empty when
+    /// `-q` hides the profile). Takes `&self`, so worker threads can render
+    /// while the writer writes.
+    pub fn render(&self, p: &ProfileReport) -> Vec<u8> {
+        let cleaned = p.printable();
+        let p = cleaned.as_ref().unwrap_or(p);
+        let mut block = Vec::new();
+        // Writing to a Vec cannot fail.
+        let _ = self.profile_block(p, &mut block);
+        while block.ends_with(b"\n") {
+            block.pop();
+        }
+        if !block.is_empty() {
+            block.extend_from_slice(b"\n\n");
+        }
+        block
+    }
+
+    fn profile_block(&self, p: &ProfileReport, w: &mut dyn Write) -> io::Result<()> {
         let lang = p.lang;
         let quiet = self.ctx.quiet;
         if quiet && p.findings.is_empty() && !p.is_invalid() {
@@ -184,15 +203,21 @@ impl Text<'_> {
             }
         }
         let rules = self.ctx.rules;
+        // Where the passed rules sit: their step, or their pack when they have
+        // none (a "✓ all done" line needs one). One pass over `passed`.
+        let passed_places: HashSet<(Option<u32>, &str)> = p
+            .passed
+            .iter()
+            .filter_map(|id| self.place.get(id.as_str()))
+            .map(|&(step, pack)| (step, if step.is_some() { "" } else { pack }))
+            .collect();
         let mut steps: Vec<u32> = rules.steps.keys().copied().collect();
         steps.extend(rules.rules.iter().filter_map(|r| r.step));
         steps.extend(by_step.keys().copied());
         steps.sort_unstable();
         steps.dedup();
         for step in steps {
-            let applies = rules.rules.iter().any(|r| {
-                r.step == Some(step) && (p.passed.contains(&r.id) || p.findings.iter().any(|f| f.rule == r.id))
-            });
+            let applies = passed_places.contains(&(Some(step), ""));
             let heading = match rules.steps.get(&step) {
                 Some(t) => format!("{} {step} · {}", lang.pick("Step", "Étape"), t.get(lang)),
                 None => format!("{} {step}", lang.pick("Step", "Étape")),
@@ -242,12 +267,7 @@ impl Text<'_> {
                     }
                     writeln!(w)?;
                 }
-                None if !quiet
-                    && rules
-                        .rules
-                        .iter()
-                        .any(|r| r.pack == pack && r.step.is_none() && p.passed.contains(&r.id)) =>
-                {
+                None if !quiet && passed_places.contains(&(None, pack)) => {
                     // Just the title here, aligned with the steps' "all done".
                     let title = heading.split(" · ").next().unwrap_or(&heading).to_owned();
                     let done = lang.pick("✓ all done", "✓ tout est fait");
@@ -299,7 +319,7 @@ impl Text<'_> {
         Ok(())
     }
 
-    fn finding(&mut self, p: &ProfileReport, i: usize, w: &mut dyn Write) -> io::Result<()> {
+    fn finding(&self, p: &ProfileReport, i: usize, w: &mut dyn Write) -> io::Result<()> {
         let f = &p.findings[i];
         let lang = p.lang;
         // Pad to the longest severity word of the language so columns line up.
@@ -327,22 +347,10 @@ impl Text<'_> {
         if !self.ctx.quiet
             && let Some(rule) = self.ctx.rules.get(&f.rule)
         {
-            let block = self.fix_blocks.entry((rule.id.clone(), lang)).or_insert_with(|| {
-                let mut block = String::new();
-                for (n, step) in rule.fix.get(lang).iter().enumerate() {
-                    let number = format!("{}. ", n + 1);
-                    let hang = " ".repeat(number.len());
-                    let step = super::printable(step);
-                    for (k, line) in wrap(&step, WIDTH.saturating_sub(indent.len() + number.len()))
-                        .iter()
-                        .enumerate()
-                    {
-                        block.push_str(&format!("{indent}{}{line}\n", if k == 0 { &number } else { &hang }));
-                    }
-                }
-                block
-            });
-            w.write_all(block.as_bytes())?;
+            match self.fix_blocks.get(&(rule.id.clone(), lang)) {
+                Some(block) => w.write_all(block.as_bytes())?,
+                None => w.write_all(fix_block(rule, lang).as_bytes())?,
+            }
         }
         Ok(())
     }
@@ -369,6 +377,30 @@ fn pack_heading(rules: &crate::engine::RuleSet, pack: &str, lang: Lang) -> Strin
     } else {
         format!("{name} · {first}")
     }
+}
+
+/// A rule's numbered fix steps, wrapped and indented under a finding.
+fn fix_block(rule: &crate::pack::Rule, lang: Lang) -> String {
+    // The findings' text column: mark, space, padded severity word, space.
+    let pad = [Severity::Error, Severity::Warning, Severity::Info]
+        .iter()
+        .map(|s| width(s.word(lang)))
+        .max()
+        .unwrap_or(8);
+    let indent = " ".repeat(2 + 2 + pad + 1);
+    let mut block = String::new();
+    for (n, step) in rule.fix.get(lang).iter().enumerate() {
+        let number = format!("{}. ", n + 1);
+        let hang = " ".repeat(number.len());
+        let step = super::printable(step);
+        for (k, line) in wrap(&step, WIDTH.saturating_sub(indent.len() + number.len()))
+            .iter()
+            .enumerate()
+        {
+            block.push_str(&format!("{indent}{}{line}\n", if k == 0 { &number } else { &hang }));
+        }
+    }
+    block
 }
 
 /// "2 errors · 5 warnings · 3 notes in 4 profiles (1 invalid)", shared by the

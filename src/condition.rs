@@ -204,14 +204,9 @@ impl Cond {
             Cond::Not(c) => !c.holds(node),
             // A missing or empty list holds; a value that is not a list fails
             // (only possible under `extra`, where nothing is checked).
-            Cond::Each { path, when, check } => match lookup(node, path).map(|n| &n.value) {
-                None => true,
-                Some(Value::Seq(items)) => items
-                    .iter()
-                    .filter(|it| when.as_ref().is_none_or(|w| w.holds(it)))
-                    .all(|it| check.holds(it)),
-                Some(_) => false,
-            },
+            Cond::Each { path, when, check } => {
+                matches!(each_failures(node, path, when.as_deref(), check), Ok(None))
+            }
             Cond::Some { path, check } => items(node, path).iter().any(|it| check.holds(it)),
         }
     }
@@ -317,6 +312,36 @@ impl Cond {
             },
         }
     }
+}
+
+/// The failing items of an `each`: index in the list, and the item.
+pub type Failing<'a> = Vec<(usize, &'a Node)>;
+
+/// How an `each` fails, in one place for evaluation and for findings:
+/// `Ok(None)` when it holds (a missing or empty list holds), `Ok(Some(..))`
+/// with the index and node of every failing item (those `when` admits), and
+/// `Err(value)` when the value is not a list at all (only possible under
+/// `extra`, where nothing is checked).
+pub fn each_failures<'a>(
+    node: &'a Node,
+    path: &Path,
+    when: Option<&Cond>,
+    check: &Cond,
+) -> Result<Option<Failing<'a>>, &'a Node> {
+    let items = match lookup(node, path) {
+        None => return Ok(None),
+        Some(Node {
+            value: Value::Seq(items),
+            ..
+        }) => items,
+        Some(other) => return Err(other),
+    };
+    let failing: Vec<(usize, &Node)> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, it)| when.is_none_or(|w| w.holds(it)) && !check.holds(it))
+        .collect();
+    Ok((!failing.is_empty()).then_some(failing))
 }
 
 /// The items of the list at `path` (none when missing or not a list).

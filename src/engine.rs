@@ -1,13 +1,13 @@
 //! The rule set in force and the evaluation of one profile against it.
 
-use crate::condition::{Cond, Path, items, locate};
+use crate::condition::{Cond, Path, locate};
 use crate::diag::{Diagnostic, Msg};
 use crate::i18n::{Lang, Text};
 use crate::pack::{Pack, PackError, Rule, Severity};
 use crate::profile::{self, Profile};
 use crate::report::{ErrorItem, Finding, ProfileReport, Waived};
 use crate::schema;
-use crate::yaml::{Pos, Value};
+use crate::yaml::Pos;
 use std::collections::{BTreeMap, HashMap};
 
 /// A rule's setting from the config file: a new severity, or off.
@@ -49,6 +49,14 @@ pub struct RuleSet {
 impl RuleSet {
     /// Combine packs; ids must be unique across them.
     pub fn new(packs: Vec<Pack>, sel: &Selection) -> Result<RuleSet, Vec<PackError>> {
+        let (rules, errors) = RuleSet::lenient(packs, sel);
+        if errors.is_empty() { Ok(rules) } else { Err(errors) }
+    }
+
+    /// As [`RuleSet::new`], but keeping what does not clash: a rule whose id
+    /// is taken, and a pack whose name is taken, are left out and reported,
+    /// so the valid profiles of a run are still linted with the rest.
+    pub fn lenient(packs: Vec<Pack>, sel: &Selection) -> (RuleSet, Vec<PackError>) {
         let mut errors = Vec::new();
         let mut seen: HashMap<String, String> = HashMap::new();
         let mut pack_names: HashMap<String, String> = HashMap::new();
@@ -58,6 +66,7 @@ impl RuleSet {
         let mut infos = Vec::new();
         for pack in packs {
             let mut problems = Vec::new();
+            let name_taken = pack_names.contains_key(&pack.name);
             if let Some(first) = pack_names.get(&pack.name) {
                 problems.push(Diagnostic::error(
                     pack.name_pos,
@@ -83,27 +92,28 @@ impl RuleSet {
                     continue;
                 }
                 seen.insert(rule.id.clone(), pack.source.clone());
-                known.push(rule.id.clone());
-                rules.push(rule);
+                if !name_taken {
+                    known.push(rule.id.clone());
+                    rules.push(rule);
+                }
             }
-            for (n, t) in pack.steps {
-                steps.entry(n).or_insert(t);
+            if !name_taken {
+                for (n, t) in pack.steps {
+                    steps.entry(n).or_insert(t);
+                }
+                infos.push(PackInfo {
+                    name: pack.name,
+                    title: pack.title,
+                    description: pack.description,
+                    source: pack.source.clone(),
+                });
             }
-            infos.push(PackInfo {
-                name: pack.name,
-                title: pack.title,
-                description: pack.description,
-                source: pack.source.clone(),
-            });
             if !problems.is_empty() {
                 errors.push(PackError {
                     source: pack.source,
                     problems,
                 });
             }
-        }
-        if !errors.is_empty() {
-            return Err(errors);
         }
         let mut active = Vec::new();
         for mut rule in rules {
@@ -117,12 +127,13 @@ impl RuleSet {
             }
             active.push(rule);
         }
-        Ok(RuleSet {
+        let set = RuleSet {
             rules: active,
             known,
             steps,
             packs: infos,
-        })
+        };
+        (set, errors)
     }
 
     /// The built-in packs with nothing changed.
@@ -283,24 +294,25 @@ fn findings_for(rule: &Rule, root: &crate::yaml::Node, lang: Lang, out: &mut Vec
         // A failing `each` gives one finding per failing item, at the item.
         Cond::Each { path, when, check } => {
             let list = path.display();
-            if let Some(value) = crate::condition::lookup(root, path).filter(|v| !matches!(v.value, Value::Seq(_))) {
-                let message = match lang {
-                    Lang::En => format!("`{list}` is not a list"),
-                    Lang::Fr => format!("`{list}` n’est pas une liste"),
-                };
-                out.push(finding(list, value.pos, value, message));
-                return;
-            }
-            for (i, item) in items(root, path).iter().enumerate() {
-                if when.as_ref().is_some_and(|w| !w.holds(item)) || check.holds(item) {
-                    continue;
+            match crate::condition::each_failures(root, path, when.as_deref(), check) {
+                Ok(None) => {}
+                Ok(Some(failing)) => {
+                    for (i, item) in failing {
+                        out.push(finding(
+                            format!("{list}[{i}]"),
+                            item.pos,
+                            item,
+                            check.explain_failure(item, lang),
+                        ));
+                    }
                 }
-                out.push(finding(
-                    format!("{list}[{i}]"),
-                    item.pos,
-                    item,
-                    check.explain_failure(item, lang),
-                ));
+                Err(value) => {
+                    let message = match lang {
+                        Lang::En => format!("`{list}` is not a list"),
+                        Lang::Fr => format!("`{list}` n’est pas une liste"),
+                    };
+                    out.push(finding(list, value.pos, value, message));
+                }
             }
         }
         check => {

@@ -511,12 +511,7 @@ fn fifo_inside_a_folder_is_reported_not_skipped() {
     let r = run_in(dir.path(), &args(&["--no-config", "--format", "json", "d"]), None);
     assert_refused("a folder holding a pipe", &r, "d/pipe.yaml", "not a regular file");
     let json: Json = serde_json::from_str(&r.stdout).unwrap();
-    let files: Vec<&str> = json["profiles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["file"].as_str().unwrap())
-        .collect();
+    let files = files_of(&json);
     assert_eq!(files, ["d/pipe.yaml", "d/real.yaml"]);
 }
 
@@ -564,12 +559,7 @@ fn symlink_loops() {
     let r = run_in(dir.path(), &args(&["--no-config", "--format", "json", "d"]), None);
     assert_refused("folder with symlink loops", &r, "d/x.yaml", "d/x.yaml:1:1: error:");
     let json: Json = serde_json::from_str(&r.stdout).unwrap();
-    let files: Vec<&str> = json["profiles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["file"].as_str().unwrap())
-        .collect();
+    let files = files_of(&json);
     // Each real profile once, each looping link reported.
     assert_eq!(files, ["d/a.yaml", "d/sub/b.yaml", "d/x.yaml", "d/y.yaml"]);
     // As a pack folder, the loop ends too (and the looping links are errors).
@@ -736,4 +726,14 @@ fn many_files_at_once_stay_small() {
     if let Some(kib) = r.rss_kib {
         assert!(kib < MAX_RSS_KIB, "peak memory {kib} KiB");
     }
+}
+
+/// The `file` of every profile of a JSON report, in order.
+fn files_of(json: &Json) -> Vec<&str> {
+    json["profiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["file"].as_str().unwrap())
+        .collect()
 }

@@ -272,25 +272,9 @@ impl App<'_> {
         paths.extend(common.rules.iter().cloned());
         let (extra, mut errors) = load_packs(&paths);
         packs.extend(extra);
-        let rules = match RuleSet::new(packs.clone(), sel) {
-            Ok(r) => r,
-            Err(es) => {
-                errors.extend(es);
-                // Keep going with the packs that do not clash, so valid profiles are still linted.
-                let mut seen = std::collections::HashSet::new();
-                let kept: Vec<Pack> = packs
-                    .into_iter()
-                    .map(|mut p| {
-                        p.rules.retain(|r| seen.insert(r.id.clone()));
-                        p
-                    })
-                    .collect();
-                let mut names = std::collections::HashSet::new();
-                let kept = kept.into_iter().filter(|p| names.insert(p.name.clone())).collect();
-                RuleSet::new(kept, sel)
-                    .unwrap_or_else(|_| RuleSet::new(Vec::new(), sel).expect("an empty rule set is valid"))
-            }
-        };
+        // Keep going with what does not clash, so valid profiles are still linted.
+        let (rules, clashes) = RuleSet::lenient(packs, sel);
+        errors.extend(clashes);
         for e in errors {
             for line in e.render(lang) {
                 self.error_line(line);

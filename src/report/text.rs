@@ -85,6 +85,16 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// The width of the longest severity word in `lang`, so the columns of
+/// findings, waivers and fix steps line up.
+fn sev_pad(lang: Lang) -> usize {
+    [Severity::Error, Severity::Warning, Severity::Info]
+        .iter()
+        .map(|s| width(s.word(lang)))
+        .max()
+        .unwrap_or(8)
+}
+
 /// Display width of `s`, counting each char as one column (good enough for
 /// the Latin text of reports).
 fn width(s: &str) -> usize {
@@ -285,11 +295,7 @@ impl Text<'_> {
         }
         if !p.waived.is_empty() {
             writeln!(w, "{}", self.paint(lang.pick("Waived", "Dérogations"), |s| s.bold()))?;
-            let pad = [Severity::Error, Severity::Warning, Severity::Info]
-                .iter()
-                .map(|s| width(s.word(lang)))
-                .max()
-                .unwrap_or(8);
+            let pad = sev_pad(lang);
             let word = format!("~ {:<pad$}", lang.pick("waived", "dérogation"));
             for wv in &p.waived {
                 writeln!(
@@ -323,11 +329,7 @@ impl Text<'_> {
         let f = &p.findings[i];
         let lang = p.lang;
         // Pad to the longest severity word of the language so columns line up.
-        let pad = [Severity::Error, Severity::Warning, Severity::Info]
-            .iter()
-            .map(|s| width(s.word(lang)))
-            .max()
-            .unwrap_or(8);
+        let pad = sev_pad(lang);
         let sev = format!("{} {:<pad$}", sev_mark(f.severity), f.severity.word(lang));
         let id_width = 24;
         writeln!(
@@ -382,11 +384,7 @@ fn pack_heading(rules: &crate::engine::RuleSet, pack: &str, lang: Lang) -> Strin
 /// A rule's numbered fix steps, wrapped and indented under a finding.
 fn fix_block(rule: &crate::pack::Rule, lang: Lang) -> String {
     // The findings' text column: mark, space, padded severity word, space.
-    let pad = [Severity::Error, Severity::Warning, Severity::Info]
-        .iter()
-        .map(|s| width(s.word(lang)))
-        .max()
-        .unwrap_or(8);
+    let pad = sev_pad(lang);
     let indent = " ".repeat(2 + 2 + pad + 1);
     let mut block = String::new();
     for (n, step) in rule.fix.get(lang).iter().enumerate() {

@@ -14,10 +14,10 @@
 //! ```
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use profilecheck::engine::{self, LangChoice, RuleSet};
 use profilecheck::i18n::Lang;
+use profilecheck::profile::{self, yaml};
 use profilecheck::report::{Context, Format, Summary};
-use profilecheck::{profile, yaml};
+use profilecheck::rules::engine::{self, LangChoice, RuleSet};
 use std::hint::black_box;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};

@@ -13,26 +13,16 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod cli;
-pub mod commands;
-pub mod condition;
-pub mod config;
-pub mod diag;
-pub mod engine;
 pub mod i18n;
-pub mod interview;
-pub mod jsonschema;
-pub mod pack;
 pub mod profile;
 pub mod report;
-pub mod run;
-pub mod schema;
-pub mod template;
-pub mod yaml;
+pub mod rules;
+pub mod workshop;
 
-pub use engine::{LangChoice, RuleSet, Selection};
 pub use i18n::Lang;
-pub use pack::{Pack, PackError, Severity};
-pub use report::{Finding, ProfileReport, Summary};
+pub use report::{ErrorItem, Finding, ProfileReport, Summary, Waived};
+pub use rules::engine::{LangChoice, RuleSet, Selection};
+pub use rules::pack::{Pack, PackError, Severity};
 
 /// A ready-to-use checker: rule packs in, reports out.
 #[derive(Debug, Clone)]
@@ -50,10 +40,10 @@ impl Checker {
 
     /// The built-in packs plus packs given as (name for messages, YAML text).
     pub fn with_packs(extra: &[(&str, &str)]) -> Result<Self, Vec<PackError>> {
-        let mut packs = pack::builtin();
+        let mut packs = rules::pack::builtin();
         let mut errors = Vec::new();
         for (source, text) in extra {
-            match pack::load(source, text.as_bytes()) {
+            match rules::pack::load(source, text.as_bytes()) {
                 Ok(p) => packs.push(p),
                 Err(e) => errors.push(e),
             }
@@ -69,7 +59,7 @@ impl Checker {
     /// Check one profile given as YAML bytes. `lang` forces the report
     /// language; otherwise the profile's `lang`, else English.
     pub fn check(&self, file: &str, yaml: &[u8], lang: Option<Lang>) -> ProfileReport {
-        engine::check_bytes(
+        rules::engine::check_bytes(
             &self.rules,
             file,
             yaml,

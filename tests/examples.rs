@@ -5,7 +5,8 @@
 //! passing and failing, and the full packs and conditions quoted in
 //! `docs/pack-authors.md` load.
 
-use profilecheck::{Checker, Lang, ProfileReport, pack};
+use profilecheck::rules::pack;
+use profilecheck::{Checker, Lang, ProfileReport};
 use serde_json::Value as Json;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

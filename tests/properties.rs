@@ -7,7 +7,7 @@
 //! - the binary reports each file the same whether it is reached through its
 //!   folder or named, in any order.
 
-use profilecheck::schema::{self, Field, Kind};
+use profilecheck::profile::schema::{self, Field, Kind};
 use profilecheck::{Checker, Lang, ProfileReport};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -185,7 +185,7 @@ proptest! {
 
     #[test]
     fn pack_load_never_panics(data in bytes()) {
-        if let Err(e) = profilecheck::pack::load("p.yaml", &data) {
+        if let Err(e) = profilecheck::rules::pack::load("p.yaml", &data) {
             prop_assert!(!e.problems.is_empty());
             for line in e.render(Lang::En) {
                 prop_assert!(line.starts_with("p.yaml:"), "{line}");

@@ -4,9 +4,10 @@
 //! packs' own examples), findings are located as SPEC §8 says, and the score
 //! follows SPEC §5. A property test closes over generated profiles.
 
-use profilecheck::engine::{RuleSet, Selection};
 use profilecheck::report::{Context, Format, render};
-use profilecheck::{Checker, Lang, ProfileReport, pack};
+use profilecheck::rules::engine::{RuleSet, Selection};
+use profilecheck::rules::pack;
+use profilecheck::{Checker, Lang, ProfileReport};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -147,7 +148,7 @@ fn every_builtin_rule_is_documented_in_en_and_fr_with_examples() {
 
 #[test]
 fn builtin_examples_behave_as_declared() {
-    let failures = profilecheck::commands::verify_failures(&pack::builtin());
+    let failures = profilecheck::rules::verify::verify_failures(&pack::builtin());
     let shown: Vec<String> = failures
         .iter()
         .map(|f| {

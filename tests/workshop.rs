@@ -2,12 +2,12 @@
 //! (the interview) and `schema` (JSON Schema), library and binary.
 
 use profilecheck::Lang;
-use profilecheck::interview::{interview, quote};
-use profilecheck::jsonschema::schema;
+use profilecheck::profile::jsonschema::schema;
+use profilecheck::profile::schema::{Field, Kind, PROFILE};
+use profilecheck::profile::yaml::{Node, Value};
 use profilecheck::profile::{self, Profile};
-use profilecheck::schema::{Field, Kind, PROFILE};
-use profilecheck::template::template;
-use profilecheck::yaml::{Node, Value};
+use profilecheck::workshop::interview::{interview, quote};
+use profilecheck::workshop::template::template;
 use serde_json::Value as Json;
 use std::cell::RefCell;
 use std::io::{BufRead, Cursor, Read, Write};
@@ -178,11 +178,11 @@ fn template_lists_every_field_and_its_allowed_values() {
             }
         }
         // Every enum value appears, separated as the comments show them.
-        for v in profilecheck::schema::AUDIENCE
+        for v in profilecheck::profile::schema::AUDIENCE
             .iter()
-            .chain(profilecheck::schema::NAME_TYPES)
-            .chain(profilecheck::schema::NETWORKS)
-            .chain(profilecheck::schema::PHOTO_KINDS)
+            .chain(profilecheck::profile::schema::NAME_TYPES)
+            .chain(profilecheck::profile::schema::NETWORKS)
+            .chain(profilecheck::profile::schema::PHOTO_KINDS)
         {
             assert!(
                 t.contains(&format!(" {v} |")) || t.contains(&format!("| {v}")),

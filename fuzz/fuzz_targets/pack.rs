@@ -9,7 +9,7 @@ use profilecheck::{Lang, LangChoice, RuleSet, Selection};
 const PROFILE: &[u8] = include_bytes!("../../examples/complete.yaml");
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(pack) = profilecheck::pack::load("fuzz.yaml", data) else {
+    let Ok(pack) = profilecheck::rules::pack::load("fuzz.yaml", data) else {
         return;
     };
     let examples: Vec<String> = pack
@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
         fallback: Lang::En,
     };
     for yaml in examples.iter().map(String::as_bytes).chain([PROFILE, b"" as &[u8]]) {
-        let report = profilecheck::engine::check_bytes(&rules, "p.yaml", yaml, lang);
+        let report = profilecheck::rules::engine::check_bytes(&rules, "p.yaml", yaml, lang);
         if let Some(s) = report.score {
             assert!(s <= 100);
         }

@@ -20,5 +20,5 @@ fuzz_target!(|data: &[u8]| {
         assert!(s <= 100);
     }
     // Config files go through the same YAML layer with another schema.
-    let _ = profilecheck::config::parse(std::path::Path::new("fuzz.yaml"), data, &["guide", "privacy"]);
+    let _ = profilecheck::rules::config::parse(std::path::Path::new("fuzz.yaml"), data, &["guide", "privacy"]);
 });

@@ -1,9 +1,9 @@
 //! The command line's shape: clap's derive structs, one source for parsing
 //! and for `--help`.
 
-use crate::config::FailOn;
-use crate::pack::Severity;
 use crate::report::Format;
+use crate::rules::config::FailOn;
+use crate::rules::pack::Severity;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 

@@ -2,28 +2,30 @@
 //! parallel, stream reports. It writes only to the writers it is handed, so
 //! it is tested without a process; `main` maps its result to the exit code.
 
-use crate::config::{self, Config, FailOn};
-use crate::diag::Diagnostic;
-use crate::engine::{LangChoice, RuleSet, Selection};
 use crate::i18n::Lang;
-use crate::pack::{self, Pack, PackError, Severity};
+use crate::profile::diag::Diagnostic;
+use crate::profile::yaml::Pos;
 use crate::report::{Context, Format, ProfileReport, Reporter, Summary, printable};
-use crate::yaml::Pos;
+use crate::rules::config::{self, Config, FailOn};
+use crate::rules::engine::{LangChoice, RuleSet, Selection};
+use crate::rules::pack::{self, Pack, PackError, Severity};
 use clap::FromArgMatches;
 use std::ffi::OsString;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 mod args;
+mod commands;
 mod help;
 mod output;
 mod stats;
+mod walk;
 
-pub use args::{Cli, ColorArg, Command, Common, FailOnArg, LangArg, LintArgs};
+pub(crate) use args::{Cli, ColorArg, Command, Common, FailOnArg, LangArg, LintArgs};
 use help::args_lang;
-pub use help::command;
+pub(crate) use help::command;
 use output::Sink;
-pub use stats::Statistics;
+pub(crate) use stats::Statistics;
 
 /// What the process sees of its environment; tests pass their own.
 pub struct Env {
@@ -138,7 +140,7 @@ impl App<'_> {
                     ..Selection::default()
                 };
                 let rules = self.load_rules(&cli.common, &config, &sel, lang);
-                crate::commands::list_rules(&rules, &format, lang, stdout)?;
+                crate::cli::commands::list_rules(&rules, &format, lang, stdout)?;
                 Ok(if self.trouble { TROUBLE } else { OK })
             }
             Some(Command::Explain { rule }) => {
@@ -151,7 +153,7 @@ impl App<'_> {
                     });
                     return Ok(TROUBLE);
                 }
-                crate::commands::explain(&rules, &rule, lang, color, stdout)?;
+                crate::cli::commands::explain(&rules, &rule, lang, color, stdout)?;
                 Ok(OK)
             }
             Some(Command::Init {
@@ -160,7 +162,8 @@ impl App<'_> {
                 force,
             }) => self.init(output, interactive, force, lang, stdout),
             Some(Command::Schema) => {
-                serde_json::to_writer_pretty(&mut *stdout, &crate::jsonschema::schema()).map_err(io::Error::from)?;
+                serde_json::to_writer_pretty(&mut *stdout, &crate::profile::jsonschema::schema())
+                    .map_err(io::Error::from)?;
                 writeln!(stdout)?;
                 Ok(OK)
             }
@@ -195,9 +198,9 @@ impl App<'_> {
         let text = if interactive {
             let stdin = std::mem::replace(&mut self.env.stdin, Box::new(io::empty()));
             let mut input = io::BufReader::new(stdin);
-            crate::interview::interview(lang, &mut input, &mut *self.stderr)?
+            crate::workshop::interview::interview(lang, &mut input, &mut *self.stderr)?
         } else {
-            crate::template::template(lang)
+            crate::workshop::template::template(lang)
         };
         match output {
             None => stdout.write_all(text.as_bytes())?,
@@ -324,7 +327,7 @@ impl App<'_> {
         if loaded.is_empty() && self.trouble {
             return Ok(TROUBLE);
         }
-        let failures = crate::commands::verify(&loaded, lang, stdout)?;
+        let failures = crate::cli::commands::verify(&loaded, lang, stdout)?;
         Ok(if self.trouble {
             TROUBLE
         } else if failures > 0 {
@@ -449,7 +452,7 @@ impl App<'_> {
             let id = |p: &Path| std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()));
             let target_ids: Vec<(u64, u64)> = targets.iter().filter_map(|t| id(t)).collect();
             inputs.iter().find_map(|i| match i {
-                crate::run::Input::File(f) if id(f).is_some_and(|x| target_ids.contains(&x)) => Some(f.clone()),
+                crate::cli::walk::Input::File(f) if id(f).is_some_and(|x| target_ids.contains(&x)) => Some(f.clone()),
                 _ => None,
             })
         };
@@ -495,7 +498,7 @@ impl App<'_> {
         let mut result: io::Result<()> = Ok(());
         let stderr = &mut *self.stderr;
         let mut trouble = false;
-        crate::run::lint_all(&rules, inputs, choice, stdin, |p: ProfileReport| {
+        crate::cli::walk::lint_all(&rules, inputs, choice, stdin, |p: ProfileReport| {
             if result.is_err() {
                 return;
             }
@@ -563,14 +566,14 @@ impl App<'_> {
     }
 
     /// Expand folders; a path that cannot be used becomes an invalid report.
-    fn collect_inputs(&mut self, paths: &[PathBuf]) -> Vec<crate::run::Input> {
+    fn collect_inputs(&mut self, paths: &[PathBuf]) -> Vec<crate::cli::walk::Input> {
         let mut out = Vec::new();
         for p in paths {
             if p.as_os_str() == "-" {
-                out.push(crate::run::Input::Stdin);
+                out.push(crate::cli::walk::Input::Stdin);
                 continue;
             }
-            crate::run::expand(p, &mut out);
+            crate::cli::walk::expand(p, &mut out);
         }
         // A file named twice (`a.yaml clients/` with a.yaml inside) is linted
         // once, where it first appears, so the summary counts files. One path
@@ -581,9 +584,9 @@ impl App<'_> {
         let mut seen = std::collections::HashSet::new();
         let mut stdin_seen = false;
         out.retain(|input| match input {
-            crate::run::Input::File(f) => seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())),
-            crate::run::Input::Stdin => !std::mem::replace(&mut stdin_seen, true),
-            crate::run::Input::Broken(..) => true,
+            crate::cli::walk::Input::File(f) => seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())),
+            crate::cli::walk::Input::Stdin => !std::mem::replace(&mut stdin_seen, true),
+            crate::cli::walk::Input::Broken(..) => true,
         });
         out
     }
@@ -596,9 +599,9 @@ fn lang_of(l: LangArg) -> Lang {
     }
 }
 
-/// Read a regular file of at most the YAML size limit (see [`crate::run::read_file`]).
-pub fn read_limited(path: &Path) -> Result<Vec<u8>, crate::diag::Msg> {
-    crate::run::read_file(path)
+/// Read a regular file of at most the YAML size limit (see [`crate::cli::walk::read_file`]).
+pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, crate::profile::diag::Msg> {
+    crate::cli::walk::read_file(path)
 }
 
 /// "; did you mean `photo-set`?" for a misspelt rule id, or nothing.
@@ -635,13 +638,13 @@ fn relative_to(path: &Path, cwd: &Path) -> PathBuf {
 fn load_packs(paths: &[PathBuf]) -> (Vec<Pack>, Vec<PackError>) {
     let mut inputs = Vec::new();
     for p in paths {
-        crate::run::expand(p, &mut inputs);
+        crate::cli::walk::expand(p, &mut inputs);
     }
     let mut packs = Vec::new();
     let mut errors = Vec::new();
     for input in inputs {
         let loaded = match input {
-            crate::run::Input::File(f) => {
+            crate::cli::walk::Input::File(f) => {
                 let source = f.display().to_string();
                 read_limited(&f)
                     .map_err(|m| PackError {
@@ -650,11 +653,11 @@ fn load_packs(paths: &[PathBuf]) -> (Vec<Pack>, Vec<PackError>) {
                     })
                     .and_then(|bytes| pack::load(&source, &bytes))
             }
-            crate::run::Input::Broken(f, msg) => Err(PackError {
+            crate::cli::walk::Input::Broken(f, msg) => Err(PackError {
                 source: f.display().to_string(),
                 problems: vec![Diagnostic::error(Pos::START, msg)],
             }),
-            crate::run::Input::Stdin => continue,
+            crate::cli::walk::Input::Stdin => continue,
         };
         match loaded {
             Ok(p) => packs.push(p),

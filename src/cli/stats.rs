@@ -1,8 +1,8 @@
 //! `--statistics`: how many profiles miss each rule over a run.
 
-use crate::engine::RuleSet;
 use crate::i18n::Lang;
 use crate::report::ProfileReport;
+use crate::rules::engine::RuleSet;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 

@@ -5,7 +5,7 @@
 
 use super::{Context, ProfileReport, Reporter, Summary};
 use crate::i18n::Lang;
-use crate::pack::Severity;
+use crate::rules::pack::Severity;
 use std::io::{self, Write};
 
 pub struct Github<'a> {

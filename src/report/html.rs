@@ -13,7 +13,7 @@ use super::markdown::{Group, Heading, Item, Status, groups, invalid_profiles, pa
 use super::text::counted;
 use super::{Context, ProfileReport, Reporter, Summary};
 use crate::i18n::Lang;
-use crate::pack::Severity;
+use crate::rules::pack::Severity;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 

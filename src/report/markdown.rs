@@ -9,7 +9,7 @@
 use super::text::counted;
 use super::{Context, Finding, ProfileReport, Reporter, Summary};
 use crate::i18n::Lang;
-use crate::pack::{Rule, Severity};
+use crate::rules::pack::{Rule, Severity};
 use std::io::{self, Write};
 
 /// Where a rule stands for one profile.

@@ -2,112 +2,19 @@
 //! reporter per output format. Reporters stream: they are handed each
 //! profile's report in order and write to the `Write` they are given.
 
-pub mod github;
-pub mod html;
-pub mod json;
-pub mod junit;
-pub mod markdown;
-pub mod sarif;
-pub mod text;
+pub(crate) mod github;
+pub(crate) mod html;
+pub(crate) mod json;
+pub(crate) mod junit;
+pub(crate) mod markdown;
+pub(crate) mod sarif;
+pub(crate) mod text;
 
-use crate::diag::Diagnostic;
-use crate::engine::RuleSet;
 use crate::i18n::Lang;
-use crate::pack::Severity;
-use serde::Serialize;
+use crate::rules::engine::RuleSet;
 use std::io::{self, Write};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Finding {
-    pub rule: String,
-    pub pack: String,
-    pub step: Option<u32>,
-    pub severity: Severity,
-    pub title: String,
-    pub message: String,
-    pub path: String,
-    pub line: u32,
-    pub column: u32,
-}
-
-impl Serialize for Severity {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Waived {
-    pub rule: String,
-    pub reason: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ErrorItem {
-    pub line: u32,
-    pub column: u32,
-    pub message: String,
-}
-
-impl ErrorItem {
-    pub fn from_diag(d: &Diagnostic, lang: Lang) -> Self {
-        ErrorItem {
-            line: d.pos.line,
-            column: d.pos.col,
-            message: d.msg.text(lang),
-        }
-    }
-}
-
-/// What one profile got.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProfileReport {
-    pub file: String,
-    pub name: String,
-    /// The language its texts are in.
-    pub lang: Lang,
-    /// `None` for an invalid profile.
-    pub score: Option<u32>,
-    pub findings: Vec<Finding>,
-    pub passed: Vec<String>,
-    pub not_applicable: Vec<String>,
-    pub waived: Vec<Waived>,
-    /// Why the file is invalid (empty for a valid profile).
-    pub errors: Vec<ErrorItem>,
-    /// Non-fatal problems with the file (a waiver naming an unknown rule).
-    pub warnings: Vec<ErrorItem>,
-}
-
-impl ProfileReport {
-    pub fn is_invalid(&self) -> bool {
-        self.score.is_none()
-    }
-    pub fn count(&self, sev: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == sev).count()
-    }
-}
-
-/// Totals over a run.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Summary {
-    pub profiles: usize,
-    pub invalid: usize,
-    pub errors: usize,
-    pub warnings: usize,
-    pub infos: usize,
-}
-
-impl Summary {
-    pub fn add(&mut self, p: &ProfileReport) {
-        self.profiles += 1;
-        if p.is_invalid() {
-            self.invalid += 1;
-        }
-        self.errors += p.count(Severity::Error);
-        self.warnings += p.count(Severity::Warning);
-        self.infos += p.count(Severity::Info);
-    }
-}
+pub use crate::rules::outcome::{ErrorItem, Finding, ProfileReport, Summary, Waived};
 
 /// What every reporter may consult.
 #[derive(Clone, Copy)]
@@ -228,5 +135,21 @@ impl ProfileReport {
             e.message = clean(&e.message);
         }
         Some(p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escape_functions_cover_every_special_character() {
+        use crate::report::{html, markdown};
+        assert_eq!(
+            html::escape(r#"<a href="x" title='y'>&</a>"#),
+            "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;"
+        );
+        assert_eq!(
+            markdown::escape("a\\b`c*d_e[f]g<h>i#j|k~l&m$n\nline"),
+            "a\\\\b\\`c\\*d\\_e\\[f\\]g\\<h\\>i\\#j\\|k\\~l\\&m\\$n line"
+        );
     }
 }

@@ -10,7 +10,7 @@
 
 use super::{Context, ErrorItem, ProfileReport, Reporter, Summary};
 use crate::i18n::Lang;
-use crate::pack::{Rule, Severity};
+use crate::rules::pack::{Rule, Severity};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::io::{self, Write};

@@ -3,7 +3,7 @@
 
 use super::{Context, ProfileReport, Reporter, Summary};
 use crate::i18n::Lang;
-use crate::pack::Severity;
+use crate::rules::pack::Severity;
 use colored::{ColoredString, Colorize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, Write};
@@ -360,7 +360,7 @@ impl Text<'_> {
 
 /// A pack without steps is headed by its title (else its name) and the first
 /// sentence of its description ("Privacy · The golden rule: …").
-fn pack_heading(rules: &crate::engine::RuleSet, pack: &str, lang: Lang) -> String {
+fn pack_heading(rules: &crate::rules::engine::RuleSet, pack: &str, lang: Lang) -> String {
     let info = rules.packs.iter().find(|i| i.name == pack);
     let description = info.map(|i| i.description.get(lang)).unwrap_or("");
     let first = description.split_inclusive(". ").next().unwrap_or("").trim();
@@ -382,7 +382,7 @@ fn pack_heading(rules: &crate::engine::RuleSet, pack: &str, lang: Lang) -> Strin
 }
 
 /// A rule's numbered fix steps, wrapped and indented under a finding.
-fn fix_block(rule: &crate::pack::Rule, lang: Lang) -> String {
+fn fix_block(rule: &crate::rules::pack::Rule, lang: Lang) -> String {
     // The findings' text column: mark, space, padded severity word, space.
     let pad = sev_pad(lang);
     let indent = " ".repeat(2 + 2 + pad + 1);

@@ -9,8 +9,9 @@
 //! End of input at any point ends the interview and keeps what was answered.
 
 use crate::i18n::Lang;
-use crate::schema::{self, Field, Kind};
-use crate::template::{fr_typo, number};
+use crate::profile::schema::{self, Field, Kind};
+pub use crate::workshop::write::quote;
+use crate::workshop::write::{fr_typo, number};
 use std::fmt::Write as _;
 use std::io::{self, BufRead, Write};
 
@@ -367,7 +368,7 @@ impl Session<'_> {
              Ctrl-D (Ctrl-Z puis Entrée sous Windows) arrête l’entretien : vos réponses sont conservées.\n",
         );
         self.say(&intro)?;
-        let packs = crate::pack::builtin();
+        let packs = crate::rules::pack::builtin();
         for q in QUESTIONS {
             if self.eof {
                 break;
@@ -618,35 +619,6 @@ fn clean_number(s: &str) -> String {
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
         .map(|c| if c == ',' { '.' } else { c })
         .collect()
-}
-
-/// A YAML double-quoted string: safe for any text, whatever it looks like
-/// (`yes`, `null`, `#tag`, `: `, leading spaces), since nothing is left to
-/// the plain-scalar rules.
-pub fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\0' => out.push_str("\\0"),
-            // Other C0 and C1 controls, DEL, line/paragraph separators and the
-            // byte-order mark are not printable in YAML: escape them.
-            c if (c as u32) < 0x20 || (0x7f..=0x9f).contains(&(c as u32)) => {
-                let _ = write!(out, "\\x{:02X}", c as u32);
-            }
-            '\u{2028}' | '\u{2029}' | '\u{feff}' => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 fn render(answers: &[(String, Ans)], lang: Lang) -> String {

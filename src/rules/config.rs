@@ -2,11 +2,11 @@
 //! named with `--config`. Read as a YAML tree, then checked key by key so
 //! every problem is located.
 
-use crate::diag::{Diagnostic, Msg, from_yaml};
-use crate::engine::Setting;
 use crate::i18n::Lang;
-use crate::pack::Severity;
-use crate::yaml::{self, Node, Value};
+use crate::profile::diag::{Diagnostic, Msg, from_yaml};
+use crate::profile::yaml::{self, Node, Value};
+use crate::rules::engine::Setting;
+use crate::rules::pack::Severity;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -40,7 +40,7 @@ pub struct Config {
     pub rules: Vec<PathBuf>,
     pub severity: HashMap<String, Setting>,
     /// Where each `severity` entry is written, to locate "unknown rule".
-    pub severity_pos: HashMap<String, crate::yaml::Pos>,
+    pub severity_pos: HashMap<String, crate::profile::yaml::Pos>,
     pub fail_on: Option<FailOn>,
 }
 

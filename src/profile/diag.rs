@@ -1,7 +1,7 @@
 //! Located problems with input files (profiles, packs, config), in both languages.
 
 use crate::i18n::Lang;
-use crate::yaml::{Pos, YamlError};
+use crate::profile::yaml::{Pos, YamlError};
 use std::fmt::Write as _;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -118,7 +118,7 @@ impl Msg {
                 }
             }
             Msg::TooDeep => {
-                let n = crate::yaml::MAX_DEPTH;
+                let n = crate::profile::yaml::MAX_DEPTH;
                 if fr {
                     format!("imbrication trop profonde (plus de {n}\u{a0}niveaux)")
                 } else {
@@ -129,17 +129,17 @@ impl Msg {
                 // The parser names the budget it ran out of; say it in words.
                 let (en, fr_text) = match d.as_str() {
                     "nodes" => (
-                        format!("more than {} values", crate::yaml::MAX_NODES),
-                        format!("plus de {}\u{a0}valeurs", fr_thousands(crate::yaml::MAX_NODES)),
+                        format!("more than {} values", crate::profile::yaml::MAX_NODES),
+                        format!("plus de {}\u{a0}valeurs", fr_thousands(crate::profile::yaml::MAX_NODES)),
                     ),
                     "aliases" | "anchors" => (
                         format!(
                             "more than {} YAML anchors or aliases such as `&a` and `*a`",
-                            crate::yaml::MAX_ALIASES
+                            crate::profile::yaml::MAX_ALIASES
                         ),
                         format!(
                             "plus de {}\u{a0}ancres ou alias YAML comme `&a` et `*a`",
-                            crate::yaml::MAX_ALIASES
+                            crate::profile::yaml::MAX_ALIASES
                         ),
                     ),
                     "scalarbytes" | "totalscalarbytes" => (
@@ -325,11 +325,11 @@ impl Diagnostic {
     /// "unknown key `folowers`; did you mean `followers`?" at the key. With
     /// `list_allowed`, a key with no close match lists the keys allowed there.
     pub fn unknown_key<'a>(
-        key: &crate::yaml::Key,
+        key: &crate::profile::yaml::Key,
         allowed: impl IntoIterator<Item = &'a str> + Clone,
         list_allowed: bool,
     ) -> Self {
-        let suggestion = crate::schema::did_you_mean(&key.name, allowed.clone()).map(str::to_owned);
+        let suggestion = crate::profile::schema::did_you_mean(&key.name, allowed.clone()).map(str::to_owned);
         let allowed = if list_allowed {
             allowed.into_iter().map(str::to_owned).collect()
         } else {
@@ -380,13 +380,13 @@ impl Diagnostic {
 /// we know the case, the parser's otherwise.
 pub fn from_yaml(e: YamlError) -> Diagnostic {
     let msg = match e.kind {
-        crate::yaml::YamlErrorKind::TooLarge { size, limit } => Msg::TooLarge { size, limit },
-        crate::yaml::YamlErrorKind::NotUtf8 { byte, offset } => Msg::NotUtf8 { byte, offset },
-        crate::yaml::YamlErrorKind::TooDeep => Msg::TooDeep,
-        crate::yaml::YamlErrorKind::TooComplex(d) => Msg::TooComplex(d),
-        crate::yaml::YamlErrorKind::MultipleDocuments => Msg::MultipleDocuments,
-        crate::yaml::YamlErrorKind::DuplicateKey(k) => Msg::DuplicateKey(k),
-        crate::yaml::YamlErrorKind::Syntax(m) => Msg::Syntax(m),
+        crate::profile::yaml::YamlErrorKind::TooLarge { size, limit } => Msg::TooLarge { size, limit },
+        crate::profile::yaml::YamlErrorKind::NotUtf8 { byte, offset } => Msg::NotUtf8 { byte, offset },
+        crate::profile::yaml::YamlErrorKind::TooDeep => Msg::TooDeep,
+        crate::profile::yaml::YamlErrorKind::TooComplex(d) => Msg::TooComplex(d),
+        crate::profile::yaml::YamlErrorKind::MultipleDocuments => Msg::MultipleDocuments,
+        crate::profile::yaml::YamlErrorKind::DuplicateKey(k) => Msg::DuplicateKey(k),
+        crate::profile::yaml::YamlErrorKind::Syntax(m) => Msg::Syntax(m),
     };
     Diagnostic::error(e.pos, msg)
 }

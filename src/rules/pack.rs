@@ -2,10 +2,10 @@
 //! read into rules whose every key, path, operator, regex and enum value is
 //! checked against the profile format; evaluation only ever sees valid rules.
 
-use crate::condition::{self, Cond, Scope};
-use crate::diag::{Diagnostic, Msg, from_yaml};
 use crate::i18n::{Lang, Text, TextList};
-use crate::yaml::{self, Node, Pos, Value};
+use crate::profile::diag::{Diagnostic, Msg, from_yaml};
+use crate::profile::yaml::{self, Node, Pos, Value};
+use crate::rules::condition::{self, Cond, Scope};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -112,8 +112,8 @@ impl PackError {
 
 /// The packs compiled into the binary, from the repository's `rules/` folder.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("guide", include_str!("../rules/guide.yaml")),
-    ("privacy", include_str!("../rules/privacy.yaml")),
+    ("guide", include_str!("../../rules/guide.yaml")),
+    ("privacy", include_str!("../../rules/privacy.yaml")),
 ];
 
 const PACK_KEYS: &[&str] = &["pack", "title", "description", "steps", "rules"];

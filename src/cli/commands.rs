@@ -1,9 +1,10 @@
 //! The subcommands that describe rules: `rules`, `rules --verify`, `explain`.
 
-use crate::engine::{LangChoice, RuleSet, Selection, check_bytes};
 use crate::i18n::Lang;
-use crate::pack::{Pack, Rule};
 use crate::report::text::wrap;
+use crate::rules::engine::RuleSet;
+use crate::rules::pack::Pack;
+use crate::rules::verify::verify_failures;
 use colored::Colorize;
 use serde_json::json;
 use std::io::{self, Write};
@@ -112,7 +113,7 @@ pub fn explain(rules: &RuleSet, id: &str, lang: Lang, _color: bool, w: &mut dyn 
     Ok(())
 }
 
-fn example_block(w: &mut dyn Write, label: &str, examples: &[crate::pack::Example]) -> io::Result<()> {
+fn example_block(w: &mut dyn Write, label: &str, examples: &[crate::rules::pack::Example]) -> io::Result<()> {
     if examples.is_empty() {
         return Ok(());
     }
@@ -127,66 +128,6 @@ fn example_block(w: &mut dyn Write, label: &str, examples: &[crate::pack::Exampl
         }
     }
     writeln!(w)
-}
-
-/// Outcome of one example that does not behave as declared.
-pub struct Failure {
-    pub pack: String,
-    pub rule: String,
-    pub line: u32,
-    pub col: u32,
-    pub expected: &'static str,
-    pub got: String,
-}
-
-/// Run every rule's examples. Each example is checked against its own rule
-/// only (other rules of the pack don't matter).
-pub fn verify_failures(packs: &[Pack]) -> Vec<Failure> {
-    let mut failures = Vec::new();
-    for pack in packs {
-        for rule in &pack.rules {
-            let single = RuleSet::new(
-                vec![Pack {
-                    rules: vec![rule.clone()],
-                    ..pack.clone()
-                }],
-                &Selection::default(),
-            );
-            let Ok(single) = single else { continue };
-            for (examples, expected) in [(&rule.examples_pass, "pass"), (&rule.examples_fail, "fail")] {
-                for ex in examples {
-                    let got = outcome(&single, rule, &ex.yaml);
-                    if got != expected {
-                        failures.push(Failure {
-                            pack: pack.source.clone(),
-                            rule: rule.id.clone(),
-                            line: ex.pos.line,
-                            col: ex.pos.col,
-                            expected,
-                            got,
-                        });
-                    }
-                }
-            }
-        }
-    }
-    failures
-}
-
-fn outcome(rules: &RuleSet, rule: &Rule, yaml: &str) -> String {
-    let report = check_bytes(rules, "example", yaml.as_bytes(), LangChoice::default());
-    if let Some(e) = report.errors.first() {
-        return format!("invalid profile ({}:{}: {})", e.line, e.column, e.message);
-    }
-    if report.passed.contains(&rule.id) {
-        "pass".into()
-    } else if report.waived.iter().any(|w| w.rule == rule.id) {
-        "waived (the example waives its own rule)".into()
-    } else if report.not_applicable.contains(&rule.id) {
-        "not applicable".into()
-    } else {
-        "fail".into()
-    }
 }
 
 /// `rules --verify`: print each misbehaving example; returns how many.

@@ -1,13 +1,13 @@
 //! The rule set in force and the evaluation of one profile against it.
 
-use crate::condition::{Cond, Path, locate};
-use crate::diag::{Diagnostic, Msg};
 use crate::i18n::{Lang, Text};
-use crate::pack::{Pack, PackError, Rule, Severity};
+use crate::profile::diag::{Diagnostic, Msg};
+use crate::profile::schema;
+use crate::profile::yaml::Pos;
 use crate::profile::{self, Profile};
-use crate::report::{ErrorItem, Finding, ProfileReport, Waived};
-use crate::schema;
-use crate::yaml::Pos;
+use crate::rules::condition::{Cond, Path, locate};
+use crate::rules::outcome::{ErrorItem, Finding, ProfileReport, Waived};
+use crate::rules::pack::{Pack, PackError, Rule, Severity};
 use std::collections::{BTreeMap, HashMap};
 
 /// A rule's setting from the config file: a new severity, or off.
@@ -138,7 +138,7 @@ impl RuleSet {
 
     /// The built-in packs with nothing changed.
     pub fn builtin() -> RuleSet {
-        RuleSet::new(crate::pack::builtin(), &Selection::default()).expect("built-in rule ids are unique")
+        RuleSet::new(crate::rules::pack::builtin(), &Selection::default()).expect("built-in rule ids are unique")
     }
 
     /// An active rule by id. A scan, not an index: `rules` is public, so an
@@ -274,8 +274,8 @@ pub fn check_profile(rules: &RuleSet, file: &str, p: &Profile, lang: LangChoice)
     report
 }
 
-fn findings_for(rule: &Rule, root: &crate::yaml::Node, lang: Lang, out: &mut Vec<Finding>) {
-    let finding = |path: String, pos: Pos, context: &crate::yaml::Node, generated: String| Finding {
+fn findings_for(rule: &Rule, root: &crate::profile::yaml::Node, lang: Lang, out: &mut Vec<Finding>) {
+    let finding = |path: String, pos: Pos, context: &crate::profile::yaml::Node, generated: String| Finding {
         rule: rule.id.clone(),
         pack: rule.pack.clone(),
         step: rule.step,
@@ -284,7 +284,7 @@ fn findings_for(rule: &Rule, root: &crate::yaml::Node, lang: Lang, out: &mut Vec
         message: rule
             .message
             .as_ref()
-            .and_then(|m| crate::condition::fill_message(m.get(lang), context))
+            .and_then(|m| crate::rules::condition::fill_message(m.get(lang), context))
             .unwrap_or(generated),
         path,
         line: pos.line,
@@ -294,7 +294,7 @@ fn findings_for(rule: &Rule, root: &crate::yaml::Node, lang: Lang, out: &mut Vec
         // A failing `each` gives one finding per failing item, at the item.
         Cond::Each { path, when, check } => {
             let list = path.display();
-            match crate::condition::each_failures(root, path, when.as_deref(), check) {
+            match crate::rules::condition::each_failures(root, path, when.as_deref(), check) {
                 Ok(None) => {}
                 Ok(Some(failing)) => {
                     for (i, item) in failing {

@@ -6,9 +6,9 @@
 //! template lints as it is: findings, never a format error.
 
 use crate::i18n::Lang;
-use crate::interview::quote;
-use crate::schema::{self, Field, Kind};
-use crate::yaml::{self, Value};
+use crate::profile::schema::{self, Field, Kind};
+use crate::profile::yaml::{self, Value};
+use crate::workshop::write::{fr_typo, number, quote};
 use std::fmt::Write as _;
 
 /// Comments are wrapped to this many columns (indentation included).
@@ -100,17 +100,6 @@ fn pad(indent: usize) -> String {
     " ".repeat(indent)
 }
 
-/// French typography: a no-break space before `: ; ? !` and inside « », so a
-/// line never wraps between a word and its sign.
-pub(crate) fn fr_typo(s: &str) -> String {
-    s.replace(" :", "\u{a0}:")
-        .replace(" ;", "\u{a0};")
-        .replace(" ?", "\u{a0}?")
-        .replace(" !", "\u{a0}!")
-        .replace("« ", "«\u{a0}")
-        .replace(" »", "\u{a0}»")
-}
-
 /// A space that [`comment`] never breaks a line at (turned back into a space).
 const GLUE: char = '\u{1}';
 
@@ -190,15 +179,6 @@ pub(crate) fn allowed(kind: &Kind, lang: Lang) -> String {
             }
         ),
         other => lang.pick(other.describe(), other.describe_fr()).to_owned(),
-    }
-}
-
-/// A number as YAML writes it: `0`, not `0.0`, when it is whole.
-pub(crate) fn number(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        format!("{x}")
     }
 }
 

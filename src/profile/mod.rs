@@ -3,10 +3,15 @@
 //! A valid profile keeps its YAML tree: rules read values by path from it,
 //! and findings point at the positions it carries.
 
-use crate::diag::{Diagnostic, Msg, from_yaml};
+pub mod diag;
+pub mod jsonschema;
+pub mod schema;
+pub mod yaml;
+
 use crate::i18n::Lang;
-use crate::schema::{self, Field, Kind};
-use crate::yaml::{self, Key, Node, Pos, Value};
+use crate::profile::diag::{Diagnostic, Msg, from_yaml};
+use schema::{Field, Kind};
+use yaml::{Key, Node, Pos, Value};
 
 /// A profile that passed format validation.
 #[derive(Debug, Clone)]

@@ -4,10 +4,10 @@
 //! that need the whole run, such as HTML's summary table, buffer their own
 //! output).
 
-use crate::diag::{Diagnostic, Msg};
-use crate::engine::{self, LangChoice, RuleSet};
+use crate::profile::diag::{Diagnostic, Msg};
+use crate::profile::yaml::{MAX_BYTES, Pos};
 use crate::report::ProfileReport;
-use crate::yaml::{MAX_BYTES, Pos};
+use crate::rules::engine::{self, LangChoice, RuleSet};
 use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -1,10 +1,10 @@
 //! Conditions: compiled from pack YAML (checked against the profile format),
 //! evaluated against a profile's YAML tree, and described in words.
 
-use crate::diag::{Diagnostic, Msg};
 use crate::i18n::Lang;
-use crate::schema::{self, Kind, Resolved};
-use crate::yaml::{Node, Pos, Value};
+use crate::profile::diag::{Diagnostic, Msg};
+use crate::profile::schema::{self, Kind, Resolved};
+use crate::profile::yaml::{Node, Pos, Value};
 use regex::Regex;
 
 /// A dotted path, already split. Empty means "the item itself" (`.` inside `each`/`some`).
@@ -799,11 +799,11 @@ fn check_scalar_fits(kind: &Kind, s: &Scalar) -> Result<(), (String, String)> {
 
 fn compile_leaf(
     node: &Node,
-    entries: &[(crate::yaml::Key, Node)],
+    entries: &[(crate::profile::yaml::Key, Node)],
     scope: Scope,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Cond> {
-    let ops: Vec<&(crate::yaml::Key, Node)> = entries
+    let ops: Vec<&(crate::profile::yaml::Key, Node)> = entries
         .iter()
         .filter(|(k, _)| OPERATORS.contains(&k.name.as_str()))
         .collect();

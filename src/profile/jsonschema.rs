@@ -10,8 +10,8 @@
 //! `version: 1.0`, which JSON Schema counts as equal to 1 but the linter
 //! rejects (`profilecheck` is the judge; the schema is for editors).
 
-use crate::schema::{self, Field, Kind};
-use crate::yaml::{self, Node, Value};
+use crate::profile::schema::{self, Field, Kind};
+use crate::profile::yaml::{self, Node, Value};
 use serde_json::{Map, Value as Json, json};
 
 /// Where the schema says it lives. `.invalid` is reserved (RFC 2606): the

@@ -1,9 +1,11 @@
 //! Languages and localised text.
 //!
-//! Every sentence the tool prints exists in English and French. Short UI
-//! strings are written side by side at their use site with [`Lang::pick`], so
-//! the two versions are read and reviewed together; pack texts come from the
-//! packs as [`Text`].
+//! Every sentence the tool prints exists in English and French. The
+//! interface's messages live in one Fluent catalogue per language
+//! (`locales/<lang>/*.ftl`, see [`catalog`]); pack texts come from the packs
+//! as [`Text`].
+
+pub(crate) mod catalog;
 
 use std::fmt;
 

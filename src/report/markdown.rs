@@ -9,6 +9,7 @@
 use super::text::counted;
 use super::{Context, Finding, ProfileReport, Reporter, Summary};
 use crate::i18n::Lang;
+use crate::i18n::catalog::t;
 use crate::rules::pack::{Rule, Severity};
 use std::io::{self, Write};
 
@@ -162,10 +163,7 @@ pub(super) fn counts_line(p: &ProfileReport, lang: Lang) -> String {
 }
 
 pub(super) fn profiles_word(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{n} profile{}", if n == 1 { "" } else { "s" }),
-        Lang::Fr => format!("{n} profil{}", if n > 1 { "s" } else { "" }),
-    }
+    t!(lang, "profiles-count", n = n)
 }
 
 /// "2 invalid profiles" / "2 profils invalides".

@@ -1,0 +1,221 @@
+//! The interface's messages, one Fluent catalogue per language
+//! (`locales/<lang>/*.ftl`, embedded at build time by `build.rs`).
+//!
+//! Code names a message by id and hands it its variables through [`t!`];
+//! the sentence, its plural forms and its typography live in the catalogue,
+//! where a translator reads them side by side. A language's bundle is parsed
+//! on first use only, so a run that prints nothing localised pays nothing.
+
+use super::Lang;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::sync::OnceLock;
+
+include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn bundle(lang: Lang) -> &'static Bundle {
+    static EN: OnceLock<Bundle> = OnceLock::new();
+    static FR: OnceLock<Bundle> = OnceLock::new();
+    let cell = match lang {
+        Lang::En => &EN,
+        Lang::Fr => &FR,
+    };
+    cell.get_or_init(|| build(lang))
+}
+
+fn build(lang: Lang) -> Bundle {
+    let id: unic_langid::LanguageIdentifier = lang.code().parse().expect("a valid language code");
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Unicode isolation marks are for mixing directions in a UI; on a
+    // terminal, in a CI log or a YAML comment they are invisible noise.
+    bundle.set_use_isolating(false);
+    for (code, file, text) in CATALOGUES {
+        if *code != lang.code() {
+            continue;
+        }
+        // The catalogues are ours and checked by tests; a syntax error must
+        // not take the tool down, so what parses is kept.
+        let res = FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(res, _)| res);
+        if let Err(errors) = bundle.add_resource(res) {
+            debug_assert!(errors.is_empty(), "locales/{code}/{file}.ftl: {errors:?}");
+        }
+    }
+    bundle
+}
+
+/// The message `id` in `lang` with `args`; English when `lang` lacks it, and
+/// the id itself when no catalogue has it (a test keeps that from shipping).
+pub(crate) fn message(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+    for l in [lang, Lang::En] {
+        let b = bundle(l);
+        if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return b.format_pattern(pattern, args, &mut errors).into_owned();
+        }
+    }
+    id.to_owned()
+}
+
+/// One attribute (`id.attr`) of a message, with the same fallback.
+pub(crate) fn attribute(lang: Lang, id: &str, attr: &str, args: Option<&FluentArgs<'_>>) -> String {
+    for l in [lang, Lang::En] {
+        let b = bundle(l);
+        if let Some(pattern) = b.get_message(id).and_then(|m| m.get_attribute(attr)).map(|a| a.value()) {
+            let mut errors = Vec::new();
+            return b.format_pattern(pattern, args, &mut errors).into_owned();
+        }
+    }
+    format!("{id}.{attr}")
+}
+
+/// A variable for [`t!`]: numbers stay numbers (so plurals are chosen by
+/// CLDR rules), everything else becomes text.
+pub(crate) trait Arg {
+    fn into_value(self) -> FluentValue<'static>;
+}
+
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl Arg for $t {
+            fn into_value(self) -> FluentValue<'static> {
+                FluentValue::from(self)
+            }
+        }
+    )*};
+}
+number_arg!(u8, u16, u32, u64, usize, i32, i64, f64);
+
+impl Arg for String {
+    fn into_value(self) -> FluentValue<'static> {
+        FluentValue::from(self)
+    }
+}
+impl Arg for &String {
+    fn into_value(self) -> FluentValue<'static> {
+        FluentValue::from(self.clone())
+    }
+}
+impl Arg for &str {
+    fn into_value(self) -> FluentValue<'static> {
+        FluentValue::from(self.to_owned())
+    }
+}
+
+/// `t!(lang, "message-id")` or `t!(lang, "message-id", n = 3, file = name)`:
+/// the message in `lang`, its variables set by name.
+macro_rules! t {
+    ($lang:expr, $id:literal) => {
+        $crate::i18n::catalog::message($lang, $id, None)
+    };
+    ($lang:expr, $id:literal, $($k:ident = $v:expr),+ $(,)?) => {{
+        let mut args = fluent_bundle::FluentArgs::new();
+        $( args.set(stringify!($k), $crate::i18n::catalog::Arg::into_value($v)); )+
+        $crate::i18n::catalog::message($lang, $id, Some(&args))
+    }};
+}
+pub(crate) use t;
+
+/// Every (language, message id, variables) of the catalogues, for the test
+/// that keeps the languages in step.
+#[cfg(test)]
+pub(crate) fn inventory() -> Vec<(String, String, Vec<String>)> {
+    use fluent_syntax::ast;
+    let mut out = Vec::new();
+    for (code, _, text) in CATALOGUES {
+        let res = fluent_syntax::parser::parse(*text).expect("catalogues parse");
+        for entry in res.body {
+            if let ast::Entry::Message(m) = entry {
+                let mut vars = Vec::new();
+                if let Some(v) = &m.value {
+                    collect_vars(v, &mut vars);
+                }
+                for a in &m.attributes {
+                    collect_vars(&a.value, &mut vars);
+                }
+                vars.sort();
+                vars.dedup();
+                out.push((code.to_string(), m.id.name.to_string(), vars));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+fn collect_vars(p: &fluent_syntax::ast::Pattern<&str>, out: &mut Vec<String>) {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+    fn inline(e: &InlineExpression<&str>, out: &mut Vec<String>) {
+        match e {
+            InlineExpression::VariableReference { id } => out.push(id.name.to_string()),
+            InlineExpression::Placeable { expression } => expr(expression, out),
+            InlineExpression::FunctionReference { arguments, .. } => {
+                arguments.positional.iter().for_each(|a| inline(a, out));
+            }
+            _ => {}
+        }
+    }
+    fn expr(e: &Expression<&str>, out: &mut Vec<String>) {
+        match e {
+            Expression::Inline(i) => inline(i, out),
+            Expression::Select { selector, variants } => {
+                inline(selector, out);
+                for v in variants {
+                    collect_vars(&v.value, out);
+                }
+            }
+        }
+    }
+    for el in &p.elements {
+        if let PatternElement::Placeable { expression } = el {
+            expr(expression, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn every_language_has_the_same_messages_and_variables() {
+        let mut by_lang: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
+        for (lang, id, vars) in inventory() {
+            let prev = by_lang.entry(lang.clone()).or_default().insert(id.clone(), vars);
+            assert!(prev.is_none(), "message {id} defined twice in {lang}");
+        }
+        let en = &by_lang["en"];
+        for (lang, msgs) in &by_lang {
+            for (id, vars) in en {
+                assert_eq!(
+                    msgs.get(id),
+                    Some(vars),
+                    "{lang}: message {id} missing or with other variables"
+                );
+            }
+            for id in msgs.keys() {
+                assert!(en.contains_key(id), "{lang}: message {id} has no English original");
+            }
+        }
+    }
+
+    #[test]
+    fn every_catalogue_parses_without_error() {
+        for (code, file, text) in CATALOGUES {
+            if let Err((_, errors)) = fluent_syntax::parser::parse(*text) {
+                panic!("locales/{code}/{file}.ftl: {errors:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        // French counts 0 and 1 as singular; English only 1.
+        assert_eq!(t!(Lang::En, "profiles-count", n = 0), "0 profiles");
+        assert_eq!(t!(Lang::En, "profiles-count", n = 1), "1 profile");
+        assert_eq!(t!(Lang::Fr, "profiles-count", n = 0), "0 profil");
+        assert_eq!(t!(Lang::Fr, "profiles-count", n = 2), "2 profils");
+    }
+}

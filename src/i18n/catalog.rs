@@ -58,18 +58,6 @@ pub(crate) fn message(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> St
     id.to_owned()
 }
 
-/// One attribute (`id.attr`) of a message, with the same fallback.
-pub(crate) fn attribute(lang: Lang, id: &str, attr: &str, args: Option<&FluentArgs<'_>>) -> String {
-    for l in [lang, Lang::En] {
-        let b = bundle(l);
-        if let Some(pattern) = b.get_message(id).and_then(|m| m.get_attribute(attr)).map(|a| a.value()) {
-            let mut errors = Vec::new();
-            return b.format_pattern(pattern, args, &mut errors).into_owned();
-        }
-    }
-    format!("{id}.{attr}")
-}
-
 /// A variable for [`t!`]: numbers stay numbers (so plurals are chosen by
 /// CLDR rules), everything else becomes text.
 pub(crate) trait Arg {

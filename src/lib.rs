@@ -11,6 +11,7 @@
 //! assert!(report.score.unwrap() < 100);
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
+#![warn(missing_docs)]
 
 pub mod cli;
 pub mod i18n;
@@ -27,6 +28,7 @@ pub use rules::pack::{Pack, PackError, Severity};
 /// A ready-to-use checker: rule packs in, reports out.
 #[derive(Debug, Clone)]
 pub struct Checker {
+    /// The rules in force.
     pub rules: RuleSet,
 }
 

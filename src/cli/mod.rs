@@ -29,13 +29,18 @@ pub(crate) use stats::Statistics;
 
 /// What the process sees of its environment; tests pass their own.
 pub struct Env {
+    /// The process's environment variables.
     pub vars: Vec<(String, String)>,
+    /// The working directory: relative paths and config discovery start here.
     pub cwd: PathBuf,
+    /// Whether standard output is a terminal (colours, width).
     pub stdout_is_terminal: bool,
+    /// Standard input, read for the path `-`.
     pub stdin: Box<dyn Read + Send>,
 }
 
 impl Env {
+    /// The variable `k`, if set.
     pub fn var(&self, k: &str) -> Option<&str> {
         self.vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str())
     }
@@ -50,7 +55,9 @@ impl Env {
 
 /// Exit codes (SPEC §7).
 pub const OK: i32 = 0;
+/// Exit code: some profile has findings at or above `--fail-on`.
 pub const FINDINGS: i32 = 1;
+/// Exit code: a file or the command line could not be used.
 pub const TROUBLE: i32 = 2;
 
 /// Run the command line; returns the exit code.

@@ -10,15 +10,20 @@ pub(crate) mod catalog;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+/// A language of the interface and of the reports.
 pub enum Lang {
     #[default]
+    /// English.
     En,
+    /// French.
     Fr,
 }
 
 impl Lang {
+    /// Every language, in the order they are listed to users.
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
 
+    /// The ISO 639-1 code: `en`, `fr`.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
@@ -26,6 +31,7 @@ impl Lang {
         }
     }
 
+    /// The language of a code, ignoring case and surrounding spaces.
     pub fn parse(s: &str) -> Option<Lang> {
         match s.trim().to_ascii_lowercase().as_str() {
             "en" => Some(Lang::En),
@@ -83,12 +89,14 @@ pub struct Text {
 }
 
 impl Text {
+    /// A text with no language given.
     pub fn plain(s: impl Into<String>) -> Self {
         Text {
             variants: vec![(String::new(), s.into())],
         }
     }
 
+    /// Whether no language has a text.
     pub fn is_empty(&self) -> bool {
         self.variants.is_empty()
     }
@@ -102,10 +110,12 @@ impl Text {
 /// Localised lists of lines (fix steps), with the same fallback as [`Text`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TextList {
+    /// (language code, lines) in the order written.
     pub variants: Vec<(String, Vec<String>)>,
 }
 
 impl TextList {
+    /// The lines in `lang`, else English, else whatever language is given.
     pub fn get(&self, lang: Lang) -> &[String] {
         pick_variant(&self.variants, lang).map_or(&[], Vec::as_slice)
     }

@@ -5,12 +5,16 @@ use crate::profile::yaml::{Pos, YamlError};
 use std::fmt::Write as _;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// How serious a problem with an input file is.
 pub enum Level {
+    /// The file cannot be used as it is.
     Error,
+    /// The file is used, but something in it is probably a mistake.
     Warning,
 }
 
 impl Level {
+    /// The keyword that starts a located message (`error`, `warning`).
     pub fn word(self, lang: Lang) -> &'static str {
         match self {
             Level::Error => lang.pick("error", "erreur"),
@@ -21,7 +25,7 @@ impl Level {
 
 /// What is wrong. Each variant renders itself in English and French.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Msg {
+pub(crate) enum Msg {
     /// A YAML syntax error, as the parser words it (English only).
     Syntax(String),
     TooLarge {
@@ -316,9 +320,12 @@ fn found_fr(kind: &str) -> String {
 /// A located problem in one input file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
+    /// Where the problem is.
     pub pos: Pos,
+    /// Whether the file can still be used.
     pub level: Level,
-    pub msg: Msg,
+    /// What is wrong.
+    pub(crate) msg: Msg,
 }
 
 impl Diagnostic {
@@ -345,14 +352,16 @@ impl Diagnostic {
         )
     }
 
-    pub fn error(pos: Pos, msg: Msg) -> Self {
+    /// An error at `pos`.
+    pub(crate) fn error(pos: Pos, msg: Msg) -> Self {
         Diagnostic {
             pos,
             level: Level::Error,
             msg,
         }
     }
-    pub fn warning(pos: Pos, msg: Msg) -> Self {
+    /// A warning at `pos`.
+    pub(crate) fn warning(pos: Pos, msg: Msg) -> Self {
         Diagnostic {
             pos,
             level: Level::Warning,

@@ -16,17 +16,24 @@ use yaml::{Key, Node, Pos, Value};
 /// A profile that passed format validation.
 #[derive(Debug, Clone)]
 pub struct Profile {
+    /// The YAML tree, with the position of every key and value.
     pub root: Node,
+    /// The profile's `name`, if given.
     pub name: Option<String>,
+    /// The profile's `lang`, if given: the language of its report.
     pub lang: Option<Lang>,
     /// Waived rule ids with their reasons and where they were written.
     pub waivers: Vec<Waiver>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// A rule the profile deliberately does not follow.
 pub struct Waiver {
+    /// The waived rule's id.
     pub rule: String,
+    /// Why, in the author's words (required).
     pub reason: String,
+    /// Where the waiver is written.
     pub pos: Pos,
 }
 

@@ -6,19 +6,25 @@
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Kind {
+    /// `true` or `false`.
     Bool,
     /// An integer, at least `min`.
     Int {
+        /// The smallest value allowed, if any.
         min: Option<i64>,
     },
     /// Any number (integer or decimal), at least `min`.
     Number {
+        /// The smallest value allowed, if any.
         min: Option<f64>,
     },
+    /// Text.
     Str,
     /// One of the listed strings.
     Enum(&'static [&'static str]),
+    /// A list of values of one kind.
     List(&'static Kind),
+    /// A mapping with these fields.
     Obj(&'static [Field]),
     /// `extra`: free-form, never validated.
     Free,
@@ -41,6 +47,7 @@ impl Kind {
         }
     }
 
+    /// The kind in French words ("du texte").
     pub fn describe_fr(&self) -> &'static str {
         match self {
             Kind::Bool => "true ou false",
@@ -54,6 +61,7 @@ impl Kind {
         }
     }
 
+    /// Whether a value of this kind is a single value (not a list or a mapping).
     pub fn is_scalar(&self) -> bool {
         matches!(
             self,
@@ -65,9 +73,13 @@ impl Kind {
 /// One key of the format, with its documentation in both languages.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Field {
+    /// The key as written in the YAML file.
     pub key: &'static str,
+    /// What its value may be.
     pub kind: Kind,
+    /// What the field means, in English.
     pub en: &'static str,
+    /// What the field means, in French.
     pub fr: &'static str,
     /// A value to show in the `init` template.
     pub sample: &'static str,
@@ -83,7 +95,9 @@ const fn f(key: &'static str, kind: Kind, en: &'static str, fr: &'static str, sa
     }
 }
 
+/// Who can see a piece of information (Facebook's audiences).
 pub const AUDIENCE: &[&str] = &["public", "friends_of_friends", "friends", "only_me", "custom"];
+/// What a profile picture shows.
 pub const PHOTO_KINDS: &[&str] = &[
     "professional",
     "casual",
@@ -93,6 +107,7 @@ pub const PHOTO_KINDS: &[&str] = &[
     "landscape",
     "other",
 ];
+/// The networks a contact link may point to.
 pub const NETWORKS: &[&str] = &[
     "linkedin",
     "viadeo",
@@ -105,6 +120,7 @@ pub const NETWORKS: &[&str] = &[
     "website",
     "other",
 ];
+/// Facebook's types of alternate name.
 pub const NAME_TYPES: &[&str] = &[
     "nickname",
     "maiden_name",
@@ -116,7 +132,9 @@ pub const NAME_TYPES: &[&str] = &[
     "name_with_title",
     "other",
 ];
+/// Who may follow the profile.
 pub const WHO_CAN_FOLLOW: &[&str] = &["public", "friends"];
+/// The languages a profile may ask its report in.
 pub const LANGS: &[&str] = &["en", "fr"];
 
 const AUD: Kind = Kind::Enum(AUDIENCE);

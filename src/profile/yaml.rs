@@ -12,12 +12,16 @@ use std::fmt;
 /// A 1-based position in a source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
 pub struct Pos {
+    /// Line, from 1.
     pub line: u32,
+    /// Column in characters (not bytes), from 1.
     pub col: u32,
 }
 
 impl Pos {
+    /// The first character of a file.
     pub const START: Pos = Pos { line: 1, col: 1 };
+    /// The position at `line` and `col`.
     pub fn new(line: u32, col: u32) -> Self {
         Pos { line, col }
     }
@@ -26,27 +30,39 @@ impl Pos {
 /// A YAML value with its position.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
+    /// Where the value starts.
     pub pos: Pos,
+    /// The value.
     pub value: Value,
 }
 
 /// A mapping key: YAML allows any node as a key, we keep its text form.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Key {
+    /// Where the key starts.
     pub pos: Pos,
+    /// The key's text.
     pub name: String,
     /// False when the key was not a plain scalar (a list or mapping used as a key).
     pub is_scalar: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// A YAML value, as profiles and packs use them.
 pub enum Value {
+    /// `null`, `~` or nothing.
     Null,
+    /// `true` or `false` (only these spellings).
     Bool(bool),
+    /// A whole number.
     Int(i64),
+    /// A number with a fractional part.
     Float(f64),
+    /// Text.
     Str(String),
+    /// A list.
     Seq(Vec<Node>),
+    /// A mapping, in file order (keys are unique).
     Map(Vec<(Key, Node)>),
 }
 
@@ -66,18 +82,21 @@ impl Value {
 }
 
 impl Node {
+    /// The value at `key`, if this is a mapping that has it.
     pub fn get(&self, key: &str) -> Option<&Node> {
         match &self.value {
             Value::Map(entries) => entries.iter().find(|(k, _)| k.name == key).map(|(_, v)| v),
             _ => None,
         }
     }
+    /// The key and value at `key`, if this is a mapping that has it.
     pub fn entry(&self, key: &str) -> Option<(&Key, &Node)> {
         match &self.value {
             Value::Map(entries) => entries.iter().find(|(k, _)| k.name == key).map(|(k, v)| (k, v)),
             _ => None,
         }
     }
+    /// The text, if this is a string.
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
             Value::Str(s) => Some(s),
@@ -89,18 +108,38 @@ impl Node {
 /// Why a document could not be read as YAML.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
+    /// Where reading stopped.
     pub pos: Pos,
+    /// Why.
     pub kind: YamlErrorKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a YAML text could not be read.
 pub enum YamlErrorKind {
-    TooLarge { size: usize, limit: usize },
-    NotUtf8 { byte: u8, offset: usize },
+    /// Larger than [`MAX_BYTES`].
+    TooLarge {
+        /// The input's size in bytes.
+        size: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// Not UTF-8 text.
+    NotUtf8 {
+        /// The first byte that is not.
+        byte: u8,
+        /// Its offset in the input.
+        offset: usize,
+    },
+    /// Nested deeper than [`MAX_DEPTH`].
     TooDeep,
+    /// Past a budget of nodes or aliases: which one, in words.
     TooComplex(String),
+    /// More than one YAML document.
     MultipleDocuments,
+    /// A key given twice in one mapping.
     DuplicateKey(String),
+    /// Not YAML, as the parser found it.
     Syntax(String),
 }
 

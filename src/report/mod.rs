@@ -19,37 +19,52 @@ pub use crate::rules::outcome::{ErrorItem, Finding, ProfileReport, Summary, Waiv
 /// What every reporter may consult.
 #[derive(Clone, Copy)]
 pub struct Context<'a> {
+    /// The rules in force: their titles, steps and fix texts.
     pub rules: &'a RuleSet,
     /// The run's language (headings, summary); each profile has its own too.
     pub lang: Lang,
+    /// Whether to colour the output (terminal formats only).
     pub color: bool,
+    /// Only findings and errors, no headings or passing lines.
     pub quiet: bool,
 }
 
 /// One output format.
 pub trait Reporter {
+    /// Called once before the first profile.
     fn begin(&mut self, _w: &mut dyn Write) -> io::Result<()> {
         Ok(())
     }
+    /// Called for each profile, in input order.
     fn profile(&mut self, p: &ProfileReport, w: &mut dyn Write) -> io::Result<()>;
+    /// Called once after the last profile, with the run's totals.
     fn end(&mut self, summary: &Summary, w: &mut dyn Write) -> io::Result<()>;
 }
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Human-readable, grouped by guide step.
     Text,
+    /// JSON, as `--format json` documents it.
     Json,
+    /// SARIF 2.1.0, for code scanning.
     Sarif,
+    /// JUnit XML, one test case per rule and profile.
     Junit,
+    /// GitHub Actions workflow commands (annotations).
     Github,
+    /// A Markdown handout.
     Markdown,
+    /// A self-contained HTML handout.
     Html,
 }
 
 impl Format {
+    /// Every format's name on the command line.
     pub const NAMES: &'static [&'static str] = &["text", "json", "sarif", "junit", "github", "markdown", "html"];
 
+    /// The format named `s`.
     pub fn parse(s: &str) -> Option<Format> {
         match s {
             "text" => Some(Format::Text),
@@ -63,6 +78,7 @@ impl Format {
         }
     }
 
+    /// The reporter that writes this format.
     pub fn reporter<'a>(self, ctx: Context<'a>) -> Box<dyn Reporter + 'a> {
         match self {
             Format::Text => Box::new(text::Text::new(ctx)),

@@ -10,17 +10,21 @@ use crate::rules::pack::Severity;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+/// The config file's name, looked for in a profile's folder and its parents.
 pub const FILE_NAME: &str = ".profilecheck.yaml";
 const KEYS: &[&str] = &["lang", "packs", "rules", "severity", "fail_on"];
 
 /// The threshold for exit code 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FailOn {
+    /// Fail on findings of this severity or worse.
     Severity(Severity),
+    /// Never fail because of findings.
     Never,
 }
 
 impl FailOn {
+    /// The threshold named `s` (`error`, `warning`, `info`, `never`).
     pub fn parse(s: &str) -> Option<FailOn> {
         match s {
             "never" => Some(FailOn::Never),
@@ -30,17 +34,21 @@ impl FailOn {
 }
 
 #[derive(Debug, Clone, Default)]
+/// A `.profilecheck.yaml` file.
 pub struct Config {
     /// Where it was read from.
     pub path: Option<PathBuf>,
+    /// The report language when the profile has none.
     pub lang: Option<Lang>,
     /// Built-in packs to enable (all when `None`).
     pub packs: Option<Vec<String>>,
     /// Extra pack paths, already made relative to the working directory.
     pub rules: Vec<PathBuf>,
+    /// Severity overrides and rules turned off, by rule id.
     pub severity: HashMap<String, Setting>,
     /// Where each `severity` entry is written, to locate "unknown rule".
     pub severity_pos: HashMap<String, crate::profile::yaml::Pos>,
+    /// The severity that makes the run fail.
     pub fail_on: Option<FailOn>,
 }
 

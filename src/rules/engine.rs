@@ -13,7 +13,9 @@ use std::collections::{BTreeMap, HashMap};
 /// A rule's setting from the config file: a new severity, or off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Setting {
+    /// Report the rule's findings at this severity.
     Severity(Severity),
+    /// Do not run the rule.
     Off,
 }
 
@@ -22,16 +24,22 @@ pub enum Setting {
 pub struct Selection {
     /// Only these rule ids (when given).
     pub select: Option<Vec<String>>,
+    /// Rule ids not to run.
     pub ignore: Vec<String>,
+    /// Severity overrides by rule id.
     pub settings: HashMap<String, Setting>,
 }
 
 /// Packs summarised for reports.
 #[derive(Debug, Clone)]
 pub struct PackInfo {
+    /// The pack's name (`guide`, `privacy`, …).
     pub name: String,
+    /// Its title, for headings.
     pub title: Text,
+    /// What it is for.
     pub description: Text,
+    /// The file it was read from (built-in packs: their name).
     pub source: String,
 }
 
@@ -42,7 +50,9 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     /// Every loaded rule id, active or not (for waivers and `explain`).
     pub known: Vec<String>,
+    /// The names of the guide's steps, by number.
     pub steps: BTreeMap<u32, Text>,
+    /// Every pack in force, in load order.
     pub packs: Vec<PackInfo>,
 }
 
@@ -163,6 +173,7 @@ pub struct LangChoice {
 }
 
 impl LangChoice {
+    /// The language of the report of a profile that asks for `profile_lang`.
     pub fn for_profile(&self, profile_lang: Option<Lang>) -> Lang {
         self.forced.or(profile_lang).unwrap_or(self.fallback)
     }

@@ -9,15 +9,25 @@ use crate::rules::pack::Severity;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// One rule not followed, at one place in the profile.
 pub struct Finding {
+    /// The rule's id.
     pub rule: String,
+    /// The pack it comes from.
     pub pack: String,
+    /// The guide step it belongs to, if any.
     pub step: Option<u32>,
+    /// Its severity in force.
     pub severity: Severity,
+    /// The rule's title, in the report's language.
     pub title: String,
+    /// What was expected and what was found.
     pub message: String,
+    /// The path of the value in the profile (`contact.links[1]`).
     pub path: String,
+    /// Line of that value, from 1.
     pub line: u32,
+    /// Column of that value, in characters, from 1.
     pub column: u32,
 }
 
@@ -28,19 +38,27 @@ impl Serialize for Severity {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// A rule the profile waived.
 pub struct Waived {
+    /// The rule's id.
     pub rule: String,
+    /// Why, in the profile author's words.
     pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// A located problem with the file itself.
 pub struct ErrorItem {
+    /// Line, from 1.
     pub line: u32,
+    /// Column in characters, from 1.
     pub column: u32,
+    /// What is wrong, in the report's language.
     pub message: String,
 }
 
 impl ErrorItem {
+    /// The problem `d`, worded in `lang`.
     pub fn from_diag(d: &Diagnostic, lang: Lang) -> Self {
         ErrorItem {
             line: d.pos.line,
@@ -53,15 +71,21 @@ impl ErrorItem {
 /// What one profile got.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProfileReport {
+    /// The file as named on the command line (`-` for standard input).
     pub file: String,
+    /// The profile's name, else the file's stem.
     pub name: String,
     /// The language its texts are in.
     pub lang: Lang,
     /// `None` for an invalid profile.
     pub score: Option<u32>,
+    /// Rules not followed, by position in the file.
     pub findings: Vec<Finding>,
+    /// Ids of the rules followed.
     pub passed: Vec<String>,
+    /// Ids of the rules whose `when` did not hold.
     pub not_applicable: Vec<String>,
+    /// Rules waived by the profile.
     pub waived: Vec<Waived>,
     /// Why the file is invalid (empty for a valid profile).
     pub errors: Vec<ErrorItem>,
@@ -70,9 +94,11 @@ pub struct ProfileReport {
 }
 
 impl ProfileReport {
+    /// Whether the file could not be read or validated (it has no score).
     pub fn is_invalid(&self) -> bool {
         self.score.is_none()
     }
+    /// How many findings have severity `sev`.
     pub fn count(&self, sev: Severity) -> usize {
         self.findings.iter().filter(|f| f.severity == sev).count()
     }
@@ -81,14 +107,20 @@ impl ProfileReport {
 /// Totals over a run.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Summary {
+    /// Profiles checked.
     pub profiles: usize,
+    /// Profiles that could not be read or validated.
     pub invalid: usize,
+    /// Findings of severity error.
     pub errors: usize,
+    /// Findings of severity warning.
     pub warnings: usize,
+    /// Findings of severity info.
     pub infos: usize,
 }
 
 impl Summary {
+    /// Count one more profile.
     pub fn add(&mut self, p: &ProfileReport) {
         self.profiles += 1;
         if p.is_invalid() {

@@ -10,13 +10,18 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// How much a rule matters: its findings' level and its weight in the score.
 pub enum Severity {
+    /// Good to have (weight 1).
     Info,
+    /// Should be fixed (weight 2).
     Warning,
+    /// Must be fixed (weight 3).
     Error,
 }
 
 impl Severity {
+    /// The severity named `s`.
     pub fn parse(s: &str) -> Option<Severity> {
         match s {
             "error" => Some(Severity::Error),
@@ -25,6 +30,7 @@ impl Severity {
             _ => None,
         }
     }
+    /// Its name in files and machine formats: `error`, `warning`, `info`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -40,6 +46,7 @@ impl Severity {
             Severity::Info => 1,
         }
     }
+    /// Its name for people, in `lang`.
     pub fn word(self, lang: Lang) -> &'static str {
         match self {
             Severity::Error => lang.pick("error", "erreur"),
@@ -58,40 +65,55 @@ impl fmt::Display for Severity {
 /// A checked rule.
 #[derive(Debug, Clone)]
 pub struct Rule {
+    /// The rule's id, unique across the packs in force.
     pub id: String,
+    /// The pack it belongs to.
     pub pack: String,
+    /// The guide step it belongs to, if any.
     pub step: Option<u32>,
+    /// Its severity as the pack declares it.
     pub severity: Severity,
+    /// A one-line title.
     pub title: Text,
+    /// Why it matters.
     pub why: Text,
+    /// How to fix it, step by step.
     pub fix: TextList,
     /// Overrides the generated failure message when set.
     pub message: Option<Text>,
-    pub when: Option<Cond>,
-    pub check: Cond,
+    pub(crate) when: Option<Cond>,
+    pub(crate) check: Cond,
+    /// Profiles the pack declares the rule passes on.
     pub examples_pass: Vec<Example>,
+    /// Profiles the pack declares the rule fails on.
     pub examples_fail: Vec<Example>,
     /// Where the rule's id is written.
     pub pos: Pos,
 }
 
 #[derive(Debug, Clone)]
+/// A profile written in a pack to show a rule's behaviour.
 pub struct Example {
+    /// The profile's YAML text.
     pub yaml: String,
+    /// Where it is written in the pack.
     pub pos: Pos,
 }
 
 /// A loaded pack.
 #[derive(Debug, Clone)]
 pub struct Pack {
+    /// The pack's name.
     pub name: String,
     /// Where `pack:` names it, to locate a clash with another pack.
     pub name_pos: Pos,
     /// A short name for headings ("Privacy" / "Confidentialité").
     pub title: Text,
+    /// What it is for.
     pub description: Text,
     /// Guide step titles (the guide pack has them; any pack may).
     pub steps: BTreeMap<u32, Text>,
+    /// Its rules, in file order.
     pub rules: Vec<Rule>,
     /// Where it came from: a file path, or `builtin:NAME`.
     pub source: String,
@@ -100,11 +122,14 @@ pub struct Pack {
 /// A pack that failed to load: its file and every problem found.
 #[derive(Debug, Clone)]
 pub struct PackError {
+    /// The pack's file, as named in messages.
     pub source: String,
+    /// Every problem found in it.
     pub problems: Vec<Diagnostic>,
 }
 
 impl PackError {
+    /// The problems as `FILE:LINE:COL: error: …` lines, in `lang`.
     pub fn render(&self, lang: Lang) -> Vec<String> {
         self.problems.iter().map(|d| d.render(&self.source, lang)).collect()
     }

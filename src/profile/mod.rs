@@ -4,6 +4,7 @@
 //! and findings point at the positions it carries.
 
 pub mod diag;
+pub(crate) mod digest;
 pub mod jsonschema;
 pub mod schema;
 pub mod yaml;

@@ -7,15 +7,17 @@ use crate::rules::pack::Severity;
 use colored::{ColoredString, Colorize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, Write};
+use std::sync::OnceLock;
 
 pub struct Text<'a> {
     ctx: Context<'a>,
     /// Each rule's step and pack, by id.
     place: HashMap<&'a str, (Option<u32>, &'a str)>,
-    /// Fix steps as printed, per rule and language, wrapped once up front:
-    /// the same steps are shown for many findings, and a read-only reporter
-    /// can render profiles on the worker threads.
-    fix_blocks: HashMap<(String, Lang), String>,
+    /// Fix steps as printed, per rule and language, wrapped on first use and
+    /// kept: the same steps are shown for many findings, a run on one
+    /// profile wraps only the few it prints, and `OnceLock` lets a read-only
+    /// reporter render profiles on the worker threads.
+    fix_blocks: HashMap<(&'a str, Lang), OnceLock<String>>,
 }
 
 impl<'a> Text<'a> {
@@ -29,7 +31,7 @@ impl<'a> Text<'a> {
         let mut fix_blocks = HashMap::new();
         for rule in &ctx.rules.rules {
             for lang in Lang::ALL {
-                fix_blocks.insert((rule.id.clone(), lang), fix_block(rule, lang));
+                fix_blocks.insert((rule.id.as_str(), lang), OnceLock::new());
             }
         }
         Text { ctx, place, fix_blocks }
@@ -349,8 +351,8 @@ impl Text<'_> {
         if !self.ctx.quiet
             && let Some(rule) = self.ctx.rules.get(&f.rule)
         {
-            match self.fix_blocks.get(&(rule.id.clone(), lang)) {
-                Some(block) => w.write_all(block.as_bytes())?,
+            match self.fix_blocks.get(&(rule.id.as_str(), lang)) {
+                Some(block) => w.write_all(block.get_or_init(|| fix_block(rule, lang)).as_bytes())?,
                 None => w.write_all(fix_block(rule, lang).as_bytes())?,
             }
         }

@@ -6,6 +6,7 @@ use crate::profile::diag::{Diagnostic, Msg};
 use crate::profile::schema::{self, Kind, Resolved};
 use crate::profile::yaml::{Node, Pos, Value};
 use regex::Regex;
+use std::sync::OnceLock;
 
 /// A dotted path, already split. Empty means "the item itself" (`.` inside `each`/`some`).
 #[derive(Debug, Clone, PartialEq)]
@@ -74,7 +75,7 @@ pub enum Test {
     Present(bool),
     Equals(Scalar),
     OneOf(Vec<Scalar>, bool),
-    Matches(Regex, bool),
+    Matches(Pattern, bool),
     Min(f64),
     Max(f64),
     MinChars(usize),
@@ -472,14 +473,66 @@ pub struct Scope {
     pub base: Kind,
     /// True under `extra`: nothing is known of the shape.
     pub free: bool,
+    /// Compile regular expressions on first use. Only for the built-in
+    /// packs, whose patterns the tests compile: a user's pack must have every
+    /// error reported at load, located.
+    pub lazy: bool,
 }
 
 impl Scope {
-    pub fn root() -> Self {
+    pub fn root(lazy: bool) -> Self {
         Scope {
             base: schema::ROOT,
             free: false,
+            lazy,
         }
+    }
+}
+
+/// A regular expression of a pack, compiled at load or on first use.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    src: String,
+    re: OnceLock<Regex>,
+}
+
+impl Pattern {
+    fn builder(src: &str) -> regex::RegexBuilder {
+        let mut b = regex::RegexBuilder::new(src);
+        b.size_limit(1 << 20).dfa_size_limit(1 << 20);
+        b
+    }
+
+    /// Compile now: the error, if any, is the caller's to report.
+    fn eager(src: &str) -> Result<Pattern, regex::Error> {
+        let re = Self::builder(src).build()?;
+        Ok(Pattern {
+            src: src.to_owned(),
+            re: OnceLock::from(re),
+        })
+    }
+
+    /// Compile on first use: start-up pays only for the patterns a run needs.
+    fn lazy(src: &str) -> Pattern {
+        Pattern {
+            src: src.to_owned(),
+            re: OnceLock::new(),
+        }
+    }
+
+    /// The pattern as written.
+    pub fn as_str(&self) -> &str {
+        &self.src
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        self.re
+            .get_or_init(|| {
+                Self::builder(&self.src)
+                    .build()
+                    .unwrap_or_else(|e| panic!("built-in pattern /{}/ does not compile: {e}", self.src))
+            })
+            .is_match(s)
     }
 }
 
@@ -655,10 +708,12 @@ fn compile_bare(node: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option<
                 Resolved::Free => Scope {
                     base: Kind::Free,
                     free: true,
+                    ..scope
                 },
                 Resolved::Field(Kind::List(item)) => Scope {
                     base: *item,
                     free: false,
+                    ..scope
                 },
                 Resolved::Field(k) => {
                     out.push(err(
@@ -945,11 +1000,12 @@ fn compile_leaf(
                 ));
                 return None;
             };
-            match regex::RegexBuilder::new(src)
-                .size_limit(1 << 20)
-                .dfa_size_limit(1 << 20)
-                .build()
-            {
+            let compiled = if scope.lazy {
+                Ok(Pattern::lazy(src))
+            } else {
+                Pattern::eager(src)
+            };
+            match compiled {
                 Ok(re) => Test::Matches(re, op == "not_matches"),
                 Err(e) => {
                     // The regex crate ends its message with "error: WHAT"; our own

@@ -4,6 +4,7 @@
 
 use crate::i18n::{Lang, Text, TextList};
 use crate::profile::diag::{Diagnostic, Msg, from_yaml};
+use crate::profile::digest;
 use crate::profile::yaml::{self, Node, Pos, Value};
 use crate::rules::condition::{self, Cond, Scope};
 use std::collections::BTreeMap;
@@ -321,7 +322,7 @@ fn examples(node: &Node, out: &mut Vec<Diagnostic>) -> (Vec<Example>, Vec<Exampl
     (pass, fail)
 }
 
-fn rule(node: &Node, pack: &str, out: &mut Vec<Diagnostic>) -> Option<Rule> {
+fn rule(node: &Node, pack: &str, lazy: bool, out: &mut Vec<Diagnostic>) -> Option<Rule> {
     if !matches!(node.value, Value::Map(_)) {
         out.push(other(
             node.pos,
@@ -393,8 +394,10 @@ fn rule(node: &Node, pack: &str, out: &mut Vec<Diagnostic>) -> Option<Rule> {
     let why = node.get("why").and_then(|n| text(n, "why", out)).unwrap_or_default();
     let fix = node.get("fix").map(|n| text_list(n, "fix", out)).unwrap_or_default();
     let message = node.get("message").and_then(|n| text(n, "message", out));
-    let when = node.get("when").and_then(|n| condition::compile(n, Scope::root(), out));
-    let check = required("check", out).and_then(|n| condition::compile(n, Scope::root(), out));
+    let when = node
+        .get("when")
+        .and_then(|n| condition::compile(n, Scope::root(lazy), out));
+    let check = required("check", out).and_then(|n| condition::compile(n, Scope::root(lazy), out));
     let (examples_pass, examples_fail) = node.get("examples").map(|n| examples(n, out)).unwrap_or_default();
     if out.len() > before {
         return None;
@@ -420,12 +423,26 @@ fn rule(node: &Node, pack: &str, out: &mut Vec<Diagnostic>) -> Option<Rule> {
 
 /// Load one pack from its bytes. `source` names it in messages.
 pub fn load(source: &str, bytes: &[u8]) -> Result<Pack, PackError> {
+    load_with(source, bytes, false)
+}
+
+/// `lazy`: compile regular expressions on first use (built-in packs only).
+fn load_with(source: &str, bytes: &[u8], lazy: bool) -> Result<Pack, PackError> {
     let fail = |problems: Vec<Diagnostic>| PackError {
         source: source.to_owned(),
         problems,
     };
     let source_text = yaml::decode(bytes).map_err(|e| fail(vec![from_yaml(e)]))?;
     let root = yaml::parse(source_text).map_err(|e| fail(vec![from_yaml(e)]))?;
+    load_tree(source, &root, lazy)
+}
+
+/// Compile a pack from its YAML tree.
+fn load_tree(source: &str, root: &Node, lazy: bool) -> Result<Pack, PackError> {
+    let fail = |problems: Vec<Diagnostic>| PackError {
+        source: source.to_owned(),
+        problems,
+    };
     let mut out = Vec::new();
     if !matches!(root.value, Value::Map(_)) {
         out.push(other(
@@ -501,7 +518,7 @@ pub fn load(source: &str, bytes: &[u8]) -> Result<Pack, PackError> {
         }) => {
             let mut seen: BTreeMap<String, Pos> = BTreeMap::new();
             for it in items {
-                if let Some(r) = rule(it, &name, &mut out) {
+                if let Some(r) = rule(it, &name, lazy, &mut out) {
                     if let Some(first) = seen.get(&r.id) {
                         out.push(other(
                             it.get("id").map_or(it.pos, |n| n.pos),
@@ -545,13 +562,36 @@ pub fn load(source: &str, bytes: &[u8]) -> Result<Pack, PackError> {
     })
 }
 
+// The trees of `rules/*.yaml`, parsed at build time (see build.rs).
+include!(concat!(env!("OUT_DIR"), "/builtin_trees.rs"));
+
 /// The built-in packs, parsed. They are tested, so a failure here is a bug.
 pub fn builtin() -> Vec<Pack> {
     BUILTIN
         .iter()
-        .map(|(name, text)| {
-            load(&format!("builtin:rules/{name}.yaml"), text.as_bytes())
+        .map(|(name, _)| {
+            let (_, tree) = BUILTIN_TREES
+                .iter()
+                .find(|(stem, _)| stem == name)
+                .expect("build.rs digests every rules/*.yaml");
+            load_tree(&format!("builtin:rules/{name}.yaml"), &digest::decode(tree), true)
                 .unwrap_or_else(|e| panic!("built-in pack {name} is invalid: {:?}", e.render(Lang::En)))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_pattern_compiles_eagerly() {
+        // Built-in packs compile their patterns on first use; loading them
+        // the way a user's pack is loaded proves each one compiles.
+        for (name, text) in BUILTIN {
+            if let Err(e) = load(name, text.as_bytes()) {
+                panic!("{name}: {:?}", e.render(Lang::En));
+            }
+        }
+    }
 }

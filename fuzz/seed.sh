@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Seed the fuzz corpora (fuzz/corpus/{profile,pack}, gitignored) from the
-# repository's examples and rule packs, the YAML test suite and a few
-# hostile shapes. Run from anywhere: bash fuzz/seed.sh
+# repository's examples and rule packs, the YAML test suite (vendored in
+# tests/corpora/yaml-test-suite) and a few hostile shapes. Everything comes
+# from inside the repository. Run from anywhere: bash fuzz/seed.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
-suite="${YAML_SUITE:-$root/../shared/corpora/yaml-test-suite}"
+suite="$root/tests/corpora/yaml-test-suite"
 mkdir -p "$here/corpus/profile" "$here/corpus/pack"
 n=0
 copy() { # copy FILE DIR: name by content so re-seeding adds no duplicates
@@ -20,11 +21,8 @@ for f in "$root"/examples/**/*.yaml "$root"/examples/**/*.yml; do
     copy "$f" "$here/corpus/pack"
 done
 for f in "$root"/rules/*.yaml; do copy "$f" "$here/corpus/pack"; done
-if [ -d "$suite" ]; then
-    for f in "$suite"/valid/*.yaml "$suite"/invalid/*.yaml; do copy "$f" "$here/corpus/profile"; done
-else
-    echo "seed: no YAML test suite at $suite (set YAML_SUITE); seeding without it" >&2
-fi
+[ -d "$suite/valid" ] || { echo "seed: the vendored YAML test suite is missing at $suite" >&2; exit 1; }
+for f in "$suite"/valid/*.yaml "$suite"/invalid/*.yaml; do copy "$f" "$here/corpus/profile"; done
 # Small hostile shapes: the fuzzer mutates them into worse ones.
 printf 'a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n' >"$here/corpus/profile/seed-alias"
 printf '%s' '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]' >"$here/corpus/profile/seed-deep"

@@ -1,5 +1,5 @@
-//! Every input of the YAML test suite (`../shared/corpora/yaml-test-suite/`,
-//! 308 valid and 94 invalid documents) is linted as a profile, one file per
+//! Every input of the YAML test suite (vendored in
+//! `tests/corpora/yaml-test-suite/`, 308 valid and 94 invalid documents) is linted as a profile, one file per
 //! run and then all in one run. None of them is a real profile, which is the
 //! point: people point the linter at files they did not write, and it must
 //! answer each with exit 0, 1 or 2, a located message when it refuses one,
@@ -18,10 +18,10 @@ const BIN: &str = env!("CARGO_BIN_EXE_profilecheck");
 const PER_FILE: Duration = Duration::from_secs(1);
 
 fn suite() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/yaml-test-suite");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora/yaml-test-suite");
     assert!(
         dir.join("valid").is_dir() && dir.join("invalid").is_dir(),
-        "the YAML test suite is missing at {}: these tests need shared/ beside the repository",
+        "the vendored YAML test suite is missing at {}",
         dir.display()
     );
     dir
@@ -119,7 +119,7 @@ fn each_valid_input_alone() {
                 // Valid YAML is never reported as a syntax error. Two known
                 // exceptions are our own policy, not the parser's: 565N holds
                 // a `!!binary` value that is not UTF-8 text, and X38W repeats
-                // a key, which SPEC §2 makes an error.
+                // a key, which docs/format.md makes an error.
                 let stderr = String::from_utf8_lossy(&out.stderr);
                 let stem = f.file_stem().unwrap().to_string_lossy();
                 if stderr.contains("invalid YAML") && !["565N", "X38W"].contains(&stem.as_ref()) {

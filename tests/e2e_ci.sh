@@ -53,7 +53,7 @@ PY="$TMP/venv/bin/python"
 # ------------------------------------------------------------------- binary
 echo "== building profilecheck (release)"
 cargo build --release --locked --quiet || die "cargo build --release"
-BIN="$PWD/target/release/profilecheck"
+BIN="$(realpath "${CARGO_TARGET_DIR:-target}")/release/profilecheck"
 [ -x "$BIN" ] || die "no binary at $BIN"
 
 # ----------------------------------------------------------------- fixtures

@@ -340,7 +340,7 @@ pub fn profile(seed: u64, i: usize) -> String {
     s
 }
 
-/// Spoil a valid profile in one of the ways SPEC §2 calls invalid.
+/// Spoil a valid profile in one of the ways docs/format.md calls invalid.
 fn spoil(rng: &mut Rng, text: String) -> String {
     match rng.below(6) {
         0 => text.replace("  city:", "  ctiy:"), // unknown key, with suggestion

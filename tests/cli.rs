@@ -1,4 +1,4 @@
-//! The command line as a user and a CI script see it (SPEC §6–8): exit codes,
+//! The command line as a user and a CI script see it (docs/cli.md, docs/formats.md): exit codes,
 //! `--fail-on`, rule selection, language precedence, file discovery, stdin,
 //! `-o`, the JSON shape, and the `rules`/`explain`/`--help` outputs. Every run
 //! sets `NO_COLOR=1`, `LANG=C` and `--no-config` unless it tests them.
@@ -392,7 +392,7 @@ fn output_file_gets_the_report_and_stdout_stays_empty() {
     assert!(std::fs::read_to_string(&dest).unwrap().contains("Lucie Bernard"));
 }
 
-// ------------------------------------------------------------------ JSON shape (SPEC §8)
+// ------------------------------------------------------------------ JSON shape (docs/formats.md)
 
 fn keys(v: &Value) -> BTreeSet<&str> {
     v.as_object().expect("an object").keys().map(String::as_str).collect()

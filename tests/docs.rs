@@ -222,9 +222,7 @@ fn matches(want: &[String], have: &[&str]) -> bool {
     match want.split_first() {
         None => have.is_empty(),
         Some((w, rest)) if is_elision(w) => (0..=have.len()).any(|k| matches(rest, &have[k..])),
-        Some((w, rest)) => {
-            have.first().is_some_and(|h| h.trim_end() == w.trim_end()) && matches(rest, &have[1..])
-        }
+        Some((w, rest)) => have.first().is_some_and(|h| h.trim_end() == w.trim_end()) && matches(rest, &have[1..]),
     }
 }
 
@@ -274,7 +272,9 @@ fn check_console(doc: &str, block: &Block) -> Vec<String> {
         match argv.first().map(String::as_str) {
             Some("profilecheck") => {
                 if !argv.iter().any(|a| a == "--lang") && !argv.iter().any(|a| a == "--version") {
-                    problems.push(format!("{at}: `{cmd}` should name `--lang`, so it reads the same on any machine"));
+                    problems.push(format!(
+                        "{at}: `{cmd}` should name `--lang`, so it reads the same on any machine"
+                    ));
                 }
                 let run = run_sample(&argv[1..]);
                 let have: Vec<&str> = run.output.lines().collect();
@@ -356,5 +356,8 @@ fn sample_matcher_allows_elisions_only_where_written() {
     assert!(!matches(&want, &["x", "d"]));
     let exact: Vec<String> = ["a", "b"].map(String::from).to_vec();
     assert!(!matches(&exact, &["a", "b", "c"]));
-    assert_eq!(words(r#"profilecheck --select 'a b' "c" d"#), ["profilecheck", "--select", "a b", "c", "d"]);
+    assert_eq!(
+        words(r#"profilecheck --select 'a b' "c" d"#),
+        ["profilecheck", "--select", "a b", "c", "d"]
+    );
 }

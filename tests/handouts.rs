@@ -1,4 +1,4 @@
-//! The workshop handouts (`--format markdown` and `--format html`, SPEC §9):
+//! The workshop handouts (`--format markdown` and `--format html`, docs/formats.md):
 //! snapshots over the same fixture profiles, plus the safety properties a
 //! snapshot review could miss — hostile profile texts stay text, and the HTML
 //! page asks for nothing from the network.

@@ -404,7 +404,7 @@ fn crlf_and_bom_in_packs_and_config() {
     assert_refused("CRLF config", &r, "cfg.yaml", "cfg.yaml:2:10: error:");
 }
 
-/// SPEC §4-5 applied by hand to a profile with nothing in it: the rules whose
+/// docs/rules.md applied by hand to a profile with nothing in it: the rules whose
 /// `when` cannot hold are not applicable, the `each` rules and
 /// `personal-info-private` hold on missing values, every other rule fails.
 /// Passed weight 3+2+2+2 = 9 of 43 applicable: 20.93, so 21.

@@ -1,4 +1,4 @@
-//! Invalid profiles through the binary: every kind of problem SPEC §2 lists
+//! Invalid profiles through the binary: every kind of problem docs/format.md lists
 //! is reported as `FILE:LINE:COL: error: MESSAGE` on stderr and in the JSON
 //! `errors`, with exit 2, and never stops the other files from being linted.
 //! Fixtures live in `tests/fixtures/invalid/`, one per kind of problem.

@@ -1,5 +1,5 @@
 //! Independent differential test: random valid profiles are linted by the binary and
-//! by a plain re-implementation of the 28 built-in rules (SPEC §4) and the score (§5).
+//! by a plain re-implementation of the 28 built-in rules (docs/rules.md) and the score.
 //! The oracle works on the generator's own data, never on the engine's parser.
 
 use regex::Regex;

@@ -1,8 +1,8 @@
 //! The built-in rules as a contract: ids, packs, steps and severities match
-//! SPEC §4, every rule is documented in both languages and carries examples,
+//! docs/rules.md, every rule is documented in both languages and carries examples,
 //! every rule is seen passing and failing on profiles written here (not the
-//! packs' own examples), findings are located as SPEC §8 says, and the score
-//! follows SPEC §5. A property test closes over generated profiles.
+//! packs' own examples), findings are located as docs/formats.md says, and the score
+//! follows docs/rules.md. A property test closes over generated profiles.
 
 use profilecheck::report::{Context, Format, render};
 use profilecheck::rules::engine::{RuleSet, Selection};
@@ -24,7 +24,7 @@ fn failed(r: &ProfileReport) -> BTreeSet<&str> {
     r.findings.iter().map(|f| f.rule.as_str()).collect()
 }
 
-/// SPEC §4, copied by hand: id, pack, step, severity.
+/// The contract's rule table, copied by hand: id, pack, step, severity (docs/rules.md is generated from the packs).
 const SPEC_TABLE: &[(&str, &str, Option<u32>, &str)] = &[
     ("photo-set", "guide", Some(1), "error"),
     ("photo-professional", "guide", Some(1), "warning"),
@@ -72,12 +72,12 @@ fn builtin_rules_match_the_spec_table_exactly() {
     assert_eq!(
         got_set.difference(&want_set).collect::<Vec<_>>(),
         Vec::<&&(String, String, Option<u32>, String)>::new(),
-        "rules not in SPEC §4 (or with another pack/step/severity)"
+        "rules not in the contract (or with another pack/step/severity)"
     );
     assert_eq!(
         want_set.difference(&got_set).collect::<Vec<_>>(),
         Vec::<&&(String, String, Option<u32>, String)>::new(),
-        "SPEC §4 rules missing or changed"
+        "contract rules missing or changed"
     );
     assert_eq!(got.len(), 28, "each id once");
 }
@@ -399,7 +399,7 @@ fn rules_with_when_are_not_applicable_when_it_does_not_hold() {
     }
 }
 
-// ------------------------------------------------------------------ locations (SPEC §8)
+// ------------------------------------------------------------------ locations (docs/formats.md)
 
 fn finding<'a>(r: &'a ProfileReport, id: &str) -> &'a profilecheck::Finding {
     r.findings
@@ -478,7 +478,7 @@ fn findings_sorted_by_line_column_rule() {
     assert_eq!(r.findings.last().map(|f| f.rule.as_str()), Some("review-tagged-posts"));
 }
 
-// ------------------------------------------------------------------ score (SPEC §5)
+// ------------------------------------------------------------------ score (docs/rules.md)
 
 fn checker_with(select: &[&str]) -> Checker {
     let sel = Selection {

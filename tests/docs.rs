@@ -361,3 +361,55 @@ fn sample_matcher_allows_elisions_only_where_written() {
         ["profilecheck", "--select", "a b", "c", "d"]
     );
 }
+
+// ------------------------------------------------------------------ paths
+
+/// Every repository path the documents name, in backquotes (from the root) or
+/// as a Markdown link (from the document's folder), exists: a file moved or
+/// renamed cannot leave the docs pointing at nothing.
+#[test]
+fn paths_named_in_docs_exist() {
+    const TOP: &[&str] = &[
+        "src/",
+        "docs/",
+        "tests/",
+        "examples/",
+        "rules/",
+        "benches/",
+        "fuzz/",
+        ".ci/",
+        "locales/",
+    ];
+    let mut missing = Vec::new();
+    let mut named = 0;
+    for doc in documents() {
+        let text = read(&doc);
+        let folder = Path::new(&doc).parent().unwrap_or(Path::new(""));
+        let mut check = |path: &str, base: &Path| {
+            // A glob names its folder: `src/report/*.rs` needs `src/report/`.
+            let path = path.split('*').next().unwrap_or_default();
+            named += 1;
+            if !root().join(base).join(path).exists() {
+                missing.push(format!("{doc}: {}", base.join(path).display()));
+            }
+        };
+        for (n, piece) in text.split('`').enumerate() {
+            // Odd pieces sit between backquotes.
+            if n % 2 == 1
+                && TOP.iter().any(|t| piece.starts_with(t))
+                && !piece.contains(|c: char| c.is_whitespace() || "{}<>$".contains(c))
+            {
+                check(piece, Path::new(""));
+            }
+        }
+        for link in text.split("](").skip(1) {
+            let target = link.split(')').next().unwrap_or_default();
+            let target = target.split('#').next().unwrap_or_default();
+            if !target.is_empty() && !target.contains("://") {
+                check(target, folder);
+            }
+        }
+    }
+    assert!(named >= 20, "only {named} paths found");
+    assert!(missing.is_empty(), "named but missing:\n{}", missing.join("\n"));
+}

@@ -252,9 +252,38 @@ fn run_sample(args: &[String]) -> Run {
     }
 }
 
-/// Checks one console block; returns the problems found.
-fn check_console(doc: &str, block: &Block) -> Vec<String> {
+/// What rerunning a console block found: its problems, and the block as the
+/// tool would have it written (`None` when it cannot be rewritten safely).
+struct Checked {
+    problems: Vec<String>,
+    rewritten: Option<Vec<String>>,
+}
+
+/// The expected lines of a sample redone from a real run. An elision keeps its
+/// place: the lines written before it and after it are counted again from the
+/// output. With more than one elision the choice is a person's.
+fn redo(want: &[String], have: &[&str]) -> Option<Vec<String>> {
+    let elisions: Vec<usize> = (0..want.len()).filter(|&k| is_elision(&want[k])).collect();
+    match elisions[..] {
+        [] => Some(have.iter().map(|s| s.to_string()).collect()),
+        [k] => {
+            let (head, tail) = (k, want.len() - k - 1);
+            if head + tail > have.len() {
+                return None;
+            }
+            let mut out: Vec<String> = have[..head].iter().map(|s| s.to_string()).collect();
+            out.push(want[k].clone());
+            out.extend(have[have.len() - tail..].iter().map(|s| s.to_string()));
+            Some(out)
+        }
+        _ => None,
+    }
+}
+
+/// Checks one console block.
+fn check_console(doc: &str, block: &Block) -> Checked {
     let mut problems = Vec::new();
+    let mut rewritten = Some(Vec::new());
     let mut i = 0;
     let mut last: Option<Run> = None;
     let lines = &block.lines;
@@ -262,12 +291,16 @@ fn check_console(doc: &str, block: &Block) -> Vec<String> {
         let at = format!("{doc}:{}", block.line + 1 + i);
         let Some(cmd) = lines[i].strip_prefix("$ ") else {
             problems.push(format!("{at}: output with no `$ ` command before it"));
-            break;
+            return Checked {
+                problems,
+                rewritten: None,
+            };
         };
         let end = (i + 1..lines.len())
             .find(|&j| lines[j].starts_with("$ "))
             .unwrap_or(lines.len());
         let want = &lines[i + 1..end];
+        let mut redone = None;
         let argv = words(cmd);
         match argv.first().map(String::as_str) {
             Some("profilecheck") => {
@@ -284,6 +317,7 @@ fn check_console(doc: &str, block: &Block) -> Vec<String> {
                         run.output
                     ));
                 }
+                redone = redo(want, &have);
                 last = Some(run);
             }
             Some("echo") if cmd.trim() == "echo $?" => {
@@ -291,26 +325,60 @@ fn check_console(doc: &str, block: &Block) -> Vec<String> {
                 if want.len() != 1 || code.as_deref() != Some(want[0].trim()) {
                     problems.push(format!("{at}: exit code {code:?}, the sample says {want:?}"));
                 }
+                redone = code.map(|c| vec![c]);
             }
             _ => problems.push(format!("{at}: `{cmd}` is not a command these samples can rerun")),
         }
+        rewritten = match (rewritten, redone) {
+            (Some(mut out), Some(redone)) => {
+                out.push(lines[i].clone());
+                out.extend(redone);
+                Some(out)
+            }
+            _ => None,
+        };
         i = end;
     }
-    problems
+    Checked { problems, rewritten }
 }
 
+/// With `UPDATE_DOCS=1`, samples that differ are rewritten from the real runs
+/// (except those with several elisions, which stay failing for a person to
+/// redo); review the diff before committing it.
 #[test]
 fn every_console_sample_is_what_the_tool_prints() {
+    let update = std::env::var_os("UPDATE_DOCS").is_some();
     let mut problems = Vec::new();
     let mut samples = 0;
     for doc in documents() {
-        for b in blocks(&read(&doc)).iter().filter(|b| b.lang == "console") {
+        let text = read(&doc);
+        let mut lines: Vec<String> = text.lines().map(String::from).collect();
+        let mut changed = false;
+        // Last block first, so the line numbers of the others stay right.
+        for b in blocks(&text).iter().filter(|b| b.lang == "console").rev() {
             samples += 1;
-            problems.extend(check_console(&doc, b));
+            let checked = check_console(&doc, b);
+            if checked.problems.is_empty() {
+                continue;
+            }
+            match checked.rewritten {
+                Some(new) if update => {
+                    lines.splice(b.line..b.line + b.lines.len(), new);
+                    changed = true;
+                }
+                _ => problems.extend(checked.problems),
+            }
+        }
+        if changed {
+            std::fs::write(root().join(&doc), lines.join("\n") + "\n").expect("rewrite the document");
         }
     }
     assert!(samples >= 10, "only {samples} console samples found");
-    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+    assert!(
+        problems.is_empty(),
+        "{}\n\n(UPDATE_DOCS=1 cargo test --test docs rewrites samples from real runs)",
+        problems.join("\n\n")
+    );
 }
 
 /// The files the samples run on are the ones the documents show.

@@ -8,7 +8,8 @@
 //!   its output (stderr, then stdout) must be the lines that follow, where a
 //!   line `...` (or `…`) stands for any number of lines; `$ echo $?` checks
 //!   the exit code of the command before it. Samples name `--lang`, so they
-//!   read the same on any machine.
+//!   read the same on any machine. `UPDATE_DOCS=1` rewrites the samples that
+//!   differ from the real runs.
 //! - A ```yaml block whose first line is a comment ending in a path under
 //!   `docs/examples/` is that file, byte for byte, so the commands above run
 //!   on exactly what the reader sees.

@@ -477,7 +477,10 @@ fn all_points_at_the_first_failing_part_in_file_order_and_names_each() {
     let r = check(yaml);
     let f = finding(&r, "personal-info-private");
     assert_eq!((f.path.as_str(), f.line, f.column), ("privacy.family_audience", 3, 20));
-    assert_eq!(f.message, "Your family members are public. Your phone number is public.");
+    assert_eq!(
+        f.message,
+        "Your family members are public. Your phone number is public."
+    );
     let r = BUILTIN.check("p.yaml", yaml.as_bytes(), Some(Lang::Fr));
     let f = finding(&r, "personal-info-private");
     assert_eq!(
@@ -487,7 +490,10 @@ fn all_points_at_the_first_failing_part_in_file_order_and_names_each() {
     // One public audience: only that one is named.
     let r = check("privacy: {phone_audience: only_me, birthday_audience: public}\n");
     let f = finding(&r, "personal-info-private");
-    assert_eq!((f.path.as_str(), f.line, f.column), ("privacy.birthday_audience", 1, 55));
+    assert_eq!(
+        (f.path.as_str(), f.line, f.column),
+        ("privacy.birthday_audience", 1, 55)
+    );
     assert_eq!(f.message, "Your birth date is public.");
 }
 
@@ -499,7 +505,11 @@ fn website_counts_as_a_contact_link_and_is_checked_like_one() {
     let r = check("contact:\n  website: cabinet-rebond.fr\n");
     let f = finding(&r, "website-url");
     assert_eq!((f.path.as_str(), f.line, f.column), ("contact.website", 2, 12));
-    assert!(f.message.starts_with("\"cabinet-rebond.fr\" is not a full web address"), "{}", f.message);
+    assert!(
+        f.message.starts_with("\"cabinet-rebond.fr\" is not a full web address"),
+        "{}",
+        f.message
+    );
 }
 
 #[test]
@@ -509,7 +519,11 @@ fn a_link_without_scheme_is_reported_by_link_urls_alone() {
     assert!(r.passed.iter().any(|p| p == "link-domains"), "{:?}", failed(&r));
     assert_eq!(r.findings.iter().filter(|f| f.rule == "link-urls").count(), 2);
     // Without a scheme, the host is still judged; another scheme is not http(s).
-    for url in ["sophie-lefevre.fr/linkedin", "ftp://linkedin.com/in/s", "//linkedin.com/in/s"] {
+    for url in [
+        "sophie-lefevre.fr/linkedin",
+        "ftp://linkedin.com/in/s",
+        "//linkedin.com/in/s",
+    ] {
         let r = check(&format!("contact: {{links: [{{network: linkedin, url: '{url}'}}]}}\n"));
         assert!(failed(&r).contains("link-domains"), "{url} should fail link-domains");
     }

@@ -661,10 +661,7 @@ rules:
         msg("alternate_name: {name: Co2}", Lang::En).as_deref(),
         Some("Co2 has a digit")
     );
-    assert_eq!(
-        msg("alternate_name: {name: Co2}", Lang::Fr).as_deref(),
-        Some("chiffre")
-    );
+    assert_eq!(msg("alternate_name: {name: Co2}", Lang::Fr).as_deref(), Some("chiffre"));
     // Two clauses fail: both are named, a clause without a full stop is
     // followed by a semicolon.
     assert_eq!(

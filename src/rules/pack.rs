@@ -452,7 +452,7 @@ fn load_tree(source: &str, root: &Node, lazy: bool) -> Result<Pack, PackError> {
         ));
         return Err(fail(out));
     }
-    for (k, _) in entries(&root) {
+    for (k, _) in entries(root) {
         if !k.is_scalar || !PACK_KEYS.contains(&k.name.as_str()) {
             out.push(unknown(k, PACK_KEYS));
         }

@@ -191,7 +191,7 @@ fn select_and_ignore_take_comma_separated_ids() {
         .iter()
         .flat_map(|k| rules_of(p, k))
         .collect();
-    assert_eq!(seen.len(), 26);
+    assert_eq!(seen.len(), 27);
     assert!(!seen.contains("photo-set") && !seen.contains("review-tagged-posts"));
 }
 
@@ -510,7 +510,7 @@ fn rules_as_json() {
     assert_eq!((o.code, o.stderr.as_str()), (0, ""));
     let v = json(&o);
     let rules = v["rules"].as_array().expect("rules list");
-    assert_eq!(rules.len(), 28);
+    assert_eq!(rules.len(), 29);
     for r in rules {
         for k in ["id", "pack", "step", "severity", "title", "why", "fix", "check"] {
             assert!(keys(r).contains(k), "rule `{k}`");
@@ -527,7 +527,7 @@ fn rules_as_json() {
             &Value::from("error")
         )
     );
-    let last = &rules[27];
+    let last = &rules[28];
     assert_eq!(
         (&last["id"], &last["step"]),
         (&Value::from("search-engines"), &Value::Null)

@@ -98,7 +98,7 @@ fn complete_profile_scores_100_with_no_findings() {
     assert!(r.waived.is_empty(), "a complete profile needs no waiver");
     // Every built-in rule applies to it and passes: nothing is dodged through `when`.
     assert!(r.not_applicable.is_empty(), "{:?}", r.not_applicable);
-    assert_eq!(r.passed.len(), 28);
+    assert_eq!(r.passed.len(), 29);
 
     let (code, stdout, stderr) = run(&["--no-config", "--color", "never", "--lang", "en", COMPLETE]);
     assert_eq!((code, stderr.as_str()), (0, ""));
@@ -384,5 +384,24 @@ fn guide_condition_table_compiles() {
     }
     if let Err(e) = pack::load("table", text.as_bytes()) {
         panic!("{:?}", e.render(Lang::En));
+    }
+}
+
+/// The sample output at the top of the README is a real run: every line it
+/// shows (it elides some with "…") comes out of the command it names, in order.
+#[test]
+fn readme_sample_output_is_a_real_run() {
+    let readme = read("README.md");
+    let command = "$ profilecheck examples/jeanne-martin.yaml --lang en\n";
+    let start = readme.find(command).expect("README shows the sample command") + command.len();
+    let sample = &readme[start..start + readme[start..].find("```").expect("end of the sample")];
+    let (code, stdout, stderr) = run(&["examples/jeanne-martin.yaml", "--lang", "en"]);
+    assert_eq!((code, stderr.as_str()), (1, ""));
+    let mut out = stdout.lines();
+    for line in sample.lines().filter(|l| l.trim() != "…") {
+        assert!(
+            out.any(|o| o == line),
+            "README line not in the real output (or out of order): {line:?}\n{stdout}"
+        );
     }
 }

@@ -431,7 +431,8 @@ fn assert_empty_profile(p: &Json) {
             "alternate-name-standards",
             "bio-length",
             "photo-professional",
-            "public-posts"
+            "public-posts",
+            "website-url"
         ]
     );
     assert_eq!(p["findings"].as_array().unwrap().len(), 19);

@@ -1,5 +1,6 @@
 //! Independent differential test: random valid profiles are linted by the binary and
-//! by a plain re-implementation of the 28 built-in rules (docs/rules.md) and the score.
+//! by a plain re-implementation of the 29 built-in rules (docs/rules.md, contract 1.1) and
+//! the score, and personal-info-private's location is predicted from the key order.
 //! The oracle works on the generator's own data, never on the engine's parser.
 
 use regex::Regex;
@@ -174,9 +175,14 @@ const DOMAINS: &str =
 const KEYWORDS: &str = "#ereputation|formation|#café|#Ñandú|#über_2024|#日本|#social media|\
     #e-reputation|##double|#||#emoji😀|hash#tag|#cafe\u{301}|#SEO";
 const ALT_NAMES: &str = "Community Manager|Coach|Jean-Pierre|Dr. Martin|O'Neil|Cooach|CEO Coach|\
-    A|É|日本語|ABc|Coach é😀|Coach 2024|Coach ٣|Coooach|CEO|ÉCOLE|AB|ΑΒΓ|aaa|a   b|123|   |";
+    A|É|日本語|ABc|Coach é😀|Coach 2024|Coach ٣|Coooach|CEO|ÉCOLE|AB|ΑΒΓ|aaa|a   b|123|   |\
+    Cоach|Cοach|Тренер|Ελένη|Анна Ελένη|Coach, formateur|« Coach »|Coach • Pro|L’Hôte|Coach €|\
+    Coach sportif 💪|Coach–Pro|Coach (pro)|¿Coach|Coach…";
 const BAD_URLS: &str = "|  |https://linkedin|https://exa mple.com/x|https:///x|https://x.com/a b|mailto:a@linkedin.com";
 const SYMBOLS: &str = "!@#$%^&*()_+=[]{}<>|\\/~\"?;:";
+/// Websites as people write them: full, without scheme, without a dot, with a space.
+const WEBSITES: &str = "https://jeanne.example.org|http://jeanne.example.org/blog|cabinet-rebond.fr|\
+    www.example.org|https://localhost|https://a b.example|ftp://jeanne.example.org|   ";
 
 /// Adds `key` to `m`: missing 15%, null 8%, else a value.
 fn put(r: &mut Rng, m: &mut Map, key: &'static str, f: impl FnOnce(&mut Rng) -> V) {
@@ -323,7 +329,7 @@ fn profile(r: &mut Rng) -> V {
     });
     section(r, &mut top, "contact", |r, m| {
         put(r, m, "email", |_| st("jeanne@example.org"));
-        put(r, m, "website", |_| st("https://jeanne.example.org"));
+        put(r, m, "website", |r| st(r.word(WEBSITES)));
         put(r, m, "links", |r| list(r, 4, link));
     });
     put(r, &mut top, "keywords", |r| list(r, 5, |r| st(r.word(KEYWORDS))));
@@ -386,6 +392,8 @@ struct Res {
     digit: Regex,
     upper: Regex,
     lower: Regex,
+    symbol_or_punct: Regex,
+    scripts: [Regex; 3],
 }
 
 impl Res {
@@ -397,17 +405,24 @@ impl Res {
             digit: re(r"\d"),
             upper: re(r"\p{Lu}"),
             lower: re(r"\p{Ll}"),
+            symbol_or_punct: re(r"^[\p{S}\p{P}]$"),
+            scripts: [re(r"\p{Latin}"), re(r"\p{Greek}"), re(r"\p{Cyrillic}")],
         }
     }
 
     fn alt_standards(&self, n: &str) -> bool {
         let cs: Vec<char> = n.chars().collect();
         let digit = self.digit.is_match(n);
-        let symbol = cs.iter().any(|c| SYMBOLS.contains(*c));
+        // Contract 1.0's list, and 1.1: any symbol or punctuation but ' ’ - .
+        let symbol = cs.iter().any(|c| SYMBOLS.contains(*c))
+            || cs
+                .iter()
+                .any(|c| !"'’-.".contains(*c) && self.symbol_or_punct.is_match(c.encode_utf8(&mut [0; 4])));
+        let scripts = self.scripts.iter().filter(|s| s.is_match(n)).count() > 1;
         let repeated = cs.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]);
         let all_caps = self.upper.find_iter(n).count() >= 2 && !self.lower.is_match(n);
         let too_long = cs.len() > 50;
-        ![digit, symbol, repeated, all_caps, too_long].contains(&true)
+        ![digit, symbol, scripts, repeated, all_caps, too_long].contains(&true)
     }
 }
 
@@ -417,7 +432,13 @@ fn domain_ok(net: Option<&str>, url: Option<&str>) -> bool {
         return true;
     }
     let Some(url) = url else { return false };
+    // 1.1: a url with no "://" is judged as if "https://" stood before it.
     let lower = url.to_ascii_lowercase();
+    let lower = if lower.contains("://") {
+        lower
+    } else {
+        format!("https://{lower}")
+    };
     let Some(rest) = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")) else {
         return false;
     };
@@ -454,7 +475,9 @@ fn oracle(p: &V, re: &Res) -> Vec<(&'static str, u32, Out)> {
         .iter()
         .any(|it| t(it, "current") && present(it, "position"));
     let nets = ["linkedin", "viadeo", "twitter", "x", "blog", "website"];
-    let contact = links.iter().any(|l| is(l, "network", &nets));
+    let website = present(p, "contact.website");
+    let contact = website || links.iter().any(|l| is(l, "network", &nets));
+    let website_ok = text(p, "contact.website").is_some_and(|u| re.url.is_match(u));
     let bad_url = |l: &&V| !text(l, "url").is_some_and(|u| re.url.is_match(u));
     let bad_domain = |l: &&V| !domain_ok(text(l, "network"), text(l, "url"));
     let bad_kw = |k: &&V| !matches!(k, V::S(s) if re.keyword.is_match(s));
@@ -477,6 +500,7 @@ fn oracle(p: &V, re: &Res) -> Vec<(&'static str, u32, Out)> {
         ("current-position", 2, b(current)),
         ("contact-links", 2, b(contact)),
         ("link-urls", 3, each(links.iter().filter(bad_url).count())),
+        ("website-url", 3, when(website, website_ok)),
         ("link-domains", 2, each(links.iter().filter(bad_domain).count())),
         ("professional-network", 2, b(contacts)),
         ("keywords", 2, b(keywords.len() >= 3)),
@@ -506,6 +530,24 @@ fn oracle(p: &V, re: &Res) -> Vec<(&'static str, u32, Out)> {
         ("personal-info-private", 2, b(private)),
         ("search-engines", 1, b(t(p, "privacy.search_engines"))),
     ]
+}
+
+/// Where personal-info-private points (1.1): the first public audience among
+/// the four, in the order the keys are written.
+fn first_public_audience(p: &V) -> Option<String> {
+    let Some(V::M(privacy)) = get(p, "privacy") else {
+        return None;
+    };
+    let four = [
+        "birthday_audience",
+        "phone_audience",
+        "relationship_audience",
+        "family_audience",
+    ];
+    privacy
+        .iter()
+        .find(|(k, v)| four.contains(k) && matches!(v, V::S(s) if s == "public"))
+        .map(|(k, _)| format!("privacy.{k}"))
 }
 
 /// What a report says about one profile, in comparable form.
@@ -642,6 +684,18 @@ fn check(profiles: &[V]) -> BTreeMap<String, Json> {
         };
         let errors = &got["errors"];
         let mut d = diff(&expected(&oracle(p, &re)), &actual(got));
+        let at = got["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|f| f["rule"] == "personal-info-private");
+        let at = at.and_then(|f| f["path"].as_str()).map(String::from);
+        if at != first_public_audience(p) {
+            d.push(format!(
+                "personal-info-private at {at:?}, expected {:?}",
+                first_public_audience(p)
+            ));
+        }
         if errors.as_array().is_some_and(|a| !a.is_empty()) {
             d.insert(0, format!("profile reported invalid: {errors}"));
         }
@@ -680,7 +734,7 @@ fn engine_matches_oracle_on_random_profiles() {
             seen.entry(id).or_default()[slot] = true;
         }
     }
-    assert_eq!(seen.len(), 28);
+    assert_eq!(seen.len(), 29);
     for (id, s) in &seen {
         assert!(s[0] && s[1], "generator never makes {id} pass and fail: {s:?}");
     }
@@ -717,6 +771,7 @@ fn perfect(extra: Vec<(&'static str, V)>) -> V {
         ("photo.cover", V::B(true)),
         ("about.bio", V::S(chars("Community manager · e-réputation 😀 ", 101))),
         ("about.work", V::L(vec![job])),
+        ("contact.website", st("https://jeanne.example.org")),
         (
             "contact.links",
             V::L(vec![link("linkedin", "https://www.linkedin.com/in/jm")]),
@@ -779,6 +834,10 @@ fn perfect_profiles_score_100_and_empty_profile_matches_oracle() {
             ("publishing.topics", V::L(vec![st("SEO"), st("e-reputation")])),
             ("privacy.phone_audience", st("friends_of_friends")),
             ("about.bio", st("Café")),
+            (
+                "contact.links",
+                V::L(vec![link("linkedin", "https://linkedin.com/in/jm")]),
+            ),
         ]),
         m(vec![]),
     ];

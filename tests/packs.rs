@@ -274,10 +274,15 @@ fn all_any_not() {
             ("privacy: {phone_audience: public}", false),
         ],
     );
-    // A failing `all` points at the first path it names.
+    // A failing `all` points at its first failing part in the file (1.1),
+    // not at the first path it names.
     assert_eq!(
         eval(all, "name: J\nphoto:\n  set: true\n  cover: false\n"),
-        Fail(vec![("photo.set".into(), 3, 8)])
+        Fail(vec![("photo.cover".into(), 4, 10)])
+    );
+    assert_eq!(
+        eval(all, "name: J\nphoto:\n  cover: false\n  set: false\n"),
+        Fail(vec![("photo.cover".into(), 3, 10)])
     );
 }
 
@@ -629,7 +634,7 @@ fn rules_dir_reports_each_broken_pack_and_loads_the_others() {
 }
 
 /// A `message` beside a test words that part of the check: the finding says
-/// which clause failed. It is refused on `each`/`some` (the rule's `message`
+/// which clauses failed, each of them. It is refused on `each`/`some` (the rule's `message`
 /// words those) and must be text.
 #[test]
 fn condition_messages_name_the_failing_clause() {
@@ -653,12 +658,19 @@ rules:
             .map(|f| f.message.clone())
     };
     assert_eq!(
+        msg("alternate_name: {name: Co2}", Lang::En).as_deref(),
+        Some("Co2 has a digit")
+    );
+    assert_eq!(msg("alternate_name: {name: Co2}", Lang::Fr).as_deref(), Some("chiffre"));
+    // Two clauses fail: both are named, a clause without a full stop is
+    // followed by a semicolon.
+    assert_eq!(
         msg("alternate_name: {name: Coach 2}", Lang::En).as_deref(),
-        Some("Coach 2 has a digit")
+        Some("Coach 2 has a digit; too long")
     );
     assert_eq!(
         msg("alternate_name: {name: Coach 2}", Lang::Fr).as_deref(),
-        Some("chiffre")
+        Some("chiffre\u{a0}; too long")
     );
     assert_eq!(
         msg("alternate_name: {name: Coaching}", Lang::En).as_deref(),

@@ -34,6 +34,7 @@ const SPEC_TABLE: &[(&str, &str, Option<u32>, &str)] = &[
     ("current-position", "guide", Some(1), "warning"),
     ("contact-links", "guide", Some(1), "warning"),
     ("link-urls", "guide", Some(1), "error"),
+    ("website-url", "guide", Some(1), "error"),
     ("link-domains", "guide", Some(1), "warning"),
     ("professional-network", "guide", Some(1), "warning"),
     ("keywords", "guide", Some(2), "warning"),
@@ -79,7 +80,7 @@ fn builtin_rules_match_the_spec_table_exactly() {
         Vec::<&&(String, String, Option<u32>, String)>::new(),
         "contract rules missing or changed"
     );
-    assert_eq!(got.len(), 28, "each id once");
+    assert_eq!(got.len(), 29, "each id once");
 }
 
 #[test]
@@ -194,6 +195,13 @@ fn cases() -> Vec<(&'static str, String, String)> {
             s(
                 "contact: {links: [{network: instagram, url: 'https://instagram.com/j'}, {network: viadeo, url: 'https://viadeo.com/p/j'}]}",
                 "contact: {links: [{network: instagram, url: 'https://instagram.com/j'}, {network: github, url: 'https://github.com/j'}]}",
+            ),
+        ),
+        (
+            "website-url",
+            s(
+                "contact: {website: 'https://ahmed-benali.fr/'}",
+                "contact: {website: ahmed-benali.fr}",
             ),
         ),
         (
@@ -355,6 +363,14 @@ fn alternate_name_standards_each_clause() {
     let fails = [
         ("digit", "Coach 2"),
         ("symbol", "Coach; sportif"),
+        ("emoji", "Coach sportif 💪"),
+        ("comma", "Consultant, formateur"),
+        ("French quotes", "« Coach »"),
+        ("bullet", "Coach • Formateur"),
+        ("currency sign", "Coach €"),
+        ("Cyrillic о among Latin letters", "Cоach"),
+        ("Greek ο among Latin letters", "Cοach"),
+        ("Greek and Cyrillic", "Αлфа"),
         ("backslash", "Coach\\\\sportif"),
         ("tripled letter", "Cooooach"),
         ("all capitals", "SEO"),
@@ -374,6 +390,9 @@ fn alternate_name_standards_each_clause() {
         "Aa",
         &"ab".repeat(25),
         "Chef d'équipe",
+        "Dr. Jean-Pierre L’Hôte",
+        "Анна Тренер",
+        "Ελένη",
     ];
     for name in passes {
         let r = check(&format!("alternate_name: {{name: \"{name}\"}}"));
@@ -451,6 +470,66 @@ fn each_gives_one_finding_per_failing_item_at_the_item() {
 }
 
 #[test]
+fn all_points_at_the_first_failing_part_in_file_order_and_names_each() {
+    // personal-info-private (SPEC §4, 1.1): birthday is private, family comes
+    // before phone in the file; both are public.
+    let yaml = "privacy:\n  birthday_audience: friends\n  family_audience: public\n  relationship_audience: only_me\n  phone_audience: public\n";
+    let r = check(yaml);
+    let f = finding(&r, "personal-info-private");
+    assert_eq!((f.path.as_str(), f.line, f.column), ("privacy.family_audience", 3, 20));
+    assert_eq!(
+        f.message,
+        "Your family members are public. Your phone number is public."
+    );
+    let r = BUILTIN.check("p.yaml", yaml.as_bytes(), Some(Lang::Fr));
+    let f = finding(&r, "personal-info-private");
+    assert_eq!(
+        f.message,
+        "Les membres de votre famille sont visibles de tous. Votre numéro de téléphone est visible de tous."
+    );
+    // One public audience: only that one is named.
+    let r = check("privacy: {phone_audience: only_me, birthday_audience: public}\n");
+    let f = finding(&r, "personal-info-private");
+    assert_eq!(
+        (f.path.as_str(), f.line, f.column),
+        ("privacy.birthday_audience", 1, 55)
+    );
+    assert_eq!(f.message, "Your birth date is public.");
+}
+
+#[test]
+fn website_counts_as_a_contact_link_and_is_checked_like_one() {
+    let r = check("contact: {website: 'https://ahmed-benali.fr'}\n");
+    assert!(r.passed.iter().any(|p| p == "contact-links"), "{:?}", failed(&r));
+    assert!(r.passed.iter().any(|p| p == "website-url"));
+    let r = check("contact:\n  website: cabinet-rebond.fr\n");
+    let f = finding(&r, "website-url");
+    assert_eq!((f.path.as_str(), f.line, f.column), ("contact.website", 2, 12));
+    assert!(
+        f.message.starts_with("\"cabinet-rebond.fr\" is not a full web address"),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
+fn a_link_without_scheme_is_reported_by_link_urls_alone() {
+    let yaml = "contact: {links: [{network: linkedin, url: 'linkedin.com/in/sophie-lefevre'}, {network: x, url: 'www.twitter.com/s'}]}\n";
+    let r = check(yaml);
+    assert!(r.passed.iter().any(|p| p == "link-domains"), "{:?}", failed(&r));
+    assert_eq!(r.findings.iter().filter(|f| f.rule == "link-urls").count(), 2);
+    // Without a scheme, the host is still judged; another scheme is not http(s).
+    for url in [
+        "sophie-lefevre.fr/linkedin",
+        "ftp://linkedin.com/in/s",
+        "//linkedin.com/in/s",
+    ] {
+        let r = check(&format!("contact: {{links: [{{network: linkedin, url: '{url}'}}]}}\n"));
+        assert!(failed(&r).contains("link-domains"), "{url} should fail link-domains");
+    }
+}
+
+#[test]
 fn some_points_at_the_list() {
     let r = check("name: J\ncontact:\n  links:\n    - {network: other, url: 'https://a.example'}\n");
     let f = finding(&r, "contact-links");
@@ -492,9 +571,10 @@ fn checker_with(select: &[&str]) -> Checker {
 
 #[test]
 fn score_of_empty_profile_computed_by_hand() {
-    // All 28 rules weigh 5 errors×3 + 16 warnings×2 + 7 infos×1 = 54.
+    // All 29 rules weigh 6 errors×3 + 16 warnings×2 + 7 infos×1 = 57.
     // Not applicable on an empty profile: photo-professional (2), bio-length (3),
-    // alternate-name-shown (2), alternate-name-standards (3), public-posts (1) → 43 apply.
+    // website-url (3), alternate-name-shown (2), alternate-name-standards (3),
+    // public-posts (1) → 43 apply.
     // Passing on an empty profile: link-urls (3), link-domains (2),
     // keyword-format (2), personal-info-private (2) → 9.
     // 100 × 9 / 43 = 20.93 → 21.
@@ -517,7 +597,7 @@ fn score_of_complete_profile_is_100() {
     .unwrap();
     let r = BUILTIN.check("complete.yaml", &text, None);
     assert_eq!(r.score, Some(100), "{:?}", failed(&r));
-    assert_eq!(r.passed.len(), 28);
+    assert_eq!(r.passed.len(), 29);
 }
 
 #[test]

@@ -343,7 +343,7 @@ const ALTERNATE_NAME: &[Field] = &[
         "show_on_profile",
         Kind::Bool,
         "\"Show at top of profile\" is ticked",
-        "la case « Afficher en haut du profil » est cochée",
+        "la case d’affichage en haut du profil est cochée",
         "true",
     ),
 ];

@@ -279,8 +279,33 @@ impl Cond {
         }
     }
 
-    /// Why this condition fails on `node`, in words: the first failing test
-    /// and the value it found.
+    /// What makes this condition fail on `node`, each part with where it
+    /// points, in file order (ties keep the check's order). An `all` fails
+    /// through every failing part (so a finding can name them all and point
+    /// at the first one in the file); any other form through itself. Empty
+    /// when the condition holds.
+    pub fn culprits(&self, node: &Node) -> Vec<(&Cond, Pos)> {
+        fn collect<'c>(c: &'c Cond, node: &Node, out: &mut Vec<&'c Cond>) {
+            match c {
+                Cond::All(cs) => cs.iter().filter(|p| !p.holds(node)).for_each(|p| collect(p, node, out)),
+                other => out.push(other),
+            }
+        }
+        let mut parts = Vec::new();
+        if !self.holds(node) {
+            collect(self, node, &mut parts);
+        }
+        let empty = Path { segments: Vec::new() };
+        let mut located: Vec<(&Cond, Pos)> = parts
+            .into_iter()
+            .map(|c| (c, locate(node, c.first_path().unwrap_or(&empty), Pos::START)))
+            .collect();
+        located.sort_by_key(|(_, pos)| *pos);
+        located
+    }
+
+    /// Why this condition fails on `node`, in words: for each culprit (see
+    /// `culprits`), its own message, or the test and the value it found.
     pub fn explain_failure(&self, node: &Node, lang: Lang) -> String {
         match self {
             Cond::Explained { cond, message } => {
@@ -295,11 +320,22 @@ impl Cond {
                     Lang::Fr => format!("attendu\u{a0}: {expected}\u{a0}; trouvé\u{a0}: {found}"),
                 }
             }
-            Cond::All(cs) => cs
-                .iter()
-                .find(|c| !c.holds(node))
-                .map(|c| c.explain_failure(node, lang))
-                .unwrap_or_default(),
+            Cond::All(_) => {
+                // Sentences follow each other; generated clauses are joined by a semicolon.
+                let mut out = String::new();
+                for (c, _) in self.culprits(node) {
+                    if !out.is_empty() {
+                        let sentence = out.ends_with(['.', '!', '?', '…']);
+                        out.push_str(match (sentence, lang) {
+                            (true, _) => " ",
+                            (false, Lang::En) => "; ",
+                            (false, Lang::Fr) => "\u{a0}; ",
+                        });
+                    }
+                    out.push_str(&c.explain_failure(node, lang));
+                }
+                out
+            }
             Cond::Some { path, .. } if items(node, path).is_empty() => {
                 let p = path.display();
                 match lang {

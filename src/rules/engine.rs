@@ -5,7 +5,7 @@ use crate::profile::diag::{Diagnostic, Msg};
 use crate::profile::schema;
 use crate::profile::yaml::Pos;
 use crate::profile::{self, Profile};
-use crate::rules::condition::{Cond, Path, locate};
+use crate::rules::condition::{Cond, Path};
 use crate::rules::outcome::{ErrorItem, Finding, ProfileReport, Waived};
 use crate::rules::pack::{Pack, PackError, Rule, Severity};
 use std::collections::{BTreeMap, HashMap};
@@ -327,11 +327,11 @@ fn findings_for(rule: &Rule, root: &crate::profile::yaml::Node, lang: Lang, out:
             }
         }
         check => {
-            if !check.holds(root) {
-                let empty = Path { segments: Vec::new() };
-                let path = check.first_path().unwrap_or(&empty);
-                let pos = locate(root, path, Pos::START);
-                out.push(finding(path.display(), pos, root, check.explain_failure(root, lang)));
+            // Located at the first culprit in the file (SPEC §4 1.1: the first
+            // public audience), worded with every culprit.
+            if let Some((first, pos)) = check.culprits(root).first() {
+                let path = first.first_path().map_or_else(|| ".".to_owned(), Path::display);
+                out.push(finding(path, *pos, root, check.explain_failure(root, lang)));
             }
         }
     }

@@ -200,7 +200,7 @@ const QUESTIONS: &[Q] = &[
         "alternate_name.show_on_profile",
         Gate::IfAnswered("alternate_name.name"),
         "Is \"Show at top of profile\" ticked?",
-        "La case « Afficher en haut du profil » est-elle cochée ?",
+        "La case qui affiche cet autre nom en haut du profil est-elle cochée ?",
     ),
     Q::Step(6),
     Q::Ask(

@@ -1,10 +1,11 @@
-//! Quick fixes: waive the rule of a finding (adds `waivers: {ID: "reason"}`
-//! and then selects the reason, ready to be typed over), quote an unquoted
+//! Quick fixes: waive the rule of a finding (adds `waivers: {ID: "reason"}`;
+//! once the edit comes back as a change, the server selects the reason with
+//! `window/showDocument`, ready to be typed over), quote an unquoted
 //! hashtag (`#tag` starts a YAML comment), add a missing section from the
 //! `init` template.
 
 use super::check::{Kind, Problem};
-use super::server::{DocView, SELECT_COMMAND, to_diagnostic};
+use super::server::{DocView, to_diagnostic};
 use super::text::Lines;
 use crate::i18n::catalog::t;
 use crate::profile::yaml::{self, Node, Pos, Value};
@@ -24,10 +25,19 @@ fn overlaps(view: &DocView<'_>, p: &Problem, start: Pos, end: Pos) -> bool {
     ps <= end && start <= pe
 }
 
-pub(crate) fn actions(view: &DocView<'_>, start: Pos, end: Pos, can_select: bool) -> Vec<Json> {
+/// A selection to make once a document has become `text`: the reason of
+/// a waiver, after its code action is applied.
+pub(crate) struct Pending {
+    pub text: String,
+    pub selection: Range,
+}
+
+/// The code actions at a range, and the selections that applying them calls for.
+pub(crate) fn actions(view: &DocView<'_>, start: Pos, end: Pos) -> (Vec<Json>, Vec<Pending>) {
     let mut out = Vec::new();
+    let mut pending = Vec::new();
     if view.doc.kind != Kind::Profile {
-        return out;
+        return (out, pending);
     }
     let root = yaml::parse(&view.doc.text).ok();
     let mut sections_offered = Vec::new();
@@ -36,7 +46,9 @@ pub(crate) fn actions(view: &DocView<'_>, start: Pos, end: Pos, can_select: bool
         if let Some(root) = &root
             && let Some(edit) = waiver_edit(view, root, rule)
         {
-            out.push(waive_action(view, p, rule, edit, can_select));
+            let (a, select) = waive_action(view, p, rule, edit);
+            out.push(a);
+            pending.push(select);
         }
         // A finding about a section that is not there at all: offer the template's.
         let section = p.path.as_deref().and_then(|path| path.split(['.', '[']).next()).unwrap_or("");
@@ -65,7 +77,6 @@ pub(crate) fn actions(view: &DocView<'_>, start: Pos, end: Pos, can_select: bool
                 t!(view.lang, "lsp-action-add-section", section = section),
                 vec![p],
                 &[edit],
-                None,
             ));
         }
     }
@@ -91,9 +102,9 @@ pub(crate) fn actions(view: &DocView<'_>, start: Pos, end: Pos, can_select: bool
             .filter(|p| (first as u32 + 1..=last as u32 + 1).contains(&p.pos.line))
             .collect();
         let title = t!(view.lang, "lsp-action-quote", n = tags.len(), tag = *first_tag);
-        out.push(action(view, title, on_lines, &edits, None));
+        out.push(action(view, title, on_lines, &edits));
     }
-    out
+    (out, pending)
 }
 
 /// `#tag` written where YAML reads a comment (after `- `, `[`, `,` or
@@ -197,7 +208,7 @@ fn waiver_edit(view: &DocView<'_>, root: &Node, rule: &str) -> Option<(Edit, usi
     }
 }
 
-fn waive_action(view: &DocView<'_>, p: &Problem, rule: &str, (edit, reason_at): (Edit, usize), can_select: bool) -> Json {
+fn waive_action(view: &DocView<'_>, p: &Problem, rule: &str, (edit, reason_at): (Edit, usize)) -> (Json, Pending) {
     // The reason's range in the text as it will be once the edit is applied.
     let reason_len = t!(view.lang, "lsp-waiver-reason").len();
     let mut after = view.doc.text.clone();
@@ -205,23 +216,11 @@ fn waive_action(view: &DocView<'_>, p: &Problem, rule: &str, (edit, reason_at): 
     let new_lines = Lines::new(&after, view.enc);
     let start = edit.offset + reason_at;
     let selection = Range::new(new_lines.position(start), new_lines.position(start + reason_len));
-    let command = can_select.then(|| {
-        json!({
-            "title": t!(view.lang, "lsp-action-select-reason"),
-            "command": SELECT_COMMAND,
-            "arguments": [view.uri.as_str(), selection],
-        })
-    });
-    action(
-        view,
-        t!(view.lang, "lsp-action-waive", rule = rule),
-        vec![p],
-        &[edit],
-        command,
-    )
+    let a = action(view, t!(view.lang, "lsp-action-waive", rule = rule), vec![p], &[edit]);
+    (a, Pending { text: after, selection })
 }
 
-fn action(view: &DocView<'_>, title: String, problems: Vec<&Problem>, edits: &[Edit], command: Option<Json>) -> Json {
+fn action(view: &DocView<'_>, title: String, problems: Vec<&Problem>, edits: &[Edit]) -> Json {
     let edits: Vec<Json> = edits
         .iter()
         .map(|e| {
@@ -230,16 +229,14 @@ fn action(view: &DocView<'_>, title: String, problems: Vec<&Problem>, edits: &[E
         })
         .collect();
     let diagnostics: Vec<_> = problems.iter().map(|p| to_diagnostic(&view.lines, p)).collect();
-    let mut a = json!({
+    // No `command` beside the edit: some clients (lsprotocol, which
+    // pytest-lsp builds on) read any code action carrying one as a bare Command.
+    json!({
         "title": title,
         "kind": "quickfix",
         "diagnostics": diagnostics,
         "edit": {"changes": {view.uri.as_str(): edits}},
-    });
-    if let Some(c) = command {
-        a["command"] = c;
-    }
-    a
+    })
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::profile::yaml::Pos;
 use lsp_server::{Connection, ErrorCode, Message, Notification, ProtocolError, Request, RequestId, Response};
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions, Diagnostic,
-    DiagnosticOptions, DiagnosticServerCapabilities, DiagnosticSeverity, ExecuteCommandOptions,
+    DiagnosticOptions, DiagnosticServerCapabilities, DiagnosticSeverity,
     HoverProviderCapability, NumberOrString, Position, PublishDiagnosticsParams, Range, SaveOptions,
     ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     TextDocumentSyncSaveOptions, Url,
@@ -18,9 +18,6 @@ use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
-
-/// The command a waiver's code action runs after its edit: select the reason.
-pub(crate) const SELECT_COMMAND: &str = "profilecheck.selectRange";
 
 /// An open document.
 pub(crate) struct Doc {
@@ -52,6 +49,8 @@ pub(crate) struct Server<'c> {
     next_id: i32,
     /// Whether the client asked for pull diagnostics (we push to every client too).
     pull: bool,
+    /// Selections to make when a code action's edit comes back as a change.
+    pending: Vec<(Url, super::actions::Pending)>,
 }
 
 fn cap(caps: &Value, pointer: &str) -> bool {
@@ -93,10 +92,6 @@ impl<'c> Server<'c> {
                 code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
                 ..CodeActionOptions::default()
             })),
-            execute_command_provider: Some(ExecuteCommandOptions {
-                commands: vec![SELECT_COMMAND.into()],
-                ..ExecuteCommandOptions::default()
-            }),
             diagnostic_provider: pull.then(|| {
                 DiagnosticServerCapabilities::Options(DiagnosticOptions {
                     identifier: Some("profilecheck".into()),
@@ -122,6 +117,7 @@ impl<'c> Server<'c> {
             caps,
             next_id: 0,
             pull,
+            pending: Vec::new(),
         };
         server.register_watchers();
         Ok(server)
@@ -208,7 +204,6 @@ impl<'c> Server<'c> {
             "textDocument/completion" => self.with_doc(req.params, |s, v, p| s.complete(v, p)),
             "textDocument/codeAction" => self.with_doc(req.params, |s, v, p| s.code_actions(v, p)),
             "textDocument/diagnostic" => self.pull_diagnostics(req.params),
-            "workspace/executeCommand" => self.execute(req.params),
             m => Err((
                 ErrorCode::MethodNotFound,
                 t!(self.checker.locale, "lsp-unknown-method", method = m),
@@ -245,7 +240,19 @@ impl<'c> Server<'c> {
                 if !self.docs.contains_key(&uri) {
                     self.log(2, t!(self.checker.locale, "lsp-not-open", uri = uri.as_str()));
                 }
-                self.open(uri, text, version);
+                // The waiver just added: put the cursor on its reason, selected.
+                let applied = self.pending.iter().position(|(u, p)| *u == uri && p.text == text);
+                let selection = applied.map(|i| self.pending.swap_remove(i).1.selection);
+                if applied.is_some() {
+                    self.pending.clear();
+                }
+                self.open(uri.clone(), text, version);
+                if let Some(range) = selection {
+                    self.request_client(
+                        "window/showDocument",
+                        json!({"uri": uri, "takeFocus": true, "selection": range}),
+                    );
+                }
             }
             "textDocument/didSave" => {
                 let Some(uri) = uri() else { return };
@@ -392,25 +399,11 @@ impl<'c> Server<'c> {
             .ok_or_else(|| (ErrorCode::InvalidParams, "`range` is not a range".to_owned()))?;
         let start = view.lines.pos_of(range.start);
         let end = view.lines.pos_of(range.end);
-        let can_select = cap(&self.caps, "/window/showDocument/support");
-        Ok(json!(super::actions::actions(view, start, end, can_select)))
-    }
-
-    /// `profilecheck.selectRange [uri, range]`: after a waiver is added, put
-    /// the cursor on its reason, selected, ready to be typed over.
-    fn execute(&mut self, params: Value) -> Result<Value, (ErrorCode, String)> {
-        let bad = || (ErrorCode::InvalidParams, t!(self.checker.locale, "lsp-bad-params", method = SELECT_COMMAND));
-        if params.get("command").and_then(Value::as_str) != Some(SELECT_COMMAND) {
-            return Err(bad());
+        let (actions, pending) = super::actions::actions(view, start, end);
+        if cap(&self.caps, "/window/showDocument/support") {
+            self.pending = pending.into_iter().map(|p| (view.uri.clone(), p)).collect();
         }
-        let args = params.get("arguments").and_then(Value::as_array).ok_or_else(bad)?;
-        let uri = args.first().and_then(Value::as_str).ok_or_else(bad)?.to_owned();
-        let range = args.get(1).cloned().ok_or_else(bad)?;
-        self.request_client(
-            "window/showDocument",
-            json!({"uri": uri, "takeFocus": true, "selection": range}),
-        );
-        Ok(Value::Null)
+        Ok(json!(actions))
     }
 }
 

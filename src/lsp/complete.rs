@@ -94,6 +94,8 @@ fn fields_at(path: &[String]) -> Option<&'static [Field]> {
 struct Items {
     range: Range,
     items: Vec<Value>,
+    /// The client reads Markdown in documentation (else plain text).
+    markdown: bool,
 }
 
 impl Items {
@@ -105,7 +107,11 @@ impl Items {
             "filterText": label,
         });
         if let Some(d) = doc {
-            item["documentation"] = json!({"kind": "markdown", "value": d});
+            item["documentation"] = if self.markdown {
+                json!({"kind": "markdown", "value": d})
+            } else {
+                json!(d)
+            };
         }
         self.items.push(item);
     }
@@ -124,7 +130,7 @@ impl Items {
     }
 }
 
-pub(crate) fn complete(view: &DocView<'_>, at: Position) -> Vec<Value> {
+pub(crate) fn complete(view: &DocView<'_>, at: Position, markdown: bool) -> Vec<Value> {
     let lines = &view.lines;
     let i = at.line as usize;
     if i >= lines.count() {
@@ -145,6 +151,7 @@ pub(crate) fn complete(view: &DocView<'_>, at: Position) -> Vec<Value> {
     let mut items = Items {
         range: Range::new(lines.position(line_start + token_start), lines.position(line_start + cursor)),
         items: Vec::new(),
+        markdown,
     };
     let lang = view.lang;
     match (view.doc.kind, slot) {

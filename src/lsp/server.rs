@@ -378,17 +378,30 @@ impl<'c> Server<'c> {
             .ok_or_else(|| (ErrorCode::InvalidParams, format!("`{key}` is not a position")))
     }
 
+    /// Does the client read Markdown where `pointer` lists its formats?
+    fn markdown(&self, pointer: &str) -> bool {
+        self.caps
+            .pointer(pointer)
+            .and_then(Value::as_array)
+            .is_some_and(|f| f.iter().any(|f| f == "markdown"))
+    }
+
     fn hover(&mut self, view: &DocView<'_>, params: &Value) -> Result<Value, (ErrorCode, String)> {
         let at = Self::position_param(params, "position")?;
         Ok(match super::hover::hover(view, view.lines.pos_of(at)) {
-            Some(md) => json!({"contents": {"kind": "markdown", "value": md}}),
+            Some(md) if self.markdown("/textDocument/hover/contentFormat") => {
+                json!({"contents": {"kind": "markdown", "value": md}})
+            }
+            // Markdown reads well enough as plain text.
+            Some(md) => json!({"contents": {"kind": "plaintext", "value": md}}),
             None => Value::Null,
         })
     }
 
     fn complete(&mut self, view: &DocView<'_>, params: &Value) -> Result<Value, (ErrorCode, String)> {
         let at = Self::position_param(params, "position")?;
-        let items = super::complete::complete(view, at);
+        let markdown = self.markdown("/textDocument/completion/completionItem/documentationFormat");
+        let items = super::complete::complete(view, at, markdown);
         Ok(json!({"isIncomplete": false, "items": items}))
     }
 

@@ -204,6 +204,12 @@ async def test_an_edit_updates_the_diagnostics(client: LanguageClient, tmp_path)
     assert not {c for c in (d.code for d in diags) if c and c.startswith("photo")}
     diags = await change_doc(client, uri, 3, "photo: [unclosed\n")
     assert len(diags) == 1 and diags[0].severity == types.DiagnosticSeverity.Error
+    # A client that pulls (Neovim 0.11) gets the same diagnostics by asking.
+    if client.capabilities.text_document and client.capabilities.text_document.diagnostic:
+        report = await client.text_document_diagnostic_async(
+            types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri))
+        )
+        assert got(report.items) == got(diags)
 
 
 async def test_hover_on_a_key_and_on_a_finding(client: LanguageClient, tmp_path):
@@ -287,6 +293,14 @@ async def test_each_code_action(client: LanguageClient, tmp_path):
 
 
 async def test_a_config_change_republishes(client: LanguageClient, tmp_path):
+    # Clients that let servers register watchers are asked to watch configs and packs.
+    dynamic = client.capabilities.workspace.did_change_watched_files
+    if dynamic and dynamic.dynamic_registration:
+        for _ in range(50):
+            if client.registrations:
+                break
+            await asyncio.sleep(0.1)
+        assert [r.method for r in client.registrations] == ["workspace/didChangeWatchedFiles"]
     path = tmp_path / "p.yaml"
     _, diags = await open_doc(client, path, "photo: {set: false}\n")
     assert next(d for d in diags if d.code == "photo-set").severity == types.DiagnosticSeverity.Error

@@ -15,6 +15,12 @@ pub(crate) fn hover(view: &DocView<'_>, pos: Pos) -> Option<String> {
     let lang = view.lang;
     let rules = &view.rules.rules;
     let mut parts = Vec::new();
+    // The key's meaning first, then the rules reported there.
+    if let Ok(root) = crate::profile::yaml::parse(&view.doc.text)
+        && let Some((path, key)) = key_at(&root, pos)
+    {
+        parts.extend(key_doc(view.doc.kind, &path, &key.name, rules, lang));
+    }
     for p in &view.problems {
         if let Some(id) = &p.rule
             && covers(&view.lines, p, pos)
@@ -23,12 +29,6 @@ pub(crate) fn hover(view: &DocView<'_>, pos: Pos) -> Option<String> {
         {
             parts.push(md);
         }
-    }
-    if parts.is_empty()
-        && let Some(root) = crate::profile::yaml::parse(&view.doc.text).ok()
-        && let Some((path, key)) = key_at(&root, pos)
-    {
-        parts.extend(key_doc(view.doc.kind, &path, &key.name, rules, lang));
     }
     if parts.is_empty() { None } else { Some(parts.join("\n\n---\n\n")) }
 }

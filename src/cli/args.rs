@@ -112,6 +112,8 @@ pub enum Command {
     },
     /// Print the JSON Schema of the profile format (for editors)
     Schema,
+    /// Run the language server over stdio (for editors: diagnostics, hover, completion, quick fixes)
+    Lsp,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

@@ -141,6 +141,11 @@ pub fn command(lang: Lang) -> clap::Command {
             "Affiche le schéma JSON du format de profil (pour les éditeurs)",
             &[],
         ),
+        (
+            "lsp",
+            "Lance le serveur de langage sur stdio (pour les éditeurs\u{a0}: diagnostics, survol, complétion, corrections)",
+            &[],
+        ),
     ];
     for (name, about, sub_args) in subs {
         cmd = cmd.mut_subcommand(*name, |mut sc| {

@@ -168,6 +168,7 @@ impl App<'_> {
                 interactive,
                 force,
             }) => self.init(output, interactive, force, lang, stdout),
+            Some(Command::Lsp) => Ok(crate::lsp::run_stdio(self.locale, self.env.cwd.clone())),
             Some(Command::Schema) => {
                 serde_json::to_writer_pretty(&mut *stdout, &crate::profile::jsonschema::schema())
                     .map_err(io::Error::from)?;

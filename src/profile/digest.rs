@@ -22,6 +22,7 @@ const MAP: u8 = 7;
 #[cfg_attr(not(test), allow(dead_code))]
 pub fn encode(node: &Node, out: &mut Vec<u8>) {
     pos(node.pos, out);
+    out.extend_from_slice(&node.len.to_le_bytes());
     match &node.value {
         Value::Null => out.push(NULL),
         Value::Bool(false) => out.push(FALSE),
@@ -48,6 +49,7 @@ pub fn encode(node: &Node, out: &mut Vec<u8>) {
             len(entries.len(), out);
             for (k, v) in entries {
                 pos(k.pos, out);
+                out.extend_from_slice(&k.len.to_le_bytes());
                 out.push(u8::from(k.is_scalar));
                 text(&k.name, out);
                 encode(v, out);
@@ -106,6 +108,7 @@ impl Reader<'_> {
     }
     fn node(&mut self) -> Node {
         let pos = self.pos();
+        let len = self.u32();
         let [tag] = self.take();
         let value = match tag {
             NULL => Value::Null,
@@ -123,10 +126,12 @@ impl Reader<'_> {
                 let mut entries = Vec::with_capacity(n);
                 for _ in 0..n {
                     let pos = self.pos();
+                    let len = self.u32();
                     let [is_scalar] = self.take();
                     let name = self.text();
                     let key = Key {
                         pos,
+                        len,
                         name,
                         is_scalar: is_scalar == 1,
                     };
@@ -136,7 +141,7 @@ impl Reader<'_> {
             }
             other => unreachable!("tag {other} is not written by encode"),
         };
-        Node { pos, value }
+        Node { pos, len, value }
     }
 }
 

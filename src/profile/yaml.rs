@@ -32,6 +32,9 @@ impl Pos {
 pub struct Node {
     /// Where the value starts.
     pub pos: Pos,
+    /// How many characters the value spans from `pos` (quotes included;
+    /// 0 when the parser gives no extent, as for an empty value).
+    pub len: u32,
     /// The value.
     pub value: Value,
 }
@@ -41,6 +44,8 @@ pub struct Node {
 pub struct Key {
     /// Where the key starts.
     pub pos: Pos,
+    /// How many characters the key spans from `pos`.
+    pub len: u32,
     /// The key's text.
     pub name: String,
     /// False when the key was not a plain scalar (a list or mapping used as a key).
@@ -152,7 +157,9 @@ pub const MAX_NODES: usize = 20_000;
 /// Anchors (`&a`) and aliases (`*a`): real profiles use none.
 pub const MAX_ALIASES: usize = 100;
 
-struct RawValue(Value);
+/// A value and, for a list or mapping, the character offset where its last
+/// item ends (the parser's span of a collection covers only its opening).
+struct RawValue(Value, u64);
 
 fn pos_of(loc: &serde_saphyr::Location) -> Pos {
     let line = loc.line().clamp(1, u32::MAX as u64) as u32;
@@ -160,9 +167,22 @@ fn pos_of(loc: &serde_saphyr::Location) -> Pos {
     Pos { line, col }
 }
 
+fn len_of(loc: &serde_saphyr::Location) -> u32 {
+    loc.span().len().min(u32::MAX as u64) as u32
+}
+
+/// Where a spanned value ends, as a character offset.
+fn end_of(sp: &Spanned<RawValue>) -> u64 {
+    let span = sp.referenced.span();
+    (span.offset() + span.len()).max(sp.value.1)
+}
+
 fn node_from(sp: Spanned<RawValue>) -> Node {
+    let span = sp.referenced.span();
+    let len = end_of(&sp).saturating_sub(span.offset());
     Node {
         pos: pos_of(&sp.referenced),
+        len: len.min(u32::MAX as u64) as u32,
         value: sp.value.0,
     }
 }
@@ -181,46 +201,46 @@ impl<'de> Visitor<'de> for RawVisitor {
         f.write_str("any YAML value")
     }
     fn visit_bool<E>(self, v: bool) -> Result<RawValue, E> {
-        Ok(RawValue(Value::Bool(v)))
+        Ok(RawValue(Value::Bool(v), 0))
     }
     fn visit_i64<E>(self, v: i64) -> Result<RawValue, E> {
-        Ok(RawValue(Value::Int(v)))
+        Ok(RawValue(Value::Int(v), 0))
     }
     fn visit_u64<E>(self, v: u64) -> Result<RawValue, E> {
         Ok(RawValue(match i64::try_from(v) {
             Ok(i) => Value::Int(i),
             Err(_) => Value::Float(v as f64),
-        }))
+        }, 0))
     }
     fn visit_i128<E>(self, v: i128) -> Result<RawValue, E> {
         Ok(RawValue(match i64::try_from(v) {
             Ok(i) => Value::Int(i),
             Err(_) => Value::Float(v as f64),
-        }))
+        }, 0))
     }
     fn visit_u128<E>(self, v: u128) -> Result<RawValue, E> {
         Ok(RawValue(match i64::try_from(v) {
             Ok(i) => Value::Int(i),
             Err(_) => Value::Float(v as f64),
-        }))
+        }, 0))
     }
     fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
-        Ok(RawValue(Value::Float(v)))
+        Ok(RawValue(Value::Float(v), 0))
     }
     fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
-        Ok(RawValue(Value::Str(v.to_owned())))
+        Ok(RawValue(Value::Str(v.to_owned()), 0))
     }
     fn visit_string<E>(self, v: String) -> Result<RawValue, E> {
-        Ok(RawValue(Value::Str(v)))
+        Ok(RawValue(Value::Str(v), 0))
     }
     fn visit_bytes<E>(self, v: &[u8]) -> Result<RawValue, E> {
-        Ok(RawValue(Value::Str(String::from_utf8_lossy(v).into_owned())))
+        Ok(RawValue(Value::Str(String::from_utf8_lossy(v).into_owned()), 0))
     }
     fn visit_unit<E>(self) -> Result<RawValue, E> {
-        Ok(RawValue(Value::Null))
+        Ok(RawValue(Value::Null, 0))
     }
     fn visit_none<E>(self) -> Result<RawValue, E> {
-        Ok(RawValue(Value::Null))
+        Ok(RawValue(Value::Null, 0))
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawValue, D::Error> {
         RawValue::deserialize(d)
@@ -230,16 +250,21 @@ impl<'de> Visitor<'de> for RawVisitor {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
         let mut items = Vec::new();
+        let mut end = 0;
         while let Some(item) = seq.next_element::<Spanned<RawValue>>()? {
+            end = end.max(end_of(&item));
             items.push(node_from(item));
         }
-        Ok(RawValue(Value::Seq(items)))
+        Ok(RawValue(Value::Seq(items), end))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
         let mut entries = Vec::new();
+        let mut end = 0;
         while let Some(k) = map.next_key::<Spanned<RawValue>>()? {
             let v = map.next_value::<Spanned<RawValue>>()?;
+            end = end.max(end_of(&k)).max(end_of(&v));
             let key_pos = pos_of(&k.referenced);
+            let key_len = len_of(&k.referenced);
             let (name, is_scalar) = match k.value.0 {
                 Value::Str(s) => (s, true),
                 Value::Null => ("null".to_owned(), true),
@@ -252,13 +277,14 @@ impl<'de> Visitor<'de> for RawVisitor {
             entries.push((
                 Key {
                     pos: key_pos,
+                    len: key_len,
                     name,
                     is_scalar,
                 },
                 node_from(v),
             ));
         }
-        Ok(RawValue(Value::Map(entries)))
+        Ok(RawValue(Value::Map(entries), end))
     }
 }
 
@@ -319,6 +345,7 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
         Ok(Some(sp)) => Ok(node_from(sp)),
         Ok(None) => Ok(Node {
             pos: Pos::START,
+            len: 0,
             value: Value::Null,
         }),
         Err(e) => Err(convert_error(&e)),
@@ -360,4 +387,47 @@ fn convert_error(e: &serde_saphyr::Error) -> YamlError {
         YamlErrorKind::Syntax(msg)
     };
     YamlError { pos, kind }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text a node or key spans, read back from the source by its start and length.
+    fn spanned(text: &str, pos: Pos, len: u32) -> String {
+        let line = text.lines().nth(pos.line as usize - 1).unwrap();
+        line.chars().skip(pos.col as usize - 1).take(len as usize).collect()
+    }
+
+    #[test]
+    fn values_and_keys_carry_their_length_in_characters() {
+        let text = "bio: \"Café ☕ crème\"\nkeys: [\"#a\", bb]\nphoto: {set: true}\nname: Jo Mo\nn: 12\nempty:\n";
+        let root = parse(text).unwrap();
+        let Value::Map(entries) = &root.value else { panic!("a mapping") };
+        let shown: Vec<(String, String)> = entries
+            .iter()
+            .map(|(k, v)| (spanned(text, k.pos, k.len), spanned(text, v.pos, v.len)))
+            .collect();
+        let expected = [
+            ("bio", "\"Café ☕ crème\""),
+            ("keys", "[\"#a\", bb"),
+            ("photo", "{set: true"),
+            ("name", "Jo Mo"),
+            ("n", "12"),
+            ("empty", ""),
+        ];
+        let expected: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        assert_eq!(shown, expected);
+    }
+
+    #[test]
+    fn a_block_collection_spans_to_its_last_item() {
+        let text = "links:\n  - network: x\n    url: https://x.com/jo\nafter: 1\n";
+        let root = parse(text).unwrap();
+        let links = root.get("links").unwrap();
+        assert_eq!(links.pos, Pos::new(2, 3));
+        // From `- ` on line 2 to the end of the url on line 3.
+        let chars_to_end = "- network: x\n    url: https://x.com/jo".chars().count() as u32;
+        assert_eq!(links.len, chars_to_end);
+    }
 }

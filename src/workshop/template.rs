@@ -28,6 +28,15 @@ pub fn template(lang: Lang) -> String {
     out
 }
 
+/// One top-level section of the template (`photo:` and its commented
+/// fields), for an editor to add a missing section; `None` for an unknown key.
+pub fn section(key: &str, lang: Lang) -> Option<String> {
+    let field = schema::PROFILE.iter().find(|f| f.key == key)?;
+    let mut out = String::new();
+    write_field(&mut out, field, 0, lang);
+    Some(out)
+}
+
 fn header(lang: Lang) -> &'static str {
     match lang {
         Lang::En => {

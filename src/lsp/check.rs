@@ -1,0 +1,411 @@
+//! What the CLI would say about a document, as located problems: a profile
+//! checked with the rules its nearest `.profilecheck.yaml` selects, a rule
+//! pack (a file with a top-level `pack:` key) as `--rules` would load it, and
+//! the config file itself.
+//!
+//! The rules of each config are built once and kept until a config or pack
+//! changes on disk; checking a 1 KB profile then costs well under a millisecond.
+
+use crate::i18n::Lang;
+use crate::i18n::catalog::t;
+use crate::profile::diag::{Diagnostic, Level};
+use crate::profile::yaml::{self, Node, Pos, Value};
+use crate::rules::config::{self, Config};
+use crate::rules::engine::{self, LangChoice, RuleSet, Selection};
+use crate::rules::outcome::ProfileReport;
+use crate::rules::pack::{self, Pack, PackError, Severity};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+/// What a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Profile,
+    Pack,
+    Config,
+}
+
+impl Kind {
+    pub(crate) fn of(path: Option<&Path>, text: &str) -> Kind {
+        if path.and_then(Path::file_name).is_some_and(|n| n == config::FILE_NAME) {
+            return Kind::Config;
+        }
+        // A line test rather than a parse, so a pack with a syntax error is
+        // still diagnosed as a pack.
+        if text.lines().any(|l| l.starts_with("pack:")) {
+            Kind::Pack
+        } else {
+            Kind::Profile
+        }
+    }
+}
+
+/// How serious a problem is, in LSP's numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Level3 {
+    Error,
+    Warning,
+    Info,
+}
+
+impl From<Severity> for Level3 {
+    fn from(s: Severity) -> Self {
+        match s {
+            Severity::Error => Level3::Error,
+            Severity::Warning => Level3::Warning,
+            Severity::Info => Level3::Info,
+        }
+    }
+}
+
+/// One located problem with a document.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Problem {
+    pub pos: Pos,
+    /// Characters covered from `pos`; `None` for the rest of the line.
+    pub len: Option<u32>,
+    pub level: Level3,
+    /// The rule id of a finding.
+    pub rule: Option<String>,
+    /// The dotted path a finding is about (`photo.set`).
+    pub path: Option<String>,
+    pub message: String,
+}
+
+/// The rules a config selects, built once per config file.
+pub(crate) struct Setup {
+    pub config: Config,
+    pub rules: RuleSet,
+    /// Problems with the config or its packs, rendered `FILE:LINE:COL: ...`,
+    /// shown on the profiles that use them.
+    pub notes: Vec<String>,
+}
+
+/// The document checker and its caches.
+pub(crate) struct Checker {
+    builtin: Vec<Pack>,
+    setups: HashMap<Option<PathBuf>, Rc<Setup>>,
+    /// The client's (or the environment's) language, when no config or profile says.
+    pub locale: Lang,
+}
+
+impl Checker {
+    pub(crate) fn new(locale: Lang) -> Self {
+        Checker {
+            builtin: pack::builtin(),
+            setups: HashMap::new(),
+            locale,
+        }
+    }
+
+    /// Forget every config and pack read from disk.
+    pub(crate) fn invalidate(&mut self) {
+        self.setups.clear();
+    }
+
+    /// The rules in force for a document at `path` (a document with no
+    /// file looks for the config from `cwd`).
+    pub(crate) fn setup(&mut self, path: Option<&Path>, cwd: &Path) -> Rc<Setup> {
+        let dir = path.and_then(Path::parent).unwrap_or(cwd);
+        let config_path = config::discover(dir);
+        if let Some(s) = self.setups.get(&config_path) {
+            return s.clone();
+        }
+        let setup = Rc::new(self.build(config_path.as_deref()));
+        self.setups.insert(config_path, setup.clone());
+        setup
+    }
+
+    fn build(&self, config_path: Option<&Path>) -> Setup {
+        let mut notes = Vec::new();
+        let config = match config_path {
+            None => Config::default(),
+            Some(p) => match read(p).map_err(|m| vec![m]).and_then(|b| parse_config(p, &b)) {
+                Ok(c) => c,
+                Err(problems) => {
+                    let shown = p.display().to_string();
+                    notes.extend(problems.iter().map(|d| d.render(&shown, self.locale)));
+                    Config::default()
+                }
+            },
+        };
+        let lang = config.lang.unwrap_or(self.locale);
+        let (rules, errors) = self.rules_for(&config);
+        notes.extend(errors.iter().flat_map(|e| e.render(lang)));
+        Setup { config, rules, notes }
+    }
+
+    /// Built-in packs as the config selects them, then the config's packs.
+    fn rules_for(&self, config: &Config) -> (RuleSet, Vec<PackError>) {
+        let mut packs: Vec<Pack> = self
+            .builtin
+            .iter()
+            .filter(|p| config.packs.as_ref().is_none_or(|names| names.contains(&p.name)))
+            .cloned()
+            .collect();
+        let mut errors = Vec::new();
+        for file in pack_files(&config.rules) {
+            let source = file.display().to_string();
+            let loaded = read(&file)
+                .map_err(|d| PackError {
+                    source: source.clone(),
+                    problems: vec![d],
+                })
+                .and_then(|bytes| pack::load(&source, &bytes));
+            match loaded {
+                Ok(p) => packs.push(p),
+                Err(e) => errors.push(e),
+            }
+        }
+        let sel = Selection {
+            settings: config.severity.clone(),
+            ..Selection::default()
+        };
+        let (rules, clashes) = RuleSet::lenient(packs, &sel);
+        errors.extend(clashes);
+        (rules, errors)
+    }
+
+    /// Check a profile as `profilecheck FILE --format json` would.
+    pub(crate) fn profile(&mut self, path: Option<&Path>, cwd: &Path, text: &str) -> (ProfileReport, Rc<Setup>) {
+        let setup = self.setup(path, cwd);
+        let file = path.map_or_else(|| "-".to_owned(), |p| p.display().to_string());
+        let choice = LangChoice {
+            forced: None,
+            fallback: setup.config.lang.unwrap_or(self.locale),
+        };
+        (engine::check_bytes(&setup.rules, &file, text.as_bytes(), choice), setup)
+    }
+
+    /// Every problem of a document of any kind, in file order, and the language they are in.
+    pub(crate) fn problems(&mut self, kind: Kind, path: Option<&Path>, cwd: &Path, text: &str) -> (Vec<Problem>, Lang) {
+        let spans = Spans::of(text);
+        let (mut out, lang) = match kind {
+            Kind::Profile => {
+                let (report, setup) = self.profile(path, cwd, text);
+                let mut out = Vec::new();
+                for note in &setup.notes {
+                    out.push(Problem {
+                        pos: Pos::START,
+                        len: None,
+                        level: Level3::Error,
+                        rule: None,
+                        path: None,
+                        message: t!(report.lang, "lsp-config-problem", problem = note.as_str()),
+                    });
+                }
+                for e in &report.errors {
+                    out.push(spans.problem(Pos::new(e.line, e.column), Level3::Error, e.message.clone()));
+                }
+                for w in &report.warnings {
+                    out.push(spans.problem(Pos::new(w.line, w.column), Level3::Warning, w.message.clone()));
+                }
+                for f in &report.findings {
+                    let mut p = spans.problem(Pos::new(f.line, f.column), f.severity.into(), finding_message(f));
+                    p.rule = Some(f.rule.clone());
+                    p.path = Some(f.path.clone());
+                    out.push(p);
+                }
+                (out, report.lang)
+            }
+            Kind::Pack => {
+                let lang = self.setup(path, cwd).config.lang.unwrap_or(self.locale);
+                let source = path.map_or_else(|| "-".to_owned(), |p| p.display().to_string());
+                let problems = match pack::load(&source, text.as_bytes()) {
+                    Err(e) => e.problems,
+                    // A rule id or pack name that a built-in pack already uses.
+                    Ok(p) => {
+                        let mut packs = self.builtin.clone();
+                        packs.push(p);
+                        let (_, errors) = RuleSet::lenient(packs, &Selection::default());
+                        errors
+                            .into_iter()
+                            .filter(|e| e.source == source)
+                            .flat_map(|e| e.problems)
+                            .collect()
+                    }
+                };
+                (problems.iter().map(|d| spans.diag(d, lang)).collect(), lang)
+            }
+            Kind::Config => self.config(path, cwd, text, &spans),
+        };
+        out.sort_by_key(|p| p.pos);
+        (out, lang)
+    }
+
+    fn config(&mut self, path: Option<&Path>, cwd: &Path, text: &str, spans: &Spans) -> (Vec<Problem>, Lang) {
+        let path = path.map_or_else(|| cwd.join(config::FILE_NAME), Path::to_owned);
+        let cfg = match parse_config(&path, text.as_bytes()) {
+            Ok(c) => c,
+            Err(problems) => {
+                let out = problems.iter().map(|d| spans.diag(d, self.locale)).collect();
+                return (out, self.locale);
+            }
+        };
+        let lang = cfg.lang.unwrap_or(self.locale);
+        let (rules, errors) = self.rules_for(&cfg);
+        let mut out = Vec::new();
+        // A pack named in `rules:` that does not load: said where `rules` is.
+        let rules_pos = spans.key_pos("rules").unwrap_or(Pos::START);
+        for line in errors.iter().flat_map(|e| e.render(lang)) {
+            out.push(spans.problem(
+                rules_pos,
+                Level3::Error,
+                t!(lang, "lsp-pack-problem", problem = line),
+            ));
+        }
+        let mut ids: Vec<(&String, &Pos)> = cfg.severity_pos.iter().collect();
+        ids.sort_by_key(|(_, p)| **p);
+        for (id, pos) in ids {
+            if rules.known.contains(id) {
+                continue;
+            }
+            let message = match rules.suggest(id) {
+                Some(s) => t!(lang, "lsp-unknown-rule-suggest", rule = id, suggestion = s),
+                None => t!(lang, "lsp-unknown-rule", rule = id),
+            };
+            out.push(spans.problem(*pos, Level3::Warning, message));
+        }
+        (out, lang)
+    }
+}
+
+/// A finding's text: what to do (the title), then what was found.
+fn finding_message(f: &crate::rules::outcome::Finding) -> String {
+    if f.message.is_empty() || f.message == f.title {
+        f.title.clone()
+    } else {
+        format!("{}\n{}", f.title, f.message)
+    }
+}
+
+fn parse_config(path: &Path, bytes: &[u8]) -> Result<Config, Vec<Diagnostic>> {
+    let names: Vec<&str> = pack::BUILTIN.iter().map(|(n, _)| *n).collect();
+    config::parse(path, bytes, &names)
+}
+
+/// A file of at most the YAML size limit, or a located problem.
+fn read(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    use crate::profile::diag::Msg;
+    let io = |e: std::io::Error| {
+        Diagnostic::error(
+            Pos::START,
+            Msg::Io {
+                en: e.to_string(),
+                fr: e.to_string(),
+            },
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.len() > yaml::MAX_BYTES as u64 {
+        return Err(Diagnostic::error(
+            Pos::START,
+            Msg::TooLarge {
+                size: meta.len() as usize,
+                limit: yaml::MAX_BYTES,
+            },
+        ));
+    }
+    std::fs::read(path).map_err(io)
+}
+
+/// The pack files that `rules:` entries name: a file, or a folder's
+/// `*.yaml`/`*.yml` (recursively, hidden names skipped, in name order), as the CLI reads them.
+fn pack_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+        let Ok(rd) = std::fs::read_dir(dir) else { return };
+        let mut paths: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            let name = p.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+            if name.starts_with('.') {
+                continue;
+            }
+            // Deep enough for any real folder of packs; a symlink loop ends here.
+            if p.is_dir() && depth < 16 {
+                walk(&p, depth + 1, out);
+            } else if p.is_file() && (name.ends_with(".yaml") || name.ends_with(".yml")) {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, 0, &mut out);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+/// Where each key and value of a document starts and how long it is, to
+/// turn a problem's position into a range that covers the value.
+pub(crate) struct Spans {
+    spans: HashMap<Pos, u32>,
+    root: Option<Node>,
+}
+
+impl Spans {
+    pub(crate) fn of(text: &str) -> Spans {
+        let root = yaml::parse(text).ok();
+        let mut spans = HashMap::new();
+        fn add(spans: &mut HashMap<Pos, u32>, pos: Pos, len: u32) {
+            let e = spans.entry(pos).or_insert(0);
+            *e = (*e).max(len);
+        }
+        fn walk(n: &Node, spans: &mut HashMap<Pos, u32>) {
+            match &n.value {
+                Value::Map(es) => {
+                    for (k, v) in es {
+                        add(spans, k.pos, k.len);
+                        add(spans, v.pos, v.len);
+                        walk(v, spans);
+                    }
+                }
+                Value::Seq(items) => {
+                    for it in items {
+                        add(spans, it.pos, it.len);
+                        walk(it, spans);
+                    }
+                }
+                _ => {}
+            }
+        }
+        // The root itself is left out: a finding at the top of the file
+        // (a section missing) underlines the first key, not the whole file.
+        if let Some(r) = &root {
+            walk(r, &mut spans);
+        }
+        Spans { spans, root }
+    }
+
+    fn key_pos(&self, key: &str) -> Option<Pos> {
+        self.root.as_ref()?.entry(key).map(|(k, _)| k.pos)
+    }
+
+    pub(crate) fn len_at(&self, pos: Pos) -> Option<u32> {
+        self.spans.get(&pos).copied().filter(|l| *l > 0)
+    }
+
+    fn problem(&self, pos: Pos, level: Level3, message: String) -> Problem {
+        Problem {
+            pos,
+            len: self.len_at(pos),
+            level,
+            rule: None,
+            path: None,
+            message,
+        }
+    }
+
+    fn diag(&self, d: &Diagnostic, lang: Lang) -> Problem {
+        let level = match d.level {
+            Level::Error => Level3::Error,
+            Level::Warning => Level3::Warning,
+        };
+        self.problem(d.pos, level, d.msg.text(lang))
+    }
+}

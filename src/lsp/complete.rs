@@ -1,0 +1,243 @@
+//! Completion: the keys valid at the cursor, enum values, `true`/`false`,
+//! rule ids inside `waivers:` and a config's `severity:`.
+//!
+//! The context is read from the text (indentation and `key:` lines above
+//! the cursor), not from the YAML tree: while a line is being typed the
+//! document is often not valid YAML.
+
+use super::check::Kind;
+use super::server::DocView;
+use crate::i18n::Lang;
+use crate::profile::schema::{self, Field};
+use lsp_types::{Position, Range};
+use serde_json::{Value, json};
+
+const PROPERTY: u32 = 10;
+const VALUE: u32 = 12;
+const ENUM_MEMBER: u32 = 20;
+
+/// Where the cursor is: on a key (in the mapping at `path`) or on the value of `key`.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Slot {
+    Key { path: Vec<String> },
+    Value { path: Vec<String>, key: String },
+}
+
+/// Indentation of a line's key, after any `- ` list markers, and the rest of the line.
+fn key_indent(line: &str) -> (usize, &str) {
+    let mut indent = line.len() - line.trim_start_matches(' ').len();
+    let mut rest = &line[indent..];
+    while let Some(r) = rest.strip_prefix("- ").or_else(|| (rest == "-").then_some("")) {
+        let spaces = r.len() - r.trim_start_matches(' ').len();
+        indent += 2 + spaces;
+        rest = r.trim_start_matches(' ');
+    }
+    (indent, rest)
+}
+
+/// The key of a `key:` line that opens a block (nothing after the colon but a comment).
+fn block_key(rest: &str) -> Option<&str> {
+    let (key, after) = rest.split_once(':')?;
+    let after = after.trim();
+    (after.is_empty() || after.starts_with('#')).then(|| key.trim().trim_matches(['"', '\'']))
+}
+
+/// The slot at the cursor, given the lines above and the current line up to the token being typed.
+pub(crate) fn slot(above: &[&str], before: &str) -> Slot {
+    let (indent, rest) = key_indent(before);
+    let mut path = Vec::new();
+    let mut level = indent;
+    for line in above.iter().rev() {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') || level == 0 {
+            continue;
+        }
+        let (ki, r) = key_indent(line);
+        let li = line.len() - trimmed.len();
+        if li < level && ki >= level {
+            // `- key: ...` opening the list item the cursor is in: a sibling.
+            continue;
+        }
+        if ki < level {
+            match block_key(r) {
+                Some(k) => {
+                    path.push(k.to_owned());
+                    level = li;
+                }
+                // A line less indented with a value of its own ends the search.
+                None => break,
+            }
+        }
+    }
+    path.reverse();
+    match rest.split_once(':') {
+        Some((key, _)) => Slot::Value {
+            path,
+            key: key.trim().trim_matches(['"', '\'']).to_owned(),
+        },
+        None => Slot::Key { path },
+    }
+}
+
+/// The fields of the mapping at `path` in a profile, or `None` past the format.
+fn fields_at(path: &[String]) -> Option<&'static [Field]> {
+    if path.is_empty() {
+        return Some(schema::PROFILE);
+    }
+    match schema::field_at(&path.join("."))?.kind {
+        schema::Kind::Obj(fs) => Some(fs),
+        schema::Kind::List(schema::Kind::Obj(fs)) => Some(fs),
+        _ => None,
+    }
+}
+
+struct Items {
+    range: Range,
+    items: Vec<Value>,
+    /// The client reads Markdown in documentation (else plain text).
+    markdown: bool,
+}
+
+impl Items {
+    fn add(&mut self, label: &str, insert: String, kind: u32, doc: Option<String>) {
+        let mut item = json!({
+            "label": label,
+            "kind": kind,
+            "textEdit": {"range": self.range, "newText": insert},
+            "filterText": label,
+        });
+        if let Some(d) = doc {
+            item["documentation"] = if self.markdown {
+                json!({"kind": "markdown", "value": d})
+            } else {
+                json!(d)
+            };
+        }
+        self.items.push(item);
+    }
+
+    fn values(&mut self, values: &[&str]) {
+        for v in values {
+            self.add(v, v.to_string(), ENUM_MEMBER, None);
+        }
+    }
+
+    fn rule_ids(&mut self, view: &DocView<'_>, lang: Lang) {
+        for id in &view.rules.rules.known {
+            let doc = view.rules.rules.get(id).map(|r| r.title.get(lang).to_owned());
+            self.add(id, format!("{id}: "), VALUE, doc);
+        }
+    }
+}
+
+pub(crate) fn complete(view: &DocView<'_>, at: Position, markdown: bool) -> Vec<Value> {
+    let lines = &view.lines;
+    let i = at.line as usize;
+    if i >= lines.count() {
+        return Vec::new();
+    }
+    let line = lines.line(i);
+    let line_start = lines.offset_of(Position::new(at.line, 0));
+    let cursor = lines.offset_of(at) - line_start;
+    let before = &line[..cursor];
+    // The token being typed: back to a blank, a colon, a bracket or a quote.
+    let token_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ' ' | '\t' | ':' | '{' | '[' | ',' | '"' | '\''))
+        .map_or(0, |(b, c)| b + c.len_utf8());
+    let above: Vec<&str> = (0..i).map(|j| lines.line(j)).collect();
+    let slot = slot(&above, &before[..token_start]);
+    let mut items = Items {
+        range: Range::new(lines.position(line_start + token_start), lines.position(line_start + cursor)),
+        items: Vec::new(),
+        markdown,
+    };
+    let lang = view.lang;
+    match (view.doc.kind, slot) {
+        (Kind::Profile, Slot::Key { path }) if path == ["waivers"] => items.rule_ids(view, lang),
+        (Kind::Profile, Slot::Key { path }) => {
+            for f in fields_at(&path).unwrap_or_default() {
+                let insert = if f.kind.is_scalar() || matches!(f.kind, schema::Kind::List(k) if k.is_scalar()) {
+                    format!("{}: ", f.key)
+                } else {
+                    format!("{}:", f.key)
+                };
+                let doc = format!(
+                    "{}\n\n{}",
+                    lang.pick(f.en, f.fr),
+                    crate::workshop::template::allowed(&f.kind, lang)
+                );
+                items.add(f.key, insert, PROPERTY, Some(doc));
+            }
+        }
+        (Kind::Profile, Slot::Value { path, key }) => {
+            let kind = fields_at(&path).and_then(|fs| fs.iter().find(|f| f.key == key)).map(|f| f.kind);
+            match kind {
+                Some(schema::Kind::Enum(values)) => items.values(values),
+                Some(schema::Kind::Bool) => items.values(&["true", "false"]),
+                _ => {}
+            }
+        }
+        (Kind::Config, Slot::Key { path }) if path.is_empty() => {
+            for k in ["lang", "packs", "rules", "severity", "fail_on"] {
+                items.add(k, format!("{k}:"), PROPERTY, None);
+            }
+        }
+        (Kind::Config, Slot::Key { path }) if path == ["severity"] => items.rule_ids(view, lang),
+        (Kind::Config, Slot::Key { path }) if path == ["packs"] => {
+            items.values(&crate::rules::pack::BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>())
+        }
+        (Kind::Config, Slot::Value { path, key }) => match (path.as_slice(), key.as_str()) {
+            ([], "lang") => items.values(schema::LANGS),
+            ([], "fail_on") => items.values(&["error", "warning", "info", "never"]),
+            ([], "packs") => items.values(&crate::rules::pack::BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>()),
+            ([s], _) if s == "severity" => items.values(&["error", "warning", "info", "off"]),
+            _ => {}
+        },
+        (Kind::Pack, Slot::Value { key, .. }) if key == "severity" => items.values(&["error", "warning", "info"]),
+        _ => {}
+    }
+    items.items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slot_of(text: &str) -> Slot {
+        let lines: Vec<&str> = text.split('\n').collect();
+        let (last, above) = lines.split_last().unwrap();
+        slot(above, last)
+    }
+
+    #[test]
+    fn the_slot_follows_indentation_and_list_items() {
+        let p = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(slot_of("photo:\n  set: true\n  "), Slot::Key { path: p(&["photo"]) });
+        assert_eq!(
+            slot_of("photo:\n  kind: "),
+            Slot::Value {
+                path: p(&["photo"]),
+                key: "kind".into()
+            }
+        );
+        assert_eq!(
+            slot_of("about:\n  work:\n    - employer: A\n      "),
+            Slot::Key {
+                path: p(&["about", "work"])
+            }
+        );
+        assert_eq!(
+            slot_of("contact:\n  links:\n    - "),
+            Slot::Key {
+                path: p(&["contact", "links"])
+            }
+        );
+        assert_eq!(
+            slot_of("name: x\n# a comment\nwaivers:\n\n  "),
+            Slot::Key { path: p(&["waivers"]) }
+        );
+        assert_eq!(slot_of("photo:\n  set: true\n"), Slot::Key { path: vec![] });
+    }
+}

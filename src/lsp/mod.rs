@@ -1,0 +1,42 @@
+//! `profilecheck lsp`: a language server over stdio for profiles, rule packs
+//! and `.profilecheck.yaml` (SPEC §12).
+//!
+//! Synchronous, like ruff's server: one thread reads messages in order and
+//! answers each before the next (checking a profile takes well under a
+//! millisecond, so there is nothing to gain from a runtime). Documents are
+//! diagnosed as the CLI would diagnose the files; every handler runs behind
+//! a panic guard, so a document that trips a bug costs one answer, never
+//! the server.
+
+mod actions;
+mod check;
+mod complete;
+mod hover;
+mod server;
+mod text;
+#[cfg(test)]
+mod tests;
+
+use crate::i18n::Lang;
+use lsp_server::{Connection, ProtocolError};
+use std::path::PathBuf;
+
+/// Serve the language protocol on stdin/stdout until the client says `exit`.
+/// `locale` is the environment's language, used when the client names none.
+/// Returns the exit code: 0 after `shutdown` then `exit`, 1 otherwise (as
+/// the protocol asks).
+pub fn run_stdio(locale: Lang, cwd: PathBuf) -> i32 {
+    let (connection, io_threads) = Connection::stdio();
+    let code = serve(&connection, locale, cwd).unwrap_or(1);
+    // The writer thread ends when every sender is gone.
+    drop(connection);
+    match io_threads.join() {
+        Ok(()) => code,
+        Err(_) => 1,
+    }
+}
+
+/// Serve one connection (stdio, or an in-memory pair in tests).
+pub fn serve(connection: &Connection, locale: Lang, cwd: PathBuf) -> Result<i32, ProtocolError> {
+    server::Server::start(connection, locale, cwd)?.run()
+}

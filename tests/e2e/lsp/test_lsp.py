@@ -1,0 +1,348 @@
+"""End-to-end checks of `profilecheck lsp` with a real LSP client (pytest-lsp),
+run once per editor with the client capabilities pytest-lsp ships for
+VS Code, Neovim and Emacs. Run by tests/e2e_lsp.sh, which sets PROFILECHECK
+to the binary under test.
+
+Diagnostics are compared with the CLI's `--format json` findings on the same
+files, their positions converted to the encoding the server agreed with the
+client (UTF-16 for VS Code, UTF-8 for Neovim, UTF-32 for Emacs).
+"""
+
+import asyncio
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+BIN = os.environ["PROFILECHECK"]
+REPO = pathlib.Path(__file__).resolve().parents[3]
+EDITORS = ["visual-studio-code", "neovim", "emacs"]
+
+# Accents and emoji before every problem: a wrong conversion shifts the ranges.
+EMOJI = """name: "Zoé 😀 Martin"
+about:
+  bio: "Café ☕ 😀😀 crème, e-réputation, veille et réseaux sociaux pour les PME et les artisans de Bretagne et d’ailleurs, depuis 2012"
+contact:
+  links:
+    - {network: other, url: "https://exemple.fr/zoé"}
+    - network: linkedin
+      url: "réseau😀"
+keywords: ["#😀", "#ok", "#bien", "#été 2024"]
+alternate_name: {name: "Zoé 2 😀😀", show_on_profile: true}
+"""
+
+
+@pytest_lsp.fixture(
+    params=EDITORS,
+    config=ClientServerConfig(server_command=[BIN, "lsp"], server_env={**os.environ, "LANG": "C"}),
+)
+async def client(request, lsp_client: LanguageClient):
+    # Editors that let servers register watchers (VS Code, Emacs) get asked to
+    # watch configs and packs; the test client records the request.
+    lsp_client.registrations = []
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams):
+        lsp_client.registrations.extend(params.registrations)
+
+    params = types.InitializeParams(capabilities=client_capabilities(request.param), locale="en")
+    result = await lsp_client.initialize_session(params)
+    lsp_client.encoding = result.capabilities.position_encoding or "utf-16"
+    yield
+    await lsp_client.shutdown_session()
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def units(s: str, enc: str) -> int:
+    if enc == "utf-8":
+        return len(s.encode("utf-8"))
+    if enc == "utf-32":
+        return len(s)
+    return len(s.encode("utf-16-le")) // 2
+
+
+def to_lsp(text: str, line: int, col: int, enc: str) -> tuple[int, int]:
+    """Our 1-based line and column in characters -> LSP (line, character)."""
+    line_text = text.split("\n")[line - 1].rstrip("\r")
+    return line - 1, units(line_text[: col - 1], enc)
+
+
+def offset(text: str, pos: types.Position, enc: str) -> int:
+    """LSP position -> index into `text` (a str, so code points)."""
+    lines = text.split("\n")
+    start = sum(len(l) + 1 for l in lines[: pos.line])
+    line = lines[pos.line] if pos.line < len(lines) else ""
+    n = 0
+    for i, ch in enumerate(line):
+        if n >= pos.character:
+            return start + i
+        n += units(ch, enc)
+    return start + len(line)
+
+
+def apply(text: str, edits: list[types.TextEdit], enc: str) -> str:
+    spans = [(offset(text, e.range.start, enc), offset(text, e.range.end, enc), e.new_text) for e in edits]
+    for s, e, new in sorted(spans, reverse=True):
+        text = text[:s] + new + text[e:]
+    return text
+
+
+async def diagnostics_after(client: LanguageClient, uri: str, send) -> list[types.Diagnostic]:
+    """Send something, then wait for the diagnostics published for `uri`."""
+    client.diagnostics.pop(uri, None)
+    send()
+
+    async def wait():
+        while uri not in client.diagnostics:
+            await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        return client.diagnostics[uri]
+
+    return await asyncio.wait_for(wait(), 10)
+
+
+async def open_doc(client: LanguageClient, path: pathlib.Path, text: str | None = None):
+    text = path.read_text() if text is None else text
+    uri = path.as_uri()
+    item = types.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text)
+    send = lambda: client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=item))
+    return uri, await diagnostics_after(client, uri, send)
+
+
+async def change_doc(client: LanguageClient, uri: str, version: int, text: str):
+    params = types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+    )
+    return await diagnostics_after(client, uri, lambda: client.text_document_did_change(params))
+
+
+def cli(path: pathlib.Path) -> dict:
+    out = subprocess.run(
+        [BIN, "--format", "json", path.name],
+        cwd=path.parent,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LANG": "C", "NO_COLOR": "1"},
+    )
+    assert out.returncode in (0, 1, 2), out.stderr
+    return json.loads(out.stdout)["profiles"][0]
+
+
+SEVERITY = {"error": 1, "warning": 2, "info": 3}
+
+
+def expected_from_cli(path: pathlib.Path, enc: str):
+    """(code, line, character, severity) of each CLI problem, in LSP terms."""
+    text = path.read_text()
+    p = cli(path)
+    out = []
+    for f in p["findings"]:
+        out.append((f["rule"], *to_lsp(text, f["line"], f["column"], enc), SEVERITY[f["severity"]], f["message"]))
+    for e in p["errors"]:
+        out.append((None, *to_lsp(text, e["line"], e["column"], enc), 1, e["message"]))
+    for w in p["warnings"]:
+        out.append((None, *to_lsp(text, w["line"], w["column"], enc), 2, w["message"]))
+    return sorted(out, key=lambda t: (t[1], t[2], t[0] or ""))
+
+
+def got(diags: list[types.Diagnostic]):
+    return sorted(
+        ((d.code, d.range.start.line, d.range.start.character, int(d.severity), d.message) for d in diags),
+        key=lambda t: (t[1], t[2], t[0] or ""),
+    )
+
+
+def assert_same_as_cli(path: pathlib.Path, diags, enc: str):
+    want = expected_from_cli(path, enc)
+    have = got(diags)
+    assert [w[:4] for w in want] == [h[:4] for h in have]
+    for w, h in zip(want, have):
+        assert w[4] in h[4], (w, h)
+    for d in diags:
+        assert d.source == "profilecheck"
+        # A range covers the value: never empty, never a single character on a long value.
+        assert (d.range.end.line, d.range.end.character) > (d.range.start.line, d.range.start.character)
+
+
+# ---------------------------------------------------------------- tests
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in (REPO / "examples").glob("*.yaml")))
+async def test_diagnostics_equal_the_cli_findings_on_the_examples(client: LanguageClient, tmp_path, example):
+    path = tmp_path / example
+    shutil.copy(REPO / "examples" / example, path)
+    _, diags = await open_doc(client, path)
+    assert_same_as_cli(path, diags, client.encoding)
+
+
+async def test_positions_after_emoji_and_accents(client: LanguageClient, tmp_path):
+    path = tmp_path / "zoé.yaml"
+    path.write_text(EMOJI)
+    _, diags = await open_doc(client, path)
+    assert_same_as_cli(path, diags, client.encoding)
+    codes = {d.code for d in diags}
+    assert {"bio-length", "link-urls", "keyword-format", "alternate-name-standards"} <= codes
+    # The range of link-urls' finding ends at the end of `"réseau😀"` on line 8.
+    link = next(d for d in diags if d.code == "link-urls")
+    line = EMOJI.split("\n")[7]
+    assert (link.range.end.line, link.range.end.character) == (7, units(line, client.encoding))
+
+
+async def test_an_edit_updates_the_diagnostics(client: LanguageClient, tmp_path):
+    path = tmp_path / "p.yaml"
+    uri, diags = await open_doc(client, path, "photo: {set: false}\n")
+    assert "photo-set" in {d.code for d in diags}
+    diags = await change_doc(client, uri, 2, "photo: {set: true, kind: professional, cover: true}\n")
+    assert not {c for c in (d.code for d in diags) if c and c.startswith("photo")}
+    diags = await change_doc(client, uri, 3, "photo: [unclosed\n")
+    assert len(diags) == 1 and diags[0].severity == types.DiagnosticSeverity.Error
+    # A client that pulls (Neovim 0.11) gets the same diagnostics by asking.
+    if client.capabilities.text_document and client.capabilities.text_document.diagnostic:
+        report = await client.text_document_diagnostic_async(
+            types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri))
+        )
+        assert got(report.items) == got(diags)
+
+
+async def test_hover_on_a_key_and_on_a_finding(client: LanguageClient, tmp_path):
+    path = tmp_path / "p.yaml"
+    text = "photo:\n  set: true\n  kind: casual\n"
+    uri, _ = await open_doc(client, path, text)
+    doc = types.TextDocumentIdentifier(uri=uri)
+    h = await client.text_document_hover_async(types.HoverParams(text_document=doc, position=types.Position(0, 2)))
+    assert "profile picture" in h.contents.value
+    h = await client.text_document_hover_async(types.HoverParams(text_document=doc, position=types.Position(2, 4)))
+    assert "professional" in h.contents.value and "casual" in h.contents.value
+    h = await client.text_document_hover_async(types.HoverParams(text_document=doc, position=types.Position(2, 9)))
+    md = h.contents.value
+    assert "photo-professional" in md and "1. " in md, md
+
+
+async def test_completion_of_keys_values_and_rule_ids(client: LanguageClient, tmp_path):
+    path = tmp_path / "p.yaml"
+    text = "photo:\n  kind: \n  \nwaivers:\n  \n"
+    uri, _ = await open_doc(client, path, text)
+    doc = types.TextDocumentIdentifier(uri=uri)
+
+    async def labels(line, character):
+        r = await client.text_document_completion_async(
+            types.CompletionParams(text_document=doc, position=types.Position(line, character))
+        )
+        items = r.items if hasattr(r, "items") else r
+        return {i.label for i in items}
+
+    assert {"professional", "avatar"} <= await labels(1, 8)
+    assert {"set", "kind", "cover"} == await labels(2, 2)
+    assert {"photo-set", "bio-length", "search-engines"} <= await labels(4, 2)
+    assert {"photo", "about", "waivers", "keywords"} <= await labels(5, 0)
+
+
+async def code_actions(client, uri, diag=None, line=None):
+    rng = diag.range if diag else types.Range(types.Position(line, 0), types.Position(line, 0))
+    ctx = types.CodeActionContext(diagnostics=[diag] if diag else [])
+    return await client.text_document_code_action_async(
+        types.CodeActionParams(text_document=types.TextDocumentIdentifier(uri=uri), range=rng, context=ctx)
+    )
+
+
+async def test_each_code_action(client: LanguageClient, tmp_path):
+    enc = client.encoding
+    path = tmp_path / "p.yaml"
+    text = "name: Zoé 😀\nphoto:\n  set: true\n  kind: casual\nkeywords: [#été, #b, #c]\n"
+    uri, diags = await open_doc(client, path, text)
+    assert len(diags) == 1 and diags[0].severity == types.DiagnosticSeverity.Error
+    # Quote the hashtags: the YAML comment becomes a list again.
+    actions = await code_actions(client, uri, line=4)
+    quote = next(a for a in actions if "#été" in a.title)
+    text = apply(text, quote.edit.changes[uri], enc)
+    assert 'keywords: ["#été", "#b", "#c"]' in text
+    diags = await change_doc(client, uri, 2, text)
+    assert all(d.code for d in diags), "no format error left"
+    # Waive a finding: `waivers: {ID: "reason"}` added, the finding gone, the reason selected.
+    kind = next(d for d in diags if d.code == "photo-professional")
+    waive = next(a for a in await code_actions(client, uri, diag=kind) if "Waive" in a.title)
+    text = apply(text, waive.edit.changes[uri], enc)
+    assert 'waivers:\n  photo-professional: "why this step is not taken"\n' in text
+    diags = await change_doc(client, uri, 3, text)
+    assert "photo-professional" not in {d.code for d in diags}
+    if client.capabilities.window and client.capabilities.window.show_document:
+        # Once the edit is applied, the server selects the reason for typing.
+        for _ in range(50):
+            if client.shown_documents:
+                break
+            await asyncio.sleep(0.1)
+        shown = client.shown_documents[-1]
+        sel = shown.selection
+        start, end = offset(text, sel.start, enc), offset(text, sel.end, enc)
+        assert text[start:end] == "why this step is not taken"
+    # Add a missing section from the template.
+    tagging = next(d for d in diags if d.code == "review-tagged-posts")
+    add = next(a for a in await code_actions(client, uri, diag=tagging) if "tagging" in a.title)
+    text = apply(text, add.edit.changes[uri], enc)
+    assert "\ntagging:\n" in text
+    diags = await change_doc(client, uri, 4, text)
+    assert all(d.code for d in diags), [d.message for d in diags if not d.code]
+
+
+async def test_a_config_change_republishes(client: LanguageClient, tmp_path):
+    # Clients that let servers register watchers are asked to watch configs and packs.
+    dynamic = client.capabilities.workspace.did_change_watched_files
+    if dynamic and dynamic.dynamic_registration:
+        for _ in range(50):
+            if client.registrations:
+                break
+            await asyncio.sleep(0.1)
+        assert [r.method for r in client.registrations] == ["workspace/didChangeWatchedFiles"]
+    path = tmp_path / "p.yaml"
+    _, diags = await open_doc(client, path, "photo: {set: false}\n")
+    assert next(d for d in diags if d.code == "photo-set").severity == types.DiagnosticSeverity.Error
+    config = tmp_path / ".profilecheck.yaml"
+    config.write_text("severity:\n  photo-set: info\n  cover-photo: off\n")
+    params = types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Created)]
+    )
+    diags = await diagnostics_after(
+        client, path.as_uri(), lambda: client.workspace_did_change_watched_files(params)
+    )
+    assert next(d for d in diags if d.code == "photo-set").severity == types.DiagnosticSeverity.Information
+    assert "cover-photo" not in {d.code for d in diags}
+    # Saving the config in the editor re-reads it too.
+    uri, cdiags = await open_doc(client, config, "severity:\n  photo-set: warning\n  photo-sett: off\n")
+    assert cdiags[0].severity == types.DiagnosticSeverity.Warning and "photo-set" in cdiags[0].message
+    config.write_text("severity:\n  photo-set: warning\n")
+    save = types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    diags = await diagnostics_after(client, path.as_uri(), lambda: client.text_document_did_save(save))
+    assert next(d for d in diags if d.code == "photo-set").severity == types.DiagnosticSeverity.Warning
+
+
+async def test_hostile_input_never_stops_the_server(client: LanguageClient, tmp_path):
+    pack = tmp_path / "house.yaml"
+    _, diags = await open_doc(
+        client,
+        pack,
+        'pack: house\nrules:\n  - id: brand\n    severity: warning\n    title: Brand\n    check: {path: about.bio, matches: "(["}\n',
+    )
+    assert len(diags) == 1 and diags[0].range.start.line == 5
+    path = tmp_path / "big.yaml"
+    _, diags = await open_doc(client, path, "bio: " + "a" * (1024 * 1024 + 10) + "\n")
+    assert len(diags) == 1 and "1048576" in diags[0].message.replace(" ", "").replace(",", "")
+    never = (tmp_path / "never.yaml").as_uri()
+    diags = await change_doc(client, never, 7, "photo: {set: false}\n")
+    assert "photo-set" in {d.code for d in diags}
+    _, diags = await open_doc(client, tmp_path / "bad.yaml", "a: b: c\n\t- [}\n")
+    assert diags and diags[0].severity == types.DiagnosticSeverity.Error
+    with pytest.raises(Exception):
+        await client.protocol.send_request_async("profilecheck/unknown", {})
+    # Still answering, in order.
+    h = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=never), position=types.Position(0, 1))
+    )
+    assert "profile picture" in h.contents.value

@@ -20,6 +20,30 @@ pub(super) fn args_lang(args: &[OsString]) -> Option<Lang> {
         })
 }
 
+/// `help` and `help COMMAND` as `--help` and `COMMAND --help`: clap's own
+/// `help` subcommand speaks only English, so the French command has none, and
+/// without this `help` would be taken for a file to check.
+pub(super) fn help_subcommand(args: Vec<OsString>) -> Vec<OsString> {
+    // Skip the options before the first word, and the values they take.
+    let mut i = 1;
+    while let Some(a) = args.get(i).and_then(|a| a.to_str()) {
+        if matches!(a, "--lang" | "--color" | "--config" | "--rules") {
+            i += 2;
+        } else if a.starts_with('-') && a != "-" {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if args.get(i).is_none_or(|a| a != "help") {
+        return args;
+    }
+    let mut out: Vec<OsString> = args[..i].to_vec();
+    out.extend(args[i + 1..].iter().cloned());
+    out.push("--help".into());
+    out
+}
+
 /// The clap command, with its help in `lang`.
 pub fn command(lang: Lang) -> clap::Command {
     let cmd = Cli::command();
@@ -51,8 +75,31 @@ pub fn command(lang: Lang) -> clap::Command {
             "output",
             "Écrit le rapport dans FICHIER (de façon atomique) au lieu de la sortie standard",
         ),
-        ("select", "Seulement ces règles (identifiants séparés par des virgules)"),
-        ("ignore", "Ignore ces règles (identifiants séparés par des virgules)"),
+        (
+            "select",
+            "Seulement ces règles\u{a0}: identifiants, noms de packs, step:N ou motifs (séparés par des virgules)",
+        ),
+        (
+            "ignore",
+            "Ignore ces règles\u{a0}: identifiants, noms de packs, step:N ou motifs (séparés par des virgules)",
+        ),
+        (
+            "output_dir",
+            "Un rapport par profil dans DOSSIER (plus index.html / index.md pour html et markdown)",
+        ),
+        (
+            "exclude",
+            "Ignore les fichiers et dossiers qui correspondent à MOTIF lors du parcours d’un dossier (répétable)",
+        ),
+        ("follow", "Suit les liens symboliques rencontrés en parcourant un dossier"),
+        (
+            "verbose",
+            "Indique sur la sortie d’erreur la configuration qu’utilise chaque profil",
+        ),
+        (
+            "fail_under",
+            "Code de sortie 1 si un profil valide a un score inférieur à SCORE (0-100)",
+        ),
         (
             "fail_on",
             "Code de sortie 1 s’il reste un constat de ce niveau ou plus grave",
@@ -96,7 +143,10 @@ pub fn command(lang: Lang) -> clap::Command {
         ("report", "FORMAT=FICHIER"),
         ("paths", "CHEMIN"),
         ("fail_on", "NIVEAU"),
-        ("select", "IDS"),
+        ("select", "RÈGLES"),
+        ("ignore", "RÈGLES"),
+        ("output_dir", "DOSSIER"),
+        ("exclude", "MOTIF"),
         ("lang", "LANGUE"),
         ("color", "QUAND"),
     ] {
@@ -116,7 +166,10 @@ pub fn command(lang: Lang) -> clap::Command {
                     "verify",
                     "Exécute les exemples de chaque règle et signale ceux qui ne se comportent pas comme prévu",
                 ),
-                ("packs", "Packs à vérifier (par défaut : les packs intégrés)"),
+                (
+                    "packs",
+                    "Fichiers ou dossiers de packs, ou noms de packs intégrés (par défaut\u{a0}: les règles en vigueur)",
+                ),
             ],
         ),
         (

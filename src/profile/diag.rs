@@ -83,6 +83,35 @@ pub(crate) enum Msg {
     },
 }
 
+/// At most a short, cleaned excerpt of text read from a file, for quoting it
+/// in a message: a walk that wandered into `/etc/shadow` must not pour it
+/// into a CI log, and a control character must not reach a terminal.
+pub fn excerpt(s: &str) -> String {
+    const MAX: usize = 40;
+    let mut out: String = s
+        .chars()
+        .take(MAX)
+        .map(|c| if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') { '\u{fffd}' } else { c })
+        .collect();
+    if s.chars().nth(MAX).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// The allowed value `value` most likely meant: the same but for case,
+/// spaces, hyphens or underscores (`Public`, `only me`).
+fn close_value<'a>(value: &str, allowed: &'a [String]) -> Option<&'a str> {
+    let squash = |s: &str| {
+        s.chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '_'))
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    let v = squash(value);
+    allowed.iter().find(|a| squash(a) == v).map(String::as_str)
+}
+
 fn list(items: &[String]) -> String {
     items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
 }
@@ -189,6 +218,7 @@ impl Msg {
                 suggestion,
                 allowed,
             } => {
+                let key = excerpt(key);
                 let mut s = if fr {
                     format!("clé inconnue `{key}`")
                 } else {
@@ -232,13 +262,16 @@ impl Msg {
                 }
             }
             Msg::BadEnum { value, allowed } => {
-                if fr {
-                    format!(
+                let hint = close_value(value, allowed);
+                let value = excerpt(value);
+                match (fr, hint) {
+                    (true, Some(h)) => format!("valeur inconnue `{value}`\u{a0}; vouliez-vous dire `{h}`\u{a0}?"),
+                    (false, Some(h)) => format!("unknown value `{value}`; did you mean `{h}`?"),
+                    (true, None) => format!(
                         "valeur inconnue `{value}`\u{a0}; valeurs possibles\u{a0}: {}",
                         list(allowed)
-                    )
-                } else {
-                    format!("unknown value `{value}`; expected one of {}", list(allowed))
+                    ),
+                    (false, None) => format!("unknown value `{value}`; expected one of {}", list(allowed)),
                 }
             }
             Msg::Negative { key } => {

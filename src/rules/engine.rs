@@ -266,6 +266,9 @@ pub fn check_profile(rules: &RuleSet, file: &str, p: &Profile, lang: LangChoice)
         errors: Vec::new(),
         warnings: Vec::new(),
     };
+    for d in &p.notes {
+        report.warnings.push(ErrorItem::from_diag(d, lang));
+    }
     for w in &p.waivers {
         if !rules.known.contains(&w.rule) {
             let d = Diagnostic::warning(

@@ -177,7 +177,10 @@ impl Reporter for Text<'_> {
                 " — `profilecheck explain RÈGLE` pour en savoir plus",
             ));
         }
-        writeln!(w, "{}", self.paint(&line, |s| s.bold()))
+        for part in wrap(&line, self.ctx.width.max(MIN_WIDTH)) {
+            writeln!(w, "{}", self.paint(&part, |s| s.bold()))?;
+        }
+        Ok(())
     }
 }
 
@@ -382,7 +385,10 @@ impl Text<'_> {
             self.paint(&format!("{}:{}:{}", p.file, f.line, f.column), |s| s.dimmed()),
         )?;
         let indent = " ".repeat(2 + width(&sev) + 1);
-        writeln!(w, "{indent}{}", self.paint(&f.title, |s| s.bold()))?;
+        // Wrapped like the rest, so a long house-rule title fits the width.
+        for line in wrap(&f.title, self.ctx.width.max(MIN_WIDTH).saturating_sub(indent.len())) {
+            writeln!(w, "{indent}{}", self.paint(&line, |s| s.bold()))?;
+        }
         // The expected/found line is what to read first: never dimmed.
         if !f.message.is_empty() && !self.ctx.quiet {
             for line in wrap(&f.message, self.ctx.width.max(MIN_WIDTH).saturating_sub(indent.len())) {

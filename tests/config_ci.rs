@@ -225,7 +225,15 @@ fn statistics_count_profiles_missing_each_rule() {
     // JSON carries them itself (SPEC §10), most missed first, then by id.
     let out = run_in(
         dir.path(),
-        &["--no-config", "--statistics", "-f", "json", "--select", "photo-set,bio-filled", "clients"],
+        &[
+            "--no-config",
+            "--statistics",
+            "-f",
+            "json",
+            "--select",
+            "photo-set,bio-filled",
+            "clients",
+        ],
         &[],
     );
     let v = json(&out);

@@ -90,7 +90,11 @@ fn rules_of(v: &Value, i: usize) -> Vec<String> {
 fn each_profile_uses_its_nearest_config() {
     let dir = consultant();
     // From the parent folder, nadia still gets telexa's house pack.
-    let out = run_in(dir.path(), &["-f", "json", "-v", "telexa/agents/nadia.yaml", "other"], &[]);
+    let out = run_in(
+        dir.path(),
+        &["-f", "json", "-v", "telexa/agents/nadia.yaml", "other"],
+        &[],
+    );
     let v = json(&out);
     assert_eq!(files(&v), ["telexa/agents/nadia.yaml", "other/o.yaml"]);
     assert!(rules_of(&v, 0).contains(&"house-city".to_owned()));
@@ -125,7 +129,11 @@ fn each_profile_uses_its_nearest_config() {
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
     // --config applies to every profile; --no-config to none.
     write(dir.path(), "plain.yaml", "fail_on: never\n");
-    let out = run_in(dir.path(), &["-q", "--config", "plain.yaml", "-f", "json", "telexa/agents"], &[]);
+    let out = run_in(
+        dir.path(),
+        &["-q", "--config", "plain.yaml", "-f", "json", "telexa/agents"],
+        &[],
+    );
     assert!(!rules_of(&json(&out), 0).contains(&"house-city".to_owned()));
     // stdin uses the current directory's config.
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_profilecheck"));
@@ -171,7 +179,11 @@ fn walks_stay_in_the_tree() {
     write(d, "outside/secret.yaml", &format!("{}: x\n", "k".repeat(300)));
     let out = run_in(d, &["--no-config", "-L", "-f", "json", "repo"], &[]);
     assert_eq!(files(&json(&out)), ["repo/link/secret.yaml", "repo/p.yaml"]);
-    let line = out.stderr.lines().find(|l| l.contains("unknown key")).expect("unknown key");
+    let line = out
+        .stderr
+        .lines()
+        .find(|l| l.contains("unknown key"))
+        .expect("unknown key");
     assert!(line.len() < 300, "{line}");
     assert!(line.contains(&format!("`{}…`", "k".repeat(40))), "{line}");
     // A link named on the command line is followed.
@@ -195,8 +207,16 @@ fn deep_trees_are_walked_in_linear_time_and_too_deep_is_reported() {
         .unwrap();
     assert!(made.success());
     let start = std::time::Instant::now();
-    let out = run_in(dir.path(), &["--no-config", "-f", "json", "--fail-on", "never", "."], &[]);
-    assert!(start.elapsed() < std::time::Duration::from_secs(10), "{:?}", start.elapsed());
+    let out = run_in(
+        dir.path(),
+        &["--no-config", "-f", "json", "--fail-on", "never", "."],
+        &[],
+    );
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(10),
+        "{:?}",
+        start.elapsed()
+    );
     let v = json(&out);
     let names = files(&v);
     assert_eq!(names.len(), 3, "{names:?}");
@@ -221,15 +241,27 @@ fn selection_by_pack_step_and_glob() {
         let out = run_in(dir.path(), &a, &[]);
         let v = json(&out);
         let mut r: Vec<String> = rules_of(&v, 0);
-        r.extend(v["profiles"][0]["passed"].as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_owned()));
+        r.extend(
+            v["profiles"][0]["passed"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_str().unwrap().to_owned()),
+        );
         r.sort();
         r.dedup();
         (out.code, r)
     };
     let (_, privacy) = ids(&["--select", "privacy"]);
-    assert!(!privacy.is_empty() && privacy.iter().all(|r| !r.starts_with("photo")), "{privacy:?}");
+    assert!(
+        !privacy.is_empty() && privacy.iter().all(|r| !r.starts_with("photo")),
+        "{privacy:?}"
+    );
     let (_, photo) = ids(&["--select", "photo-*"]);
-    assert!(!photo.is_empty() && photo.iter().all(|r| r.starts_with("photo-")), "{photo:?}");
+    assert!(
+        !photo.is_empty() && photo.iter().all(|r| r.starts_with("photo-")),
+        "{photo:?}"
+    );
     let (_, step1) = ids(&["--select", "step:1"]);
     assert!(step1.contains(&"photo-set".to_owned()), "{step1:?}");
     let (_, both) = ids(&["--select", "step:1,privacy", "--ignore", "photo-*"]);
@@ -242,7 +274,11 @@ fn selection_by_pack_step_and_glob() {
     let out = run_in(dir.path(), &["--no-config", "--ignore", "step:99", "p.yaml"], &[]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     // The same in the config's severity, located at its line.
-    write(dir.path(), ".profilecheck.yaml", "severity:\n  privacy: off\n  step:1: info\n  fotos-*: off\n");
+    write(
+        dir.path(),
+        ".profilecheck.yaml",
+        "severity:\n  privacy: off\n  step:1: info\n  fotos-*: off\n",
+    );
     let out = run_in(dir.path(), &["-f", "json", "p.yaml"], &[]);
     assert_eq!(out.code, 2);
     let v = json(&out);
@@ -263,9 +299,17 @@ fn selection_by_pack_step_and_glob() {
 fn fail_under_fails_a_low_score() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "p.yaml", "name: P\n");
-    let out = run_in(dir.path(), &["--no-config", "--fail-on", "never", "--fail-under", "50", "p.yaml"], &[]);
+    let out = run_in(
+        dir.path(),
+        &["--no-config", "--fail-on", "never", "--fail-under", "50", "p.yaml"],
+        &[],
+    );
     assert_eq!(out.code, 1);
-    let out = run_in(dir.path(), &["--no-config", "--fail-on", "never", "--fail-under", "0", "p.yaml"], &[]);
+    let out = run_in(
+        dir.path(),
+        &["--no-config", "--fail-on", "never", "--fail-under", "0", "p.yaml"],
+        &[],
+    );
     assert_eq!(out.code, 0);
     let out = run_in(dir.path(), &["--no-config", "--fail-under", "101", "p.yaml"], &[]);
     assert_eq!(out.code, 2);
@@ -274,10 +318,21 @@ fn fail_under_fails_a_low_score() {
 #[test]
 fn concise_is_one_line_per_finding() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "p.yaml", "name: P\nphoto: {set: true, kind: professional}\n");
+    write(
+        dir.path(),
+        "p.yaml",
+        "name: P\nphoto: {set: true, kind: professional}\n",
+    );
     let out = run_in(
         dir.path(),
-        &["--no-config", "-f", "concise", "--select", "photo-*,bio-filled", "p.yaml"],
+        &[
+            "--no-config",
+            "-f",
+            "concise",
+            "--select",
+            "photo-*,bio-filled",
+            "p.yaml",
+        ],
         &[],
     );
     insta::assert_snapshot!(out.stdout, @r"
@@ -295,7 +350,17 @@ fn output_dir_writes_one_handout_per_profile_and_an_index() {
     write(d, "c/jeanne.yaml", "name: Jeanne C\n");
     let out = run_in(
         d,
-        &["--no-config", "-f", "markdown", "--statistics", "--output-dir", "out", "a", "b", "c"],
+        &[
+            "--no-config",
+            "-f",
+            "markdown",
+            "--statistics",
+            "--output-dir",
+            "out",
+            "a",
+            "b",
+            "c",
+        ],
         &[],
     );
     assert_eq!(out.code, 1, "{}", out.stderr);
@@ -326,10 +391,23 @@ fn output_dir_writes_one_handout_per_profile_and_an_index() {
 fn statistics_reach_json_and_the_cohort_summaries() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.yaml", "name: A\n");
-    write(dir.path(), "b.yaml", "name: B\nphoto: {set: true, kind: professional}\n");
+    write(
+        dir.path(),
+        "b.yaml",
+        "name: B\nphoto: {set: true, kind: professional}\n",
+    );
     let out = run_in(
         dir.path(),
-        &["--no-config", "--statistics", "-f", "html", "--select", "photo-set", "a.yaml", "b.yaml"],
+        &[
+            "--no-config",
+            "--statistics",
+            "-f",
+            "html",
+            "--select",
+            "photo-set",
+            "a.yaml",
+            "b.yaml",
+        ],
         &[],
     );
     assert!(out.stdout.contains("What to teach next"), "{}", out.stdout);
@@ -342,9 +420,19 @@ fn statistics_reach_json_and_the_cohort_summaries() {
 #[test]
 fn configuration_problems_reach_every_format() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "house.yaml", "pack: house\nrules:\n  - {id: x, severity: nope}\n");
+    write(
+        dir.path(),
+        "house.yaml",
+        "pack: house\nrules:\n  - {id: x, severity: nope}\n",
+    );
     write(dir.path(), "p.yaml", NADIA);
-    let run = |f: &str| run_in(dir.path(), &["--no-config", "--rules", "house.yaml", "-f", f, "p.yaml"], &[]);
+    let run = |f: &str| {
+        run_in(
+            dir.path(),
+            &["--no-config", "--rules", "house.yaml", "-f", f, "p.yaml"],
+            &[],
+        )
+    };
     let j = run("json");
     assert_eq!(j.code, 2);
     let v = json(&j);
@@ -361,7 +449,10 @@ fn configuration_problems_reach_every_format() {
     let n = &inv["toolConfigurationNotifications"];
     assert_eq!(n.as_array().unwrap().len(), 3);
     assert_eq!(n[0]["level"], "error");
-    assert_eq!(n[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "house.yaml");
+    assert_eq!(
+        n[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "house.yaml"
+    );
     let x = run("junit");
     assert!(
         x.stdout
@@ -378,8 +469,14 @@ fn configuration_problems_reach_every_format() {
         assert_eq!(o.code, 2, "{f}");
         let body = o.stdout.find("<main>").unwrap_or(0);
         let marker = if f == "concise" { "p.yaml:" } else { "Nadia" };
-        let first_profile = o.stdout[body..].find(marker).map(|i| i + body).unwrap_or_else(|| panic!("{f}: {}", o.stdout));
-        let problem = o.stdout.find("house.yaml:3:5").unwrap_or_else(|| panic!("{f}: {}", o.stdout));
+        let first_profile = o.stdout[body..]
+            .find(marker)
+            .map(|i| i + body)
+            .unwrap_or_else(|| panic!("{f}: {}", o.stdout));
+        let problem = o
+            .stdout
+            .find("house.yaml:3:5")
+            .unwrap_or_else(|| panic!("{f}: {}", o.stdout));
         assert!(problem < first_profile, "{f}: problems first\n{}", o.stdout);
     }
     let t = run("text");
@@ -389,7 +486,11 @@ fn configuration_problems_reach_every_format() {
 #[test]
 fn a_bad_rules_entry_is_located_at_the_config_line() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), ".profilecheck.yaml", "lang: en\nrules:\n  - missing/\n  - ../../etc\n");
+    write(
+        dir.path(),
+        ".profilecheck.yaml",
+        "lang: en\nrules:\n  - missing/\n  - ../../etc\n",
+    );
     write(dir.path(), "p.yaml", NADIA);
     let out = run_in(dir.path(), &["-q", "p.yaml"], &[]);
     assert_eq!(out.code, 2);
@@ -440,7 +541,11 @@ fn rules_lists_the_packs_named() {
 #[test]
 fn verify_takes_builtin_names_and_json() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run_in(dir.path(), &["--no-config", "rules", "--verify", "guide", "-f", "json"], &[]);
+    let out = run_in(
+        dir.path(),
+        &["--no-config", "rules", "--verify", "guide", "-f", "json"],
+        &[],
+    );
     assert_eq!(out.code, 0, "{}", out.stderr);
     let v = json(&out);
     assert_eq!(v["packs"], serde_json::json!(["guide"]));
@@ -452,7 +557,11 @@ fn verify_takes_builtin_names_and_json() {
 #[test]
 fn explain_and_rules_show_the_severity_in_force() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), ".profilecheck.yaml", "severity:\n  photo-set: warning\n  search-engines: off\n");
+    write(
+        dir.path(),
+        ".profilecheck.yaml",
+        "severity:\n  photo-set: warning\n  search-engines: off\n",
+    );
     let out = run_in(dir.path(), &["explain", "search-engines"], &[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let head: Vec<&str> = out.stdout.lines().take(3).collect();
@@ -463,10 +572,20 @@ fn explain_and_rules_show_the_severity_in_force() {
     ");
     let out = run_in(dir.path(), &["explain", "photo-set"], &[]);
     assert!(out.stdout.contains("warning (error by default)"), "{}", out.stdout);
-    assert!(out.stdout.contains("Severity warning, as set by .profilecheck.yaml."), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Severity warning, as set by .profilecheck.yaml."),
+        "{}",
+        out.stdout
+    );
     let out = run_in(dir.path(), &["rules", "-f", "json"], &[]);
     let v = json(&out);
-    let r = v["rules"].as_array().unwrap().iter().find(|r| r["id"] == "search-engines").unwrap().clone();
+    let r = v["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "search-engines")
+        .unwrap()
+        .clone();
     assert_eq!(r["severity"], "off");
     assert_eq!(r["default_severity"], "info");
 }
@@ -475,23 +594,49 @@ fn explain_and_rules_show_the_severity_in_force() {
 fn unquoted_hashtags_say_what_happened() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "flow.yaml", "name: H\nkeywords: [#coaching, #rh]\n");
-    write(dir.path(), "block.yaml", "name: H\nkeywords: #coaching\nabout:  # my words\n  bio: x\n");
+    write(
+        dir.path(),
+        "block.yaml",
+        "name: H\nkeywords: #coaching\nabout:  # my words\n  bio: x\n",
+    );
     let out = run_in(dir.path(), &["--no-config", "-q", "flow.yaml", "block.yaml"], &[]);
     insta::assert_snapshot!(out.stderr, @r##"
     flow.yaml:2:12: error: `#coaching` is read as a comment, not a value: in YAML `#` starts a comment; write "#coaching" in quotes
     block.yaml:2:11: warning: `#coaching` is read as a comment, not a value: in YAML `#` starts a comment; write "#coaching" in quotes
     "##);
-    let out = run_in(dir.path(), &["--no-config", "-q", "flow.yaml"], &[("LANG", "fr_FR.UTF-8")]);
-    assert!(out.stderr.contains("en YAML, `#` commence un commentaire\u{a0}; écrivez «\u{a0}\"#coaching\"\u{a0}» entre guillemets"), "{}", out.stderr);
+    let out = run_in(
+        dir.path(),
+        &["--no-config", "-q", "flow.yaml"],
+        &[("LANG", "fr_FR.UTF-8")],
+    );
+    assert!(
+        out.stderr.contains(
+            "en YAML, `#` commence un commentaire\u{a0}; écrivez «\u{a0}\"#coaching\"\u{a0}» entre guillemets"
+        ),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
 fn values_that_differ_by_case_or_spaces_get_a_did_you_mean() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "p.yaml", "name: P\nprivacy:\n  phone_audience: Public\n  email_audience: only me\n");
+    write(
+        dir.path(),
+        "p.yaml",
+        "name: P\nprivacy:\n  phone_audience: Public\n  email_audience: only me\n",
+    );
     let out = run_in(dir.path(), &["--no-config", "-q", "p.yaml"], &[]);
-    assert!(out.stderr.contains("unknown value `Public`; did you mean `public`?"), "{}", out.stderr);
-    assert!(out.stderr.contains("unknown value `only me`; did you mean `only_me`?"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("unknown value `Public`; did you mean `public`?"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("unknown value `only me`; did you mean `only_me`?"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -525,14 +670,24 @@ fn text_report_follows_columns_and_keeps_long_ids_aligned() {
     let run = |cols: &str| {
         run_in(
             dir.path(),
-            &["--no-config", "--rules", "house.yaml", "--select", "house-*,bio-filled", "p.yaml"],
+            &[
+                "--no-config",
+                "--rules",
+                "house.yaml",
+                "--select",
+                "house-*,bio-filled",
+                "p.yaml",
+            ],
             &[("COLUMNS", cols)],
         )
         .stdout
     };
     let narrow = run("60");
     for line in narrow.lines() {
-        assert!(line.chars().count() <= 66 || !line.contains(' '), "too wide at 60: {line:?}");
+        assert!(
+            line.chars().count() <= 66 || !line.contains(' '),
+            "too wide at 60: {line:?}"
+        );
     }
     let wide = run("200");
     let col = |text: &str, id: &str| {

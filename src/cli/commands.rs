@@ -6,10 +6,10 @@ use crate::report::printable;
 use crate::report::text::wrap;
 use crate::rules::engine::RuleSet;
 use crate::rules::pack::{Pack, Rule, Severity};
-use std::collections::HashMap;
 use crate::rules::verify::verify_failures;
 use colored::Colorize;
 use serde_json::json;
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 /// Every loaded rule in load order, with whether it is in force.
@@ -77,14 +77,22 @@ pub fn list_rules(
         return writeln!(w);
     }
     if let Some(c) = config {
-        writeln!(w, "{}", t!(lang, "rules-config-in-force", config = printable(c).into_owned()))?;
+        writeln!(
+            w,
+            "{}",
+            t!(lang, "rules-config-in-force", config = printable(c).into_owned())
+        )?;
     }
     let id_width = all.iter().map(|(r, _)| r.id.chars().count()).max().unwrap_or(0).max(26);
     let mut current_pack = "";
     for (r, on) in all {
         if r.pack != current_pack {
             current_pack = &r.pack;
-            writeln!(w, "{}", format!("{} {}", lang.pick("Pack", "Pack"), printable(&r.pack)).bold())?;
+            writeln!(
+                w,
+                "{}",
+                format!("{} {}", lang.pick("Pack", "Pack"), printable(&r.pack)).bold()
+            )?;
         }
         let step = r.step.map_or_else(|| "  ".to_owned(), |s| format!("{s:>2}"));
         let sev = severity_in_force(r, on, defaults, lang);
@@ -136,7 +144,11 @@ pub fn explain(
     // Say where the severity in force comes from, and when the rule is off.
     let default = defaults.get(&r.id).copied().unwrap_or(r.severity);
     match (on, config) {
-        (false, Some(c)) => writeln!(w, "{}", t!(lang, "explain-off-by-config", config = printable(c).into_owned()))?,
+        (false, Some(c)) => writeln!(
+            w,
+            "{}",
+            t!(lang, "explain-off-by-config", config = printable(c).into_owned())
+        )?,
         (false, None) => writeln!(w, "{}", t!(lang, "explain-off"))?,
         (true, Some(c)) if default != r.severity => writeln!(
             w,
@@ -259,7 +271,12 @@ pub fn verify(packs: &[Pack], json_out: bool, lang: Lang, w: &mut dyn Write) -> 
             f.line,
             f.col,
             printable(&f.rule),
-            t!(lang, "verify-misbehaves", expected = expected, got = printable(&f.got).into_owned())
+            t!(
+                lang,
+                "verify-misbehaves",
+                expected = expected,
+                got = printable(&f.got).into_owned()
+            )
         )?;
     }
     writeln!(

@@ -91,7 +91,10 @@ pub fn command(lang: Lang) -> clap::Command {
             "exclude",
             "Ignore les fichiers et dossiers qui correspondent à MOTIF lors du parcours d’un dossier (répétable)",
         ),
-        ("follow", "Suit les liens symboliques rencontrés en parcourant un dossier"),
+        (
+            "follow",
+            "Suit les liens symboliques rencontrés en parcourant un dossier",
+        ),
         (
             "verbose",
             "Indique sur la sortie d’erreur la configuration qu’utilise chaque profil",

@@ -717,10 +717,12 @@ impl App<'_> {
             .collect();
         // The rules of each config in use, and the files they load as packs.
         let mut pack_ids: HashSet<(u64, u64)> = HashSet::new();
-        let cli_select: Option<Vec<String>> = args
-            .select
-            .as_ref()
-            .map(|ids| ids.iter().map(|id| id.trim().to_owned()).filter(|s| !s.is_empty()).collect());
+        let cli_select: Option<Vec<String>> = args.select.as_ref().map(|ids| {
+            ids.iter()
+                .map(|id| id.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect()
+        });
         let cli_ignore: Vec<String> = args.ignore.iter().map(|id| id.trim().to_owned()).collect();
         let used: HashSet<usize> = inputs.iter().map(|(_, s)| *s).collect();
         let mut used: Vec<usize> = used.into_iter().collect();
@@ -978,11 +980,20 @@ impl App<'_> {
                     lang,
                     "cli-output-dir-written",
                     n = written,
-                    dir = args.output_dir.as_deref().unwrap_or(Path::new(".")).display().to_string()
+                    dir = args
+                        .output_dir
+                        .as_deref()
+                        .unwrap_or(Path::new("."))
+                        .display()
+                        .to_string()
                 )
             );
             if args.statistics && !carried(format) {
-                stats.write(&union, lang, free_stdout.as_mut().map_or(&mut *self.stderr, |o| &mut **o))?;
+                stats.write(
+                    &union,
+                    lang,
+                    free_stdout.as_mut().map_or(&mut *self.stderr, |o| &mut **o),
+                )?;
             }
         } else {
             let (mut main_reporter, mut main_sink) = outputs.next().expect("the main report is always there");
@@ -1181,7 +1192,13 @@ impl DirOutput {
         let base = crate::rules::engine::default_name(file);
         let mut clean: String = base
             .chars()
-            .map(|c| if c.is_control() || matches!(c, '/' | '\\' | ':') { '_' } else { c })
+            .map(|c| {
+                if c.is_control() || matches!(c, '/' | '\\' | ':') {
+                    '_'
+                } else {
+                    c
+                }
+            })
             .collect();
         if clean.is_empty() || clean.starts_with('.') {
             clean.insert(0, '_');
@@ -1233,7 +1250,10 @@ impl DirOutput {
 /// in the same folder (O_EXCL), renamed over `dest` once complete.
 fn write_atomic(dest: &Path, body: &[u8]) -> io::Result<()> {
     let named = |e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", dest.display()));
-    let dir = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = dest
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(named)?;
     tmp.write_all(body).map_err(named)?;
     tmp.as_file().sync_all().map_err(named)?;

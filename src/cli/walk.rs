@@ -115,7 +115,10 @@ impl Walk<'_> {
                 stack.pop();
                 continue;
             };
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             if name.starts_with('.') {
                 continue;
             }
@@ -331,10 +334,7 @@ pub fn lint_all(
                     }
                     drop(done);
                     let end = (start + chunk).min(inputs.len());
-                    let reports = inputs[start..end]
-                        .iter()
-                        .map(lint)
-                        .collect();
+                    let reports = inputs[start..end].iter().map(lint).collect();
                     if tx.send((start, reports)).is_err() {
                         break;
                     }

@@ -91,7 +91,13 @@ pub fn excerpt(s: &str) -> String {
     let mut out: String = s
         .chars()
         .take(MAX)
-        .map(|c| if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') { '\u{fffd}' } else { c })
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
         .collect();
     if s.chars().nth(MAX).is_some() {
         out.push('…');

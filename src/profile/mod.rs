@@ -104,7 +104,9 @@ fn hashtag_at(line: &str, at: usize) -> Option<&str> {
     if !rest.chars().next().is_some_and(char::is_alphanumeric) {
         return None;
     }
-    let end = rest.find(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}')).unwrap_or(rest.len());
+    let end = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}'))
+        .unwrap_or(rest.len());
     Some(&line[at..at + 1 + end])
 }
 
@@ -120,7 +122,10 @@ fn hashtag_error(text: &str, d: Diagnostic) -> Diagnostic {
         return d;
     };
     // The parser points at or just after the `#`: take the nearest hashtag.
-    let col = line.char_indices().nth(d.pos.col.saturating_sub(1) as usize).map_or(line.len(), |(i, _)| i);
+    let col = line
+        .char_indices()
+        .nth(d.pos.col.saturating_sub(1) as usize)
+        .map_or(line.len(), |(i, _)| i);
     let found = line
         .match_indices('#')
         .map(|(i, _)| i)
@@ -164,8 +169,13 @@ fn hashtag_comments(text: &str) -> Vec<Diagnostic> {
         let at = start + (rest.len() - rest.trim_start().len());
         let Some(tag) = hashtag_at(line, at) else { continue };
         // A block nested below the key is its value: the `#` is a real comment.
-        let next = lines[n + 1..].iter().find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
-        if next.is_some_and(|l| indent(l) > indent(line) || (l.trim_start().starts_with("- ") && indent(l) == indent(line) && !trimmed.starts_with("- "))) {
+        let next = lines[n + 1..]
+            .iter()
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+        if next.is_some_and(|l| {
+            indent(l) > indent(line)
+                || (l.trim_start().starts_with("- ") && indent(l) == indent(line) && !trimmed.starts_with("- "))
+        }) {
             continue;
         }
         out.push(Diagnostic::warning(

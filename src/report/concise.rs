@@ -48,10 +48,22 @@ impl Reporter for Concise<'_> {
     fn profile(&mut self, p: &ProfileReport, w: &mut dyn Write) -> io::Result<()> {
         let file = one_line(&p.file);
         for e in &p.errors {
-            writeln!(w, "{file}:{}:{}: error profile-format {}", e.line, e.column, one_line(&e.message))?;
+            writeln!(
+                w,
+                "{file}:{}:{}: error profile-format {}",
+                e.line,
+                e.column,
+                one_line(&e.message)
+            )?;
         }
         for e in &p.warnings {
-            writeln!(w, "{file}:{}:{}: warning profile-format {}", e.line, e.column, one_line(&e.message))?;
+            writeln!(
+                w,
+                "{file}:{}:{}: warning profile-format {}",
+                e.line,
+                e.column,
+                one_line(&e.message)
+            )?;
         }
         for f in &p.findings {
             writeln!(

@@ -5,8 +5,8 @@
 
 use super::{Context, ProfileReport, Reporter, Summary};
 use crate::i18n::Lang;
-use crate::rules::pack::Severity;
 use crate::i18n::catalog::t;
+use crate::rules::pack::Severity;
 use std::io::{self, Write};
 
 pub struct Github<'a> {

@@ -295,7 +295,11 @@ impl Reporter for Junit<'_> {
                 ..Counts::default()
             };
             self.totals.add(n);
-            let _ = writeln!(config, "  <testsuite name=\"profilecheck configuration\" {}>", n.attrs());
+            let _ = writeln!(
+                config,
+                "  <testsuite name=\"profilecheck configuration\" {}>",
+                n.attrs()
+            );
             for p in problems {
                 let file = attr(&p.file);
                 let located = format!("{}:{}:{}: {}", p.file, p.line, p.column, p.message);

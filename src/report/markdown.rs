@@ -284,7 +284,10 @@ fn problems(out: &mut String, problems: &[super::Problem], lang: Lang) {
         return;
     }
     out.push_str(&format!("# {}\n\n", t!(lang, "config-problems-heading")));
-    out.push_str(&format!("{}\n\n", t!(lang, "config-problems-intro", n = problems.len())));
+    out.push_str(&format!(
+        "{}\n\n",
+        t!(lang, "config-problems-intro", n = problems.len())
+    ));
     for p in problems {
         out.push_str(&format!(
             "- `{}:{}:{}`{} {}\n",

@@ -440,9 +440,12 @@ fn fix_block(rule: &crate::rules::pack::Rule, lang: Lang, columns: usize) -> Str
         let number = format!("{}. ", n + 1);
         let hang = " ".repeat(number.len());
         let step = super::printable(step);
-        for (k, line) in wrap(&step, columns.max(MIN_WIDTH).saturating_sub(indent.len() + number.len()))
-            .iter()
-            .enumerate()
+        for (k, line) in wrap(
+            &step,
+            columns.max(MIN_WIDTH).saturating_sub(indent.len() + number.len()),
+        )
+        .iter()
+        .enumerate()
         {
             block.push_str(&format!("{indent}{}{line}\n", if k == 0 { &number } else { &hang }));
         }
@@ -468,7 +471,10 @@ pub fn summary_line(s: &Summary, lang: Lang) -> String {
         line.push_str(&format!(" ({})", t!(lang, "summary-unreadable", n = s.invalid)));
     }
     if s.config_errors > 0 {
-        line.push_str(&format!(" · {}", t!(lang, "summary-config-errors", n = s.config_errors)));
+        line.push_str(&format!(
+            " · {}",
+            t!(lang, "summary-config-errors", n = s.config_errors)
+        ));
     }
     line
 }

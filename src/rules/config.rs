@@ -235,7 +235,8 @@ pub fn parse(path: &Path, bytes: &[u8], builtin_packs: &[&str]) -> Result<Config
                         None => out.push(other(
                             it,
                             "each entry of `exclude` must be a glob such as `drafts/` or `**/old-*.yaml`".into(),
-                            "chaque entrée de `exclude` doit être un motif comme `brouillons/` ou `**/ancien-*.yaml`".into(),
+                            "chaque entrée de `exclude` doit être un motif comme `brouillons/` ou `**/ancien-*.yaml`"
+                                .into(),
                         )),
                     }
                 }

@@ -24,7 +24,9 @@ impl Pattern {
             return n.trim().parse().ok().map(Pattern::Step);
         }
         if text.contains(['*', '?', '[', '{']) {
-            return globset::Glob::new(text).ok().map(|g| Pattern::Glob(g.compile_matcher()));
+            return globset::Glob::new(text)
+                .ok()
+                .map(|g| Pattern::Glob(g.compile_matcher()));
         }
         Some(Pattern::Word(text.to_owned()))
     }
@@ -73,9 +75,13 @@ pub fn unmatched<'a>(texts: impl IntoIterator<Item = &'a str>, rules: &[&Rule]) 
 pub fn suggest(text: &str, rules: &[&Rule]) -> Option<String> {
     let mut names: Vec<String> = Vec::new();
     for r in rules {
-        for n in [Some(r.id.clone()), Some(r.pack.clone()), r.step.map(|s| format!("step:{s}"))]
-            .into_iter()
-            .flatten()
+        for n in [
+            Some(r.id.clone()),
+            Some(r.pack.clone()),
+            r.step.map(|s| format!("step:{s}")),
+        ]
+        .into_iter()
+        .flatten()
         {
             if !names.contains(&n) {
                 names.push(n);

@@ -697,3 +697,38 @@ fn text_report_follows_columns_and_keeps_long_ids_aligned() {
     assert_eq!(col(&wide, "house-a-very-long"), col(&wide, "bio-filled"), "{wide}");
     insta::assert_snapshot!(narrow);
 }
+
+/// A config planted by another user is ignored with a warning (SPEC §10, as
+/// git does). Only root can make such a file: CI runs as root.
+#[test]
+fn a_config_owned_by_someone_else_is_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), ".profilecheck.yaml", "packs: []\n");
+    write(dir.path(), "p.yaml", NADIA);
+    let cfg = dir.path().join(".profilecheck.yaml");
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    if !root {
+        // Without root the file cannot be given away; the config applies.
+        let out = run_in(dir.path(), &["-f", "json", "p.yaml"], &[]);
+        assert_eq!(json(&out)["profiles"][0]["findings"], serde_json::json!([]));
+        return;
+    }
+    std::os::unix::fs::chown(&cfg, Some(12345), Some(12345)).unwrap();
+    let out = run_in(dir.path(), &["-f", "json", "p.yaml"], &[]);
+    assert!(
+        out.stderr
+            .starts_with(".profilecheck.yaml:1:1: warning: ignored: this config belongs to another user (uid 12345)"),
+        "{}",
+        out.stderr
+    );
+    // Ignored: the built-in rules ran.
+    assert!(!json(&out)["profiles"][0]["findings"].as_array().unwrap().is_empty());
+    // Named with --config, it is trusted.
+    let out = run_in(
+        dir.path(),
+        &["-f", "json", "--config", ".profilecheck.yaml", "p.yaml"],
+        &[],
+    );
+    assert_eq!(json(&out)["profiles"][0]["findings"], serde_json::json!([]));
+}

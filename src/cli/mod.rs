@@ -97,6 +97,7 @@ pub fn run(args: Vec<OsString>, env: Env, stdout: &mut dyn Write, stderr: &mut d
         trouble: false,
         problems: Vec::new(),
         color_err,
+        silent: false,
     };
     let code = app.main(cli, stdout);
     match code {
@@ -121,6 +122,8 @@ struct App<'a> {
     problems: Vec<Problem>,
     /// `--color always`: diagnostics on stderr are coloured too.
     color_err: bool,
+    /// Reading a config only for the run's language: no warning yet.
+    silent: bool,
 }
 
 /// One config in force and what it makes of the rules: every profile under
@@ -230,7 +233,10 @@ impl App<'_> {
     fn main(&mut self, cli: Cli, stdout: &mut dyn Write) -> io::Result<i32> {
         // For the subcommands and the run's language: the config of the
         // current directory (each profile gets its own below).
+        // The lint reads it again for its profiles: say its warnings once.
+        self.silent = cli.command.is_none();
         let config = self.cwd_config(&cli.common);
+        self.silent = false;
         let lang = self.lang(&cli.common, &config);
         let color = match cli.common.color {
             ColorArg::Always => true,
@@ -414,8 +420,10 @@ impl App<'_> {
         let shown = path.display().to_string();
         let lang = self.locale;
         if discovered && let Some(owner) = foreign_owner(path) {
-            let msg = t!(lang, "config-foreign-owner", uid = owner as u64);
-            self.diag_line(&shown, 1, 1, "warning", &msg);
+            if !self.silent {
+                let msg = t!(lang, "config-foreign-owner", uid = owner as u64);
+                self.diag_line(&shown, 1, 1, "warning", &msg);
+            }
             return Config::default();
         }
         let names: Vec<&str> = pack::BUILTIN.iter().map(|(n, _)| *n).collect();

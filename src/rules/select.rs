@@ -93,5 +93,49 @@ pub fn suggest(text: &str, rules: &[&Rule]) -> Option<String> {
     if let Some(n) = names.iter().find(|n| squash(n) == squash(text)) {
         return Some(n.clone());
     }
+    // `step:99` is not a misspelt `step:1`: the steps there are are listed
+    // by `profilecheck rules`.
+    if text.trim_start().starts_with("step") {
+        return None;
+    }
     crate::profile::schema::did_you_mean(text, names.iter().map(String::as_str)).map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::engine::RuleSet;
+
+    #[test]
+    fn ids_packs_steps_and_globs_name_rules() {
+        let set = RuleSet::builtin();
+        let photo = set.get("photo-set").expect("photo-set");
+        assert!(Pattern::parse("photo-set").unwrap().matches(photo));
+        assert!(Pattern::parse("guide").unwrap().matches(photo));
+        assert!(Pattern::parse("step:1").unwrap().matches(photo));
+        assert!(Pattern::parse(" step: 1 ").unwrap().matches(photo));
+        assert!(Pattern::parse("photo-*").unwrap().matches(photo));
+        assert!(!Pattern::parse("step:2").unwrap().matches(photo));
+        assert!(!Pattern::parse("privacy").unwrap().matches(photo));
+        assert!(Pattern::parse("step:x").is_none());
+        // The narrowest wins.
+        let id = Pattern::parse("photo-set").unwrap().rank(photo);
+        let glob = Pattern::parse("photo-*").unwrap().rank(photo);
+        let pack = Pattern::parse("guide").unwrap().rank(photo);
+        assert!(id > glob && glob > pack);
+    }
+
+    #[test]
+    fn unmatched_values_get_a_did_you_mean() {
+        let set = RuleSet::builtin();
+        let rules: Vec<&Rule> = set.rules.iter().collect();
+        assert_eq!(
+            unmatched(["Privacy", "step:99", "photo-*", "phot-set"], &rules),
+            [
+                ("Privacy".to_owned(), Some("privacy".to_owned())),
+                ("step:99".to_owned(), None),
+                ("phot-set".to_owned(), Some("photo-set".to_owned())),
+            ]
+        );
+    }
 }

@@ -170,7 +170,7 @@ impl App<'_> {
             }) => self.init(output, interactive, force, lang, stdout),
             Some(Command::Lsp) => Ok(crate::lsp::run_stdio(self.locale, self.env.cwd.clone())),
             Some(Command::Schema) => {
-                serde_json::to_writer_pretty(&mut *stdout, &crate::profile::jsonschema::schema())
+                serde_json::to_writer_pretty(&mut *stdout, &crate::profile::jsonschema::schema(lang))
                     .map_err(io::Error::from)?;
                 writeln!(stdout)?;
                 Ok(OK)

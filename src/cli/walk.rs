@@ -4,6 +4,7 @@
 //! that need the whole run, such as HTML's summary table, buffer their own
 //! output).
 
+use crate::i18n::catalog::msg;
 use crate::profile::diag::{Diagnostic, Msg};
 use crate::profile::yaml::{MAX_BYTES, Pos};
 use crate::report::ProfileReport;
@@ -25,32 +26,16 @@ pub enum Input {
 
 fn io_msg(e: &std::io::Error) -> Msg {
     use std::io::ErrorKind::*;
-    let (en, fr) = match e.kind() {
-        NotFound => ("no such file or directory", "fichier ou dossier introuvable"),
-        PermissionDenied => (
-            "permission denied: the file cannot be read",
-            "permission refusée : le fichier ne peut pas être lu",
-        ),
-        _ => ("", ""),
-    };
-    if en.is_empty() {
-        Msg::Io {
-            en: format!("cannot read: {e}"),
-            fr: format!("lecture impossible : {e}"),
-        }
-    } else {
-        Msg::Io {
-            en: en.into(),
-            fr: fr.into(),
-        }
+    match e.kind() {
+        NotFound => msg!("io-not-found"),
+        PermissionDenied => msg!("io-permission"),
+        _ => msg!("io-other", detail = e.to_string()),
     }
+    .into()
 }
 
 fn not_regular() -> Msg {
-    Msg::Io {
-        en: "not a regular file (a device, pipe or socket): give a YAML file".into(),
-        fr: "ce n’est pas un fichier ordinaire (périphérique, tube ou socket) : indiquez un fichier YAML".into(),
-    }
+    msg!("io-not-regular").into()
 }
 
 /// Expand `path`: a file as is, a folder into its `*.yaml`/`*.yml` files,
@@ -125,10 +110,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, Msg> {
     let meta = std::fs::metadata(path).map_err(|e| io_msg(&e))?;
     if !meta.is_file() {
         return Err(if meta.is_dir() {
-            Msg::Io {
-                en: "is a directory".into(),
-                fr: "c’est un dossier".into(),
-            }
+            msg!("io-directory").into()
         } else {
             not_regular()
         });

@@ -58,6 +58,15 @@ pub(crate) fn message(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> St
     id.to_owned()
 }
 
+/// The message `id` in `lang` (or English), if a catalogue has it: for
+/// messages that exist for some keys only, such as localised samples.
+pub(crate) fn lookup(lang: Lang, id: &str) -> Option<String> {
+    [lang, Lang::En]
+        .iter()
+        .any(|l| bundle(*l).has_message(id))
+        .then(|| message(lang, id, None))
+}
+
 /// A variable for [`t!`]: numbers stay numbers (so plurals are chosen by
 /// CLDR rules), everything else becomes text.
 pub(crate) trait Arg {
@@ -68,12 +77,14 @@ macro_rules! number_arg {
     ($($t:ty),*) => {$(
         impl Arg for $t {
             fn into_value(self) -> FluentValue<'static> {
-                FluentValue::from(self)
+                #[allow(clippy::clone_on_copy)]
+                FluentValue::from(self.clone())
             }
         }
     )*};
 }
 number_arg!(u8, u16, u32, u64, usize, i32, i64, f64);
+number_arg!(&u8, &u16, &u32, &u64, &usize, &i32, &i64, &f64);
 
 impl Arg for String {
     fn into_value(self) -> FluentValue<'static> {
@@ -85,11 +96,78 @@ impl Arg for &String {
         FluentValue::from(self.clone())
     }
 }
+impl Arg for &&str {
+    fn into_value(self) -> FluentValue<'static> {
+        FluentValue::from((*self).to_owned())
+    }
+}
+impl Arg for std::path::Display<'_> {
+    fn into_value(self) -> FluentValue<'static> {
+        FluentValue::from(self.to_string())
+    }
+}
 impl Arg for &str {
     fn into_value(self) -> FluentValue<'static> {
         FluentValue::from(self.to_owned())
     }
 }
+
+/// A message chosen now and worded later, in whatever language the reader
+/// asks for: located problems are found once and rendered per language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    id: &'static str,
+    args: Vec<(&'static str, ArgValue)>,
+}
+
+/// A variable kept until the message is worded.
+#[derive(Debug, Clone, PartialEq)]
+enum ArgValue {
+    Number(f64),
+    Text(String),
+}
+
+impl Message {
+    pub(crate) fn new(id: &'static str) -> Self {
+        Message { id, args: Vec::new() }
+    }
+
+    pub(crate) fn arg(mut self, name: &'static str, value: impl Arg) -> Self {
+        let v = match value.into_value() {
+            FluentValue::Number(n) => ArgValue::Number(n.value),
+            FluentValue::String(s) => ArgValue::Text(s.into_owned()),
+            _ => ArgValue::Text(String::new()),
+        };
+        self.args.push((name, v));
+        self
+    }
+
+    /// The message worded in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        if self.args.is_empty() {
+            return message(lang, self.id, None);
+        }
+        let mut args = FluentArgs::new();
+        for (k, v) in &self.args {
+            match v {
+                ArgValue::Number(n) => args.set(*k, FluentValue::from(*n)),
+                ArgValue::Text(s) => args.set(*k, FluentValue::from(s.clone())),
+            }
+        }
+        message(lang, self.id, Some(&args))
+    }
+}
+
+/// `msg!("message-id", n = 3)`: a [`Message`] to word later.
+macro_rules! msg {
+    ($id:literal) => {
+        $crate::i18n::catalog::Message::new($id)
+    };
+    ($id:literal, $($k:ident = $v:expr),+ $(,)?) => {
+        $crate::i18n::catalog::Message::new($id)$(.arg(stringify!($k), $v))+
+    };
+}
+pub(crate) use msg;
 
 /// `t!(lang, "message-id")` or `t!(lang, "message-id", n = 3, file = name)`:
 /// the message in `lang`, its variables set by name.

@@ -3,6 +3,7 @@
 //! every problem is located.
 
 use crate::i18n::Lang;
+use crate::i18n::catalog::{Message, msg};
 use crate::profile::diag::{Diagnostic, Msg, from_yaml};
 use crate::profile::yaml::{self, Node, Value};
 use crate::rules::engine::Setting;
@@ -65,8 +66,8 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
     None
 }
 
-fn other(node: &Node, en: String, fr: String) -> Diagnostic {
-    Diagnostic::error(node.pos, Msg::other(en, fr))
+fn other(node: &Node, m: Message) -> Diagnostic {
+    Diagnostic::error(node.pos, m.into())
 }
 
 /// Parse a config file's bytes; `path` locates relative `rules` entries.
@@ -85,13 +86,7 @@ pub fn parse(path: &Path, bytes: &[u8], builtin_packs: &[&str]) -> Result<Config
         other_value => {
             out.push(Diagnostic::error(
                 root.pos,
-                Msg::other(
-                    format!(
-                        "the config must be a mapping of keys to values, not a {}",
-                        other_value.kind()
-                    ),
-                    "la configuration doit être un dictionnaire de clés et de valeurs".to_owned(),
-                ),
+                msg!("config-not-mapping", found = other_value.kind()).into(),
             ));
             return Err(out);
         }
@@ -136,31 +131,19 @@ pub fn parse(path: &Path, bytes: &[u8], builtin_packs: &[&str]) -> Result<Config
                     }
                     cfg.packs = Some(names);
                 }
-                _ => out.push(other(
-                    v,
-                    "`packs` must be a list of built-in pack names".into(),
-                    "`packs` doit être une liste de noms de packs intégrés".into(),
-                )),
+                _ => out.push(other(v, msg!("config-packs-list-built-pack"))),
             },
             "rules" => match &v.value {
                 Value::Seq(items) => {
                     for it in items {
                         match it.as_str() {
                             Some(p) if !p.trim().is_empty() => cfg.rules.push(base.join(p)),
-                            _ => out.push(other(
-                                it,
-                                "each entry of `rules` must be a path to a pack file or folder".into(),
-                                "chaque entrée de `rules` doit être le chemin d’un pack ou d’un dossier".into(),
-                            )),
+                            _ => out.push(other(it, msg!("config-each-entry-rules-path"))),
                         }
                     }
                 }
                 Value::Str(p) => cfg.rules.push(base.join(p)),
-                _ => out.push(other(
-                    v,
-                    "`rules` must be a list of paths".into(),
-                    "`rules` doit être une liste de chemins".into(),
-                )),
+                _ => out.push(other(v, msg!("config-rules-list-paths"))),
             },
             "severity" => match &v.value {
                 Value::Map(es) => {
@@ -185,11 +168,7 @@ pub fn parse(path: &Path, bytes: &[u8], builtin_packs: &[&str]) -> Result<Config
                         }
                     }
                 }
-                _ => out.push(other(
-                    v,
-                    "`severity` must map rule ids to error, warning, info or off".into(),
-                    "`severity` doit associer des identifiants de règle à error, warning, info ou off".into(),
-                )),
+                _ => out.push(other(v, msg!("config-severity-map-rule-ids"))),
             },
             _ => {
                 out.push(Diagnostic::unknown_key(k, KEYS.iter().copied(), true));

@@ -1,6 +1,7 @@
 //! The rule set in force and the evaluation of one profile against it.
 
 use crate::i18n::{Lang, Text};
+use crate::i18n::catalog::{msg, t};
 use crate::profile::diag::{Diagnostic, Msg};
 use crate::profile::schema;
 use crate::profile::yaml::Pos;
@@ -80,10 +81,7 @@ impl RuleSet {
             if let Some(first) = pack_names.get(&pack.name) {
                 problems.push(Diagnostic::error(
                     pack.name_pos,
-                    Msg::other(
-                        format!("pack name `{}` is already used by {first}", pack.name),
-                        format!("le nom de pack `{}` est déjà pris par {first}", pack.name),
-                    ),
+                    Msg::Text(msg!("engine-pack-name-already-used", pack_name = &pack.name, first = first)),
                 ));
             }
             pack_names.insert(pack.name.clone(), pack.source.clone());
@@ -91,13 +89,7 @@ impl RuleSet {
                 if let Some(first) = seen.get(&rule.id) {
                     problems.push(Diagnostic::error(
                         rule.pos,
-                        Msg::other(
-                            format!("duplicate rule id `{}`: already defined in {first}", rule.id),
-                            format!(
-                                "identifiant de règle `{}` en double : déjà défini dans {first}",
-                                rule.id
-                            ),
-                        ),
+                        Msg::Text(msg!("engine-duplicate-rule-id-already", id = &rule.id, first = first)),
                     ));
                     continue;
                 }
@@ -318,10 +310,7 @@ fn findings_for(rule: &Rule, root: &crate::profile::yaml::Node, lang: Lang, out:
                     }
                 }
                 Err(value) => {
-                    let message = match lang {
-                        Lang::En => format!("`{list}` is not a list"),
-                        Lang::Fr => format!("`{list}` n’est pas une liste"),
-                    };
+                    let message = t!(lang, "finding-not-a-list", path = &list);
                     out.push(finding(list, value.pos, value, message));
                 }
             }

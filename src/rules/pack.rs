@@ -3,6 +3,7 @@
 //! checked against the profile format; evaluation only ever sees valid rules.
 
 use crate::i18n::{Lang, Text, TextList};
+use crate::i18n::catalog::{Message, msg, t};
 use crate::profile::diag::{Diagnostic, Msg, from_yaml};
 use crate::profile::digest;
 use crate::profile::yaml::{self, Node, Pos, Value};
@@ -47,12 +48,12 @@ impl Severity {
             Severity::Info => 1,
         }
     }
-    /// Its name for people, in `lang`.
-    pub fn word(self, lang: Lang) -> &'static str {
+    /// The severity in words, as a report shows it.
+    pub fn word(self, lang: Lang) -> String {
         match self {
-            Severity::Error => lang.pick("error", "erreur"),
-            Severity::Warning => lang.pick("warning", "avertissement"),
-            Severity::Info => lang.pick("info", "info"),
+            Severity::Error => t!(lang, "severity-error"),
+            Severity::Warning => t!(lang, "severity-warning"),
+            Severity::Info => t!(lang, "severity-info"),
         }
     }
 }
@@ -147,8 +148,8 @@ const RULE_KEYS: &[&str] = &[
     "id", "step", "severity", "title", "why", "fix", "message", "when", "check", "examples",
 ];
 
-fn other(pos: Pos, en: impl Into<String>, fr: impl Into<String>) -> Diagnostic {
-    Diagnostic::error(pos, Msg::other(en, fr))
+fn other(pos: Pos, m: Message) -> Diagnostic {
+    Diagnostic::error(pos, m.into())
 }
 
 fn unknown(key: &yaml::Key, allowed: &[&str]) -> Diagnostic {
@@ -185,7 +186,7 @@ pub fn is_lang_code(code: &str) -> bool {
 fn text(node: &Node, what: &str, out: &mut Vec<Diagnostic>) -> Option<Text> {
     let blank = |s: &str, pos, out: &mut Vec<Diagnostic>| {
         if s.trim().is_empty() {
-            out.push(other(pos, format!("`{what}` is empty"), format!("`{what}` est vide")));
+            out.push(other(pos, msg!("pack-empty", what = what)));
         }
     };
     match &node.value {
@@ -197,39 +198,23 @@ fn text(node: &Node, what: &str, out: &mut Vec<Diagnostic>) -> Option<Text> {
             let mut t = Text::default();
             for (k, v) in es {
                 if !is_lang_code(&k.name) {
-                    out.push(other(
-                        k.pos,
-                        format!("`{}` is not a language code such as `en` or `fr`", k.name),
-                        format!("`{}` n’est pas un code de langue comme `en` ou `fr`", k.name),
-                    ));
+                    out.push(other(k.pos, msg!("pack-not-language-code-en", key = &k.name)));
                 }
                 match v.as_str() {
                     Some(s) => {
                         blank(s, v.pos, out);
                         t.variants.push((k.name.clone(), s.to_owned()))
                     }
-                    None => out.push(other(
-                        v.pos,
-                        format!("`{what}.{}` must be text", k.name),
-                        format!("`{what}.{}` doit être un texte", k.name),
-                    )),
+                    None => out.push(other(v.pos, msg!("pack-text", what = what, key = &k.name))),
                 }
             }
             if t.is_empty() {
-                out.push(other(
-                    node.pos,
-                    format!("`{what}` is empty"),
-                    format!("`{what}` est vide"),
-                ));
+                out.push(other(node.pos, msg!("pack-empty", what = what)));
             }
             Some(t)
         }
         _ => {
-            out.push(other(
-                node.pos,
-                format!("`{what}` must be text, or a mapping of language to text (`{{en: ..., fr: ...}}`)"),
-                format!("`{what}` doit être un texte, ou un dictionnaire langue → texte (`{{en: ..., fr: ...}}`)"),
-            ));
+            out.push(other(node.pos, msg!("pack-text-mapping-language-text", what = what)));
             None
         }
     }
@@ -242,22 +227,14 @@ fn string_list(node: &Node, what: &str, out: &mut Vec<Diagnostic>) -> Vec<String
             .filter_map(|it| match it.as_str() {
                 Some(s) => Some(s.to_owned()),
                 None => {
-                    out.push(other(
-                        it.pos,
-                        format!("each item of `{what}` must be text"),
-                        format!("chaque élément de `{what}` doit être un texte"),
-                    ));
+                    out.push(other(it.pos, msg!("pack-each-item-text", what = what)));
                     None
                 }
             })
             .collect(),
         Value::Str(s) => vec![s.clone()],
         _ => {
-            out.push(other(
-                node.pos,
-                format!("`{what}` must be a list of texts"),
-                format!("`{what}` doit être une liste de textes"),
-            ));
+            out.push(other(node.pos, msg!("pack-list-texts", what = what)));
             Vec::new()
         }
     }
@@ -281,11 +258,7 @@ fn examples(node: &Node, out: &mut Vec<Diagnostic>) -> (Vec<Example>, Vec<Exampl
     let mut pass = Vec::new();
     let mut fail = Vec::new();
     if !matches!(node.value, Value::Map(_)) {
-        out.push(other(
-            node.pos,
-            "`examples` must be a mapping with `pass` and `fail` lists",
-            "`examples` doit être un dictionnaire avec des listes `pass` et `fail`",
-        ));
+        out.push(other(node.pos, msg!("pack-examples-mapping-with-pass")));
         return (pass, fail);
     }
     for (k, v) in entries(node) {
@@ -298,11 +271,7 @@ fn examples(node: &Node, out: &mut Vec<Diagnostic>) -> (Vec<Example>, Vec<Exampl
             }
         };
         let Value::Seq(items) = &v.value else {
-            out.push(other(
-                v.pos,
-                format!("`examples.{}` must be a list of profiles written as YAML text", k.name),
-                format!("`examples.{}` doit être une liste de profils écrits en YAML", k.name),
-            ));
+            out.push(other(v.pos, msg!("pack-examples-list-profiles-written", key = &k.name)));
             continue;
         };
         for it in items {
@@ -311,11 +280,7 @@ fn examples(node: &Node, out: &mut Vec<Diagnostic>) -> (Vec<Example>, Vec<Exampl
                     yaml: s.to_owned(),
                     pos: it.pos,
                 }),
-                None => out.push(other(
-                    it.pos,
-                    "an example is a profile written as YAML text (a string)",
-                    "un exemple est un profil écrit en YAML (une chaîne)",
-                )),
+                None => out.push(other(it.pos, msg!("pack-example-profile-written-yaml"))),
             }
         }
     }
@@ -324,11 +289,7 @@ fn examples(node: &Node, out: &mut Vec<Diagnostic>) -> (Vec<Example>, Vec<Exampl
 
 fn rule(node: &Node, pack: &str, lazy: bool, out: &mut Vec<Diagnostic>) -> Option<Rule> {
     if !matches!(node.value, Value::Map(_)) {
-        out.push(other(
-            node.pos,
-            "a rule must be a mapping with `id`, `severity`, `title`, `check`…",
-            "une règle doit être un dictionnaire avec `id`, `severity`, `title`, `check`…",
-        ));
+        out.push(other(node.pos, msg!("pack-rule-mapping-with-id")));
         return None;
     }
     let before = out.len();
@@ -340,11 +301,7 @@ fn rule(node: &Node, pack: &str, lazy: bool, out: &mut Vec<Diagnostic>) -> Optio
     let required = |key: &str, out: &mut Vec<Diagnostic>| -> Option<&Node> {
         let n = node.get(key).filter(|n| n.value != Value::Null);
         if n.is_none() {
-            out.push(other(
-                node.pos,
-                format!("this rule has no `{key}`"),
-                format!("cette règle n’a pas de `{key}`"),
-            ));
+            out.push(other(node.pos, msg!("pack-rule-has-no", key = key)));
         }
         n
     };
@@ -352,11 +309,7 @@ fn rule(node: &Node, pack: &str, lazy: bool, out: &mut Vec<Diagnostic>) -> Optio
         Some(n) => match n.as_str() {
             Some(s) if is_kebab(s) => Some(s.to_owned()),
             _ => {
-                out.push(other(
-                    n.pos,
-                    "a rule id must be kebab-case text, such as `photo-set`",
-                    "un identifiant de règle s’écrit en minuscules avec des tirets, comme `photo-set`",
-                ));
+                out.push(other(n.pos, msg!("pack-rule-id-kebab-case")));
                 None
             }
         },
@@ -366,11 +319,7 @@ fn rule(node: &Node, pack: &str, lazy: bool, out: &mut Vec<Diagnostic>) -> Optio
         None | Some((_, Value::Null)) => None,
         Some((_, Value::Int(i))) if *i >= 1 && *i <= 1000 => Some(*i as u32),
         Some((n, _)) => {
-            out.push(other(
-                n.pos,
-                "`step` must be a guide step number (1, 2, …)",
-                "`step` doit être un numéro d’étape du guide (1, 2, …)",
-            ));
+            out.push(other(n.pos, msg!("pack-step-guide-step-number")));
             None
         }
     };
@@ -445,11 +394,7 @@ fn load_tree(source: &str, root: &Node, lazy: bool) -> Result<Pack, PackError> {
     };
     let mut out = Vec::new();
     if !matches!(root.value, Value::Map(_)) {
-        out.push(other(
-            root.pos,
-            "a rule pack must be a mapping with `pack` and `rules`",
-            "un pack de règles doit être un dictionnaire avec `pack` et `rules`",
-        ));
+        out.push(other(root.pos, msg!("pack-rule-pack-mapping-with")));
         return Err(fail(out));
     }
     for (k, _) in entries(root) {
@@ -461,20 +406,12 @@ fn load_tree(source: &str, root: &Node, lazy: bool) -> Result<Pack, PackError> {
         Some(n) => match n.as_str() {
             Some(s) if is_kebab(s) => s.to_owned(),
             _ => {
-                out.push(other(
-                    n.pos,
-                    "`pack` must be a kebab-case name, such as `call-centre`",
-                    "`pack` doit être un nom en minuscules avec des tirets, comme `service-client`",
-                ));
+                out.push(other(n.pos, msg!("pack-pack-kebab-case-name")));
                 String::new()
             }
         },
         None => {
-            out.push(other(
-                root.pos,
-                "this pack has no `pack` name",
-                "ce pack n’a pas de nom (`pack`)",
-            ));
+            out.push(other(root.pos, msg!("pack-pack-has-no-pack")));
             String::new()
         }
     };
@@ -489,11 +426,7 @@ fn load_tree(source: &str, root: &Node, lazy: bool) -> Result<Pack, PackError> {
     let mut steps = BTreeMap::new();
     if let Some(n) = root.get("steps") {
         if !matches!(n.value, Value::Map(_)) {
-            out.push(other(
-                n.pos,
-                "`steps` must map step numbers to titles",
-                "`steps` doit associer des numéros d’étape à des titres",
-            ));
+            out.push(other(n.pos, msg!("pack-steps-map-step-numbers")));
         }
         for (k, v) in entries(n) {
             match k.name.parse::<u32>() {
@@ -502,11 +435,7 @@ fn load_tree(source: &str, root: &Node, lazy: bool) -> Result<Pack, PackError> {
                         steps.insert(num, t);
                     }
                 }
-                _ => out.push(other(
-                    k.pos,
-                    "a step number must be 1 or more",
-                    "un numéro d’étape doit valoir 1 ou plus",
-                )),
+                _ => out.push(other(k.pos, msg!("pack-step-number-1-more"))),
             }
         }
     }
@@ -520,14 +449,7 @@ fn load_tree(source: &str, root: &Node, lazy: bool) -> Result<Pack, PackError> {
             for it in items {
                 if let Some(r) = rule(it, &name, lazy, &mut out) {
                     if let Some(first) = seen.get(&r.id) {
-                        out.push(other(
-                            it.get("id").map_or(it.pos, |n| n.pos),
-                            format!("duplicate rule id `{}` (first defined at line {})", r.id, first.line),
-                            format!(
-                                "identifiant de règle `{}` en double (déjà défini ligne {})",
-                                r.id, first.line
-                            ),
-                        ));
+                        out.push(other(it.get("id").map_or(it.pos, |n| n.pos), msg!("pack-duplicate-rule-id-first", id = &r.id, line = first.line)));
                     } else {
                         seen.insert(r.id.clone(), it.get("id").map_or(it.pos, |n| n.pos));
                         rules.push(r);
@@ -535,16 +457,8 @@ fn load_tree(source: &str, root: &Node, lazy: bool) -> Result<Pack, PackError> {
                 }
             }
         }
-        Some(n) => out.push(other(
-            n.pos,
-            "`rules` must be a list of rules",
-            "`rules` doit être une liste de règles",
-        )),
-        None => out.push(other(
-            root.pos,
-            "this pack has no `rules` list",
-            "ce pack n’a pas de liste `rules`",
-        )),
+        Some(n) => out.push(other(n.pos, msg!("pack-rules-list-rules"))),
+        None => out.push(other(root.pos, msg!("pack-pack-has-no-rules"))),
     }
     if !out.is_empty() {
         out.sort_by_key(|d| d.pos);

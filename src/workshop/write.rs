@@ -1,19 +1,8 @@
 //! Writing YAML text for people: values quoted so they read back as
-//! written, numbers as YAML writes them, French typography. Shared by the
+//! written, numbers as YAML writes them. Shared by the
 //! template, the interview and every other writer of profiles.
 
 use std::fmt::Write as _;
-
-/// French typography: a no-break space before `: ; ? !` and inside « », so a
-/// line never wraps between a word and its sign.
-pub fn fr_typo(s: &str) -> String {
-    s.replace(" :", "\u{a0}:")
-        .replace(" ;", "\u{a0};")
-        .replace(" ?", "\u{a0}?")
-        .replace(" !", "\u{a0}!")
-        .replace("« ", "«\u{a0}")
-        .replace(" »", "\u{a0}»")
-}
 
 /// A number as YAML writes it: `0`, not `0.0`, when it is whole.
 pub fn number(x: f64) -> String {

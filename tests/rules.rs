@@ -149,7 +149,7 @@ fn every_builtin_rule_is_documented_in_en_and_fr_with_examples() {
 
 #[test]
 fn builtin_examples_behave_as_declared() {
-    let failures = profilecheck::rules::verify::verify_failures(&pack::builtin());
+    let failures = profilecheck::rules::verify::verify_failures(&pack::builtin(), profilecheck::Lang::En);
     let shown: Vec<String> = failures
         .iter()
         .map(|f| {

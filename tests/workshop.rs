@@ -260,13 +260,13 @@ fn cli_init_writes_the_template_which_lints_with_findings() {
 
 #[test]
 fn schema_snapshot() {
-    let pretty = serde_json::to_string_pretty(&schema()).expect("json");
+    let pretty = serde_json::to_string_pretty(&schema(Lang::En)).expect("json");
     insta::assert_snapshot!("schema", pretty);
 }
 
 #[test]
 fn schema_follows_the_format_table() {
-    let s = schema();
+    let s = schema(Lang::En);
     assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert_eq!(s["additionalProperties"], false);
     assert_eq!(s["properties"]["version"]["anyOf"][0]["const"], 1);
@@ -325,7 +325,7 @@ fn cli_schema_prints_the_schema() {
     let out = run(&["schema"], dir.path(), b"");
     assert_eq!(out.status.code(), Some(0));
     let printed: Json = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
-    assert_eq!(printed, schema());
+    assert_eq!(printed, schema(Lang::En));
 }
 
 // ---------------------------------------------------------------- interview

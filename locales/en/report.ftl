@@ -65,3 +65,33 @@ handout-not-applicable = { $n ->
    *[other] { $n } rules do not apply to this profile: { $rules }.
 }
 handout-waived = waived: { $reason }
+
+handout-col-total = Total
+handout-col-notes = Notes
+handout-kicker = Personal-branding checklist
+handout-invalid-badge = Invalid profile
+handout-not-checked = The file could not be checked
+handout-line = line
+handout-column = column
+handout-done = Done
+handout-reason = Reason
+handout-to-do = To do
+handout-in-your-file = In your file
+handout-how-to-fix = How to fix it
+handout-score-label = Score: { $score } out of 100
+handout-no-score = No score: the file is invalid
+handout-footer = Checked by profilecheck against the steps of the personal-branding guide. Tick each box once the step is done.
+handout-done-of = { $done } of { $total } done
+
+report-invalid-profile = invalid profile
+report-profile-warning = profile warning
+report-why = Why
+report-how-to-fix = How to fix
+report-problems-count = { $n ->
+    [one] { $n } problem
+   *[other] { $n } problems
+}
+
+# Punctuation around a label or a quoted value.
+punct-colon = :
+punct-quote = “{ $text }”

@@ -73,3 +73,92 @@ cond-bad-regex = bad regular expression: { $problem ->
         [0] {""}
        *[other] {" "}(at character { $at })
     }
+
+# A rule's check in words, for rule authors (`explain`, `rules`).
+cond-list-separator = {"; "}
+cond-all = all of: { $list }
+cond-any = at least one of: { $list }
+cond-not = it is not true that { $cond }
+cond-each = every item of `{ $path }`: { $check }
+cond-each-where = every item of `{ $path }` where { $when }: { $check }
+cond-some = at least one item of `{ $path }`: { $check }
+cond-the-item = the item
+test-present = { $subject } is filled in
+test-absent = { $subject } is empty or absent
+test-equals = { $subject } is { $value }
+test-one-of = { $subject } is one of { $values }
+test-none-of = { $subject } is none of { $values }
+test-matches = { $subject } matches /{ $pattern }/
+test-not-matches = { $subject } does not match /{ $pattern }/
+test-min = { $subject } is at least { $n }
+test-max = { $subject } is at most { $n }
+test-min-chars = { $subject } has at least { $n ->
+        [one] { $n } character
+       *[other] { $n } characters
+    }
+test-max-chars = { $subject } has at most { $n ->
+        [one] { $n } character
+       *[other] { $n } characters
+    }
+test-min-items = { $subject } has at least { $n ->
+        [one] { $n } item
+       *[other] { $n } items
+    }
+test-max-items = { $subject } has at most { $n ->
+        [one] { $n } item
+       *[other] { $n } items
+    }
+test-max-repeated = { $subject } repeats no character more than { $n ->
+        [one] once
+       *[other] { $n } times
+    } in a row
+
+# Why a finding was given, for the person whose profile it is: the field as
+# the format describes it, what was expected and what was found.
+cond-failure-field = { $field } (`{ $path }`): expected { $expected }; found { $found }
+cond-failure = { $path }: expected { $expected }; found { $found }
+cond-failure-empty = `{ $path }` is empty or missing
+cond-failure-general = expected: { $expected }
+expect-present = a value
+expect-absent = nothing
+expect-one-of = one of { $values }
+expect-none-of = anything but { $values }
+expect-matches = text matching /{ $pattern }/
+expect-not-matches = text not matching /{ $pattern }/
+expect-min = at least { $n }
+expect-max = at most { $n }
+expect-min-chars = at least { $n ->
+        [one] { $n } character
+       *[other] { $n } characters
+    }
+expect-max-chars = at most { $n ->
+        [one] { $n } character
+       *[other] { $n } characters
+    }
+expect-min-items = at least { $n ->
+        [one] { $n } item
+       *[other] { $n } items
+    }
+expect-max-items = at most { $n ->
+        [one] { $n } item
+       *[other] { $n } items
+    }
+expect-max-repeated = no character repeated more than { $n ->
+        [one] once
+       *[other] { $n } times
+    } in a row
+found-missing = nothing (missing)
+found-chars = { $n ->
+        [one] { $n } character
+       *[other] { $n } characters
+    }
+found-repeated = a character repeated { $n ->
+        [one] once
+       *[other] { $n } times
+    }
+found-items = { $n ->
+        [one] { $n } item
+       *[other] { $n } items
+    }
+found-mapping = a mapping
+finding-not-a-list = `{ $path }` is not a list

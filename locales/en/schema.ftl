@@ -102,3 +102,6 @@ value-name-with-title = Name with a title
 value-en = English
 value-fr = French
 value-followers-who-can-follow-public = Public (anyone on Facebook)
+
+value-yes = yes
+value-no = no

@@ -65,3 +65,35 @@ handout-not-applicable = { $n ->
    *[other] { $n } règles ne s’appliquent pas à ce profil : { $rules }.
 }
 handout-waived = dérogation : { $reason }
+
+handout-col-total = Total
+handout-col-notes = Remarques
+handout-kicker = Fiche de marque personnelle
+handout-invalid-badge = Profil invalide
+handout-not-checked = Le fichier n’a pas pu être vérifié
+handout-line = ligne
+handout-column = colonne
+handout-done = Fait
+handout-reason = Motif
+handout-to-do = À faire
+handout-in-your-file = Dans votre fichier
+handout-how-to-fix = Comment faire
+handout-score-label = Score : { $score } sur 100
+handout-no-score = Pas de score : le fichier est invalide
+handout-footer = Vérifié par profilecheck selon les étapes du guide de marque personnelle. Cochez chaque case une fois l’action faite.
+handout-done-of = { $done ->
+        [one] { $done } point sur { $total } réglé
+       *[other] { $done } points sur { $total } réglés
+    }
+
+report-invalid-profile = profil invalide
+report-profile-warning = avertissement sur le profil
+report-why = Pourquoi
+report-how-to-fix = Comment corriger
+report-problems-count = { $n ->
+    [one] { $n } problème
+   *[other] { $n } problèmes
+}
+
+punct-colon =  :
+punct-quote = « { $text } »

@@ -70,3 +70,89 @@ cond-bad-regex = expression régulière invalide : { $problem ->
         [0] {""}
        *[other] {" "}(au caractère { $at })
     }
+
+cond-list-separator = {"\u00A0; "}
+cond-all = toutes ces conditions sont remplies : { $list }
+cond-any = au moins une de ces conditions est remplie : { $list }
+cond-not = ceci est faux : { $cond }
+cond-each = chaque élément de `{ $path }` remplit cette condition : { $check }
+cond-each-where = chaque élément de `{ $path }` tel que { $when } remplit cette condition : { $check }
+cond-some = au moins un élément de `{ $path }` remplit cette condition : { $check }
+cond-the-item = l’élément
+test-present = { $subject } est renseigné
+test-absent = { $subject } est vide ou absent
+test-equals = { $subject } vaut { $value }
+test-one-of = { $subject } vaut l’une de ces valeurs : { $values }
+test-none-of = { $subject } ne vaut aucune de ces valeurs : { $values }
+test-matches = { $subject } correspond au motif /{ $pattern }/
+test-not-matches = { $subject } ne correspond pas au motif /{ $pattern }/
+test-min = { $subject } vaut au moins { $n }
+test-max = { $subject } vaut au plus { $n }
+test-min-chars = { $subject } compte au moins { $n ->
+        [one] { $n } caractère
+       *[other] { $n } caractères
+    }
+test-max-chars = { $subject } compte au plus { $n ->
+        [one] { $n } caractère
+       *[other] { $n } caractères
+    }
+test-min-items = { $subject } contient au moins { $n ->
+        [one] { $n } élément
+       *[other] { $n } éléments
+    }
+test-max-items = { $subject } contient au plus { $n ->
+        [one] { $n } élément
+       *[other] { $n } éléments
+    }
+test-max-repeated = { $subject } ne répète aucun caractère plus de { $n ->
+        [one] une fois
+       *[other] { $n } fois
+    } de suite
+
+cond-failure-field = { $field } (`{ $path }`) : attendu { $expected } ; trouvé { $found }
+cond-failure = { $path } : attendu { $expected } ; trouvé { $found }
+cond-failure-empty = `{ $path }` est vide ou absent
+cond-failure-general = attendu : { $expected }
+expect-present = une valeur
+expect-absent = rien
+expect-one-of = l’une de ces valeurs : { $values }
+expect-none-of = autre chose que { $values }
+expect-matches = un texte correspondant au motif /{ $pattern }/
+expect-not-matches = un texte ne correspondant pas au motif /{ $pattern }/
+expect-min = au moins { $n }
+expect-max = au plus { $n }
+expect-min-chars = au moins { $n ->
+        [one] { $n } caractère
+       *[other] { $n } caractères
+    }
+expect-max-chars = au plus { $n ->
+        [one] { $n } caractère
+       *[other] { $n } caractères
+    }
+expect-min-items = au moins { $n ->
+        [one] { $n } élément
+       *[other] { $n } éléments
+    }
+expect-max-items = au plus { $n ->
+        [one] { $n } élément
+       *[other] { $n } éléments
+    }
+expect-max-repeated = aucun caractère répété plus de { $n ->
+        [one] une fois
+       *[other] { $n } fois
+    } de suite
+found-missing = rien (absent)
+found-chars = { $n ->
+        [one] { $n } caractère
+       *[other] { $n } caractères
+    }
+found-repeated = un caractère répété { $n ->
+        [one] une fois
+       *[other] { $n } fois
+    }
+found-items = { $n ->
+        [one] { $n } élément
+       *[other] { $n } éléments
+    }
+found-mapping = un dictionnaire
+finding-not-a-list = `{ $path }` n’est pas une liste

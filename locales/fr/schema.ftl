@@ -101,3 +101,6 @@ value-name-with-title = Nom avec un titre
 value-en = Anglais
 value-fr = Français
 value-followers-who-can-follow-public = Public (tout le monde sur Facebook)
+
+value-yes = oui
+value-no = non

@@ -1,10 +1,11 @@
 //! The subcommands that describe rules: `rules`, `rules --verify`, `explain`.
 
 use crate::i18n::Lang;
+use crate::i18n::catalog::t;
 use crate::report::text::wrap;
 use crate::rules::engine::RuleSet;
 use crate::rules::pack::Pack;
-use crate::rules::verify::verify_failures;
+use crate::rules::verify::{Outcome, verify_failures};
 use colored::Colorize;
 use serde_json::json;
 use std::io::{self, Write};
@@ -36,7 +37,7 @@ pub fn list_rules(rules: &RuleSet, format: &str, lang: Lang, w: &mut dyn Write) 
     for r in &rules.rules {
         if r.pack != current_pack {
             current_pack = &r.pack;
-            writeln!(w, "{}", format!("{} {}", lang.pick("Pack", "Pack"), r.pack).bold())?;
+            writeln!(w, "{}", t!(lang, "cli-pack-heading", name = &r.pack).bold())?;
         }
         let step = r.step.map_or_else(|| "  ".to_owned(), |s| format!("{s:>2}"));
         writeln!(
@@ -54,23 +55,21 @@ pub fn list_rules(rules: &RuleSet, format: &str, lang: Lang, w: &mut dyn Write) 
 /// check), why, how to fix it, and its examples.
 pub fn explain(rules: &RuleSet, id: &str, lang: Lang, _color: bool, w: &mut dyn Write) -> io::Result<()> {
     let Some(r) = rules.get(id) else { return Ok(()) };
-    let colon = lang.colon();
     writeln!(w, "{} — {}", r.id.bold(), r.title.get(lang))?;
     let step = r.step.and_then(|s| {
         rules
             .steps
             .get(&s)
-            .map(|t| format!("{} {s} · {}", lang.pick("step", "étape"), t.get(lang)))
+            .map(|title| t!(lang, "cli-explain-step", step = s, title = title.get(lang)))
     });
     writeln!(
         w,
-        "{} {} · {}{}\n",
-        lang.pick("pack", "pack"),
-        r.pack,
+        "{} · {}{}\n",
+        t!(lang, "cli-explain-pack", name = &r.pack),
         r.severity.word(lang),
         step.map(|s| format!(" · {s}")).unwrap_or_default(),
     )?;
-    writeln!(w, "{}{colon}", lang.pick("What it checks", "Ce qui est vérifié").bold())?;
+    writeln!(w, "{}", t!(lang, "cli-explain-what").bold())?;
     // Long generated descriptions and texts are wrapped like the text report.
     let para = |w: &mut dyn Write, first: &str, rest: &str, text: &str| -> io::Result<()> {
         for (i, line) in wrap(text, 96).iter().enumerate() {
@@ -79,35 +78,27 @@ pub fn explain(rules: &RuleSet, id: &str, lang: Lang, _color: bool, w: &mut dyn 
         Ok(())
     };
     if let Some(when) = &r.when {
-        let text = format!(
-            "{} {}",
-            lang.pick("Applies only when", "S’applique seulement si"),
-            when.describe(lang)
-        );
+        let text = t!(lang, "cli-explain-applies-when", when = when.describe(lang));
         para(w, "  ", "    ", &text)?;
     }
-    let text = format!("{} {}", lang.pick("Passes when", "Réussit si"), r.check.describe(lang));
+    let text = t!(lang, "cli-explain-passes-when", check = r.check.describe(lang));
     para(w, "  ", "    ", &text)?;
     writeln!(w)?;
     if !r.why.is_empty() {
-        writeln!(
-            w,
-            "{}{colon}",
-            lang.pick("Why it matters", "Pourquoi c’est important").bold()
-        )?;
+        writeln!(w, "{}", t!(lang, "cli-explain-why").bold())?;
         para(w, "  ", "  ", r.why.get(lang))?;
         writeln!(w)?;
     }
     let fix = r.fix.get(lang);
     if !fix.is_empty() {
-        writeln!(w, "{}{colon}", lang.pick("How to fix it", "Comment corriger").bold())?;
+        writeln!(w, "{}", t!(lang, "cli-explain-fix").bold())?;
         for (i, step) in fix.iter().enumerate() {
             para(w, &format!("  {}. ", i + 1), "     ", step)?;
         }
         writeln!(w)?;
     }
-    let passes = format!("{}{colon}", lang.pick("Examples that pass", "Exemples conformes"));
-    let fails = format!("{}{colon}", lang.pick("Examples that fail", "Exemples non conformes"));
+    let passes = t!(lang, "cli-explain-examples-pass");
+    let fails = t!(lang, "cli-explain-examples-fail");
     example_block(w, &passes, &r.examples_pass)?;
     example_block(w, &fails, &r.examples_fail)?;
     Ok(())
@@ -132,7 +123,7 @@ fn example_block(w: &mut dyn Write, label: &str, examples: &[crate::rules::pack:
 
 /// `rules --verify`: print each misbehaving example; returns how many.
 pub fn verify(packs: &[Pack], lang: Lang, w: &mut dyn Write) -> io::Result<usize> {
-    let failures = verify_failures(packs);
+    let failures = verify_failures(packs, lang);
     let total: usize = packs
         .iter()
         .flat_map(|p| &p.rules)
@@ -146,30 +137,21 @@ pub fn verify(packs: &[Pack], lang: Lang, w: &mut dyn Write) -> io::Result<usize
             f.line,
             f.col,
             f.rule,
-            match lang {
-                Lang::En => format!("example should {}, but it gives: {}", f.expected, f.got),
-                Lang::Fr => format!(
-                    "l’exemple devrait {}, mais il donne : {}",
-                    if f.expected == "pass" { "réussir" } else { "échouer" },
-                    f.got
+            match &f.got {
+                Outcome::Invalid { line, column, message } => t!(
+                    lang,
+                    "cli-verify-invalid",
+                    expected = f.expected,
+                    line = *line,
+                    column = *column,
+                    message = message
                 ),
+                got => t!(lang, "cli-verify-misbehaves", expected = f.expected, got = got.key()),
             }
         )?;
     }
     let rules: usize = packs.iter().map(|p| p.rules.len()).sum();
-    writeln!(
-        w,
-        "{}",
-        match lang {
-            Lang::En => format!(
-                "{} of {total} examples behave as declared, in {rules} rules",
-                total - failures.len()
-            ),
-            Lang::Fr => format!(
-                "{} exemples sur {total} se comportent comme prévu, dans {rules} règles",
-                total - failures.len()
-            ),
-        }
-    )?;
+    let good = total - failures.len();
+    writeln!(w, "{}", t!(lang, "cli-verify-summary", good = good, total = total, rules = rules))?;
     Ok(failures.len())
 }

@@ -3,6 +3,7 @@
 //! it is tested without a process; `main` maps its result to the exit code.
 
 use crate::i18n::Lang;
+use crate::i18n::catalog::t;
 use crate::profile::diag::Diagnostic;
 use crate::profile::yaml::Pos;
 use crate::report::{Context, Format, ProfileReport, Reporter, Summary, printable};
@@ -93,14 +94,7 @@ pub fn run(args: Vec<OsString>, env: Env, stdout: &mut dyn Write, stderr: &mut d
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => OK,
         Err(e) => {
             let lang = app.locale;
-            let _ = writeln!(
-                app.stderr,
-                "profilecheck: {}: {e}",
-                lang.pick(
-                    "error: cannot write the report",
-                    "erreur : impossible d’écrire le rapport"
-                )
-            );
+            let _ = writeln!(app.stderr, "{}", error(t!(lang, "cli-cannot-write", detail = e.to_string())));
             TROUBLE
         }
         Ok(c) => c,
@@ -153,11 +147,7 @@ impl App<'_> {
             Some(Command::Explain { rule }) => {
                 let rules = self.load_rules(&cli.common, &config, &Selection::default(), lang);
                 if rules.get(&rule).is_none() {
-                    let hint = suggestion(&rules, &rule, lang);
-                    self.error_line(match lang {
-                        Lang::En => format!("profilecheck: error: unknown rule `{rule}`{}", hint),
-                        Lang::Fr => format!("profilecheck : erreur : règle inconnue `{rule}`{}", hint),
-                    });
+                    self.error_line(error(unknown_rule(&rules, &rule, lang)));
                     return Ok(TROUBLE);
                 }
                 crate::cli::commands::explain(&rules, &rule, lang, color, stdout)?;
@@ -191,16 +181,7 @@ impl App<'_> {
             && path.exists()
             && !force
         {
-            self.error_line(match lang {
-                Lang::En => format!(
-                    "profilecheck: error: {} already exists; add --force to overwrite it",
-                    path.display()
-                ),
-                Lang::Fr => format!(
-                    "profilecheck : erreur : {} existe déjà ; ajoutez --force pour le remplacer",
-                    path.display()
-                ),
-            });
+            self.error_line(error(t!(lang, "cli-exists", path = path.display())));
             return Ok(TROUBLE);
         }
         let text = if interactive {
@@ -216,22 +197,7 @@ impl App<'_> {
                 let mut sink = Sink::open(Some(&path), stdout)?;
                 sink.writer().write_all(text.as_bytes())?;
                 sink.finish()?;
-                let _ = writeln!(
-                    self.stderr,
-                    "{}",
-                    match lang {
-                        Lang::En => format!(
-                            "wrote {}; check it with: profilecheck {}",
-                            path.display(),
-                            path.display()
-                        ),
-                        Lang::Fr => format!(
-                            "{} écrit ; vérifiez-le avec : profilecheck {}",
-                            path.display(),
-                            path.display()
-                        ),
-                    }
-                );
+                let _ = writeln!(self.stderr, "{}", t!(lang, "cli-wrote", path = path.display()));
             }
         }
         Ok(OK)
@@ -252,12 +218,9 @@ impl App<'_> {
         let names: Vec<&str> = pack::BUILTIN.iter().map(|(n, _)| *n).collect();
         match read_limited(&path) {
             Err(e) => {
-                let lang = self.locale;
-                self.error_line(format!(
-                    "{shown}:1:1: {}: {}",
-                    lang.pick("error", "erreur"),
-                    e.text(lang)
-                ));
+                // Located like every problem in a file, keyword in English.
+                let line = Diagnostic::error(Pos::START, e).render(&shown, self.locale);
+                self.error_line(line);
                 Config::default()
             }
             Ok(bytes) => match config::parse(&path, &bytes, &names) {
@@ -307,12 +270,10 @@ impl App<'_> {
             if rules.known.contains(id) {
                 continue;
             }
-            let hint = suggestion(&rules, id, lang);
-            let line = match (at, lang) {
-                (Some(at), Lang::En) => format!("{at}warning: unknown rule `{id}`{hint}"),
-                (Some(at), Lang::Fr) => format!("{at}warning: règle inconnue `{id}`{hint}"),
-                (None, Lang::En) => format!("profilecheck: warning: unknown rule `{id}`{hint}"),
-                (None, Lang::Fr) => format!("profilecheck : avertissement : règle inconnue `{id}`{hint}"),
+            let message = unknown_rule(&rules, id, lang);
+            let line = match at {
+                Some(at) => format!("{at}warning: {message}"),
+                None => warning(message),
             };
             let _ = writeln!(self.stderr, "{line}");
         }
@@ -355,10 +316,7 @@ impl App<'_> {
         stdout: &mut dyn Write,
     ) -> io::Result<i32> {
         if args.paths.is_empty() {
-            self.error_line(match lang {
-                Lang::En => "profilecheck: error: no profile given; try `profilecheck profile.yaml`, or `profilecheck init` to write one".into(),
-                Lang::Fr => "profilecheck : erreur : aucun profil indiqué ; essayez `profilecheck profil.yaml`, ou `profilecheck init` pour en créer un".into(),
-            });
+            self.error_line(error(t!(lang, "cli-no-profile-given")));
             return Ok(TROUBLE);
         }
         // Every --report must name a known format before anything is written.
@@ -372,16 +330,8 @@ impl App<'_> {
                     extra_reports.push((f, path))
                 }
                 _ => {
-                    self.error_line(match lang {
-                        Lang::En => format!(
-                            "profilecheck: error: --report takes FORMAT=FILE with FORMAT one of {}; got `{spec}`",
-                            Format::NAMES.join(", ")
-                        ),
-                        Lang::Fr => format!(
-                            "profilecheck : erreur : --report attend FORMAT=FICHIER, FORMAT parmi {} ; reçu `{spec}`",
-                            Format::NAMES.join(", ")
-                        ),
-                    });
+                    let formats = Format::NAMES.join(", ");
+                    self.error_line(error(t!(lang, "cli-bad-report", formats = formats, got = spec)));
                     return Ok(TROUBLE);
                 }
             }
@@ -391,16 +341,7 @@ impl App<'_> {
         targets.extend(args.output.as_deref());
         targets.sort();
         if let Some(w) = targets.windows(2).find(|w| w[0] == w[1]) {
-            self.error_line(match lang {
-                Lang::En => format!(
-                    "profilecheck: error: two reports would be written to {}",
-                    w[0].display()
-                ),
-                Lang::Fr => format!(
-                    "profilecheck : erreur : deux rapports seraient écrits dans {}",
-                    w[0].display()
-                ),
-            });
+            self.error_line(error(t!(lang, "cli-two-reports", path = w[0].display())));
             return Ok(TROUBLE);
         }
         let sel = Selection {
@@ -415,17 +356,11 @@ impl App<'_> {
         // A misspelt --select would silently turn every rule off and let CI
         // pass: that is a usage error, not a warning.
         if let Some(unknown) = sel.select.iter().flatten().find(|id| !rules.known.contains(id)) {
-            let hint = suggestion(&rules, unknown, lang);
-            self.error_line(match lang {
-                Lang::En => format!(
-                    "profilecheck: error: --select names an unknown rule `{unknown}`{}",
-                    hint
-                ),
-                Lang::Fr => format!(
-                    "profilecheck : erreur : --select nomme une règle inconnue `{unknown}`{}",
-                    hint
-                ),
-            });
+            let message = match rules.suggest(unknown) {
+                Some(s) => t!(lang, "cli-select-unknown-did-you-mean", rule = unknown, suggestion = s),
+                None => t!(lang, "cli-select-unknown", rule = unknown),
+            };
+            self.error_line(error(message));
             return Ok(TROUBLE);
         }
         let fail_on = args
@@ -465,25 +400,13 @@ impl App<'_> {
             })
         };
         if let Some(clash) = clash {
-            self.error_line(match lang {
-                Lang::En => format!(
-                    "profilecheck: error: {} is one of the profiles being checked; write the report elsewhere",
-                    clash.display()
-                ),
-                Lang::Fr => format!(
-                    "profilecheck : erreur : {} fait partie des profils vérifiés ; écrivez le rapport ailleurs",
-                    clash.display()
-                ),
-            });
+            self.error_line(error(t!(lang, "cli-report-over-profile", path = clash.display())));
             return Ok(TROUBLE);
         }
         // A path that yields no profile at all is almost always a mistake
         // (a misspelt folder in CI would otherwise pass with 0 profiles).
         if inputs.is_empty() {
-            self.error_line(match lang {
-                Lang::En => "profilecheck: error: no profile found (files ending in .yaml or .yml)".to_owned(),
-                Lang::Fr => "profilecheck : erreur : aucun profil trouvé (fichiers en .yaml ou .yml)".to_owned(),
-            });
+            self.error_line(error(t!(lang, "cli-no-profile-found")));
             return Ok(TROUBLE);
         }
         // With -o, stdout is free for the statistics; otherwise they follow a
@@ -552,20 +475,8 @@ impl App<'_> {
             && summary.warnings > max
         {
             failing = true;
-            let _ = writeln!(
-                self.stderr,
-                "{}",
-                match lang {
-                    Lang::En => format!(
-                        "profilecheck: {} warnings, more than --max-warnings {max}",
-                        summary.warnings
-                    ),
-                    Lang::Fr => format!(
-                        "profilecheck : {} avertissements, plus que --max-warnings {max}",
-                        summary.warnings
-                    ),
-                }
-            );
+            let message = t!(lang, "cli-max-warnings", n = summary.warnings, max = max);
+            let _ = writeln!(self.stderr, "profilecheck: {message}");
         }
         if trouble || self.trouble {
             return Ok(TROUBLE);
@@ -612,13 +523,24 @@ pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, crate::profile::diag:
     crate::cli::walk::read_file(path)
 }
 
-/// "; did you mean `photo-set`?" for a misspelt rule id, or nothing.
-fn suggestion(rules: &RuleSet, id: &str, lang: Lang) -> String {
-    match (rules.suggest(id), lang) {
-        (Some(s), Lang::En) => format!("; did you mean `{s}`?"),
-        (Some(s), Lang::Fr) => format!("\u{a0}; vouliez-vous dire `{s}`\u{a0}?"),
-        (None, _) => String::new(),
+/// "unknown rule `photo-sett`; did you mean `photo-set`?"
+fn unknown_rule(rules: &RuleSet, id: &str, lang: Lang) -> String {
+    match rules.suggest(id) {
+        Some(s) => t!(lang, "cli-unknown-rule-did-you-mean", rule = id, suggestion = s),
+        None => t!(lang, "cli-unknown-rule", rule = id),
     }
+}
+
+/// `profilecheck: error: MESSAGE`. The keyword stays English in every
+/// language, as in located messages: problem matchers and scripts look for
+/// it. The message is in the user's language.
+pub(crate) fn error(message: String) -> String {
+    format!("profilecheck: error: {message}")
+}
+
+/// `profilecheck: warning: MESSAGE`, the keyword in English as for [`error`].
+fn warning(message: String) -> String {
+    format!("profilecheck: warning: {message}")
 }
 
 /// `path` as seen from `cwd` when it lies below it or beside one of its

@@ -10,6 +10,7 @@
 
 use super::{Context, ProfileReport, Reporter, Summary};
 use crate::i18n::Lang;
+use crate::i18n::catalog::t;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -122,8 +123,8 @@ fn escape(s: &str, attribute: bool) -> String {
     out
 }
 
-fn invalid_word(lang: Lang) -> &'static str {
-    lang.pick("invalid profile", "profil invalide")
+fn invalid_word(lang: Lang) -> String {
+    t!(lang, "report-invalid-profile")
 }
 
 impl Junit<'_> {
@@ -186,14 +187,14 @@ impl Junit<'_> {
             if let Some(rule) = rule {
                 let why = rule.why.get(lang);
                 if !why.is_empty() {
-                    let _ = write!(body, "\n{}{} {why}\n", lang.pick("Why", "Pourquoi"), lang.colon());
+                    let _ = write!(body, "\n{}{} {why}\n", t!(lang, "report-why"), lang.colon());
                 }
                 let steps = rule.fix.get(lang);
                 if !steps.is_empty() {
                     let _ = writeln!(
                         body,
                         "\n{}{}",
-                        lang.pick("How to fix", "Comment corriger"),
+                        t!(lang, "report-how-to-fix"),
                         lang.colon()
                     );
                     for (i, s) in steps.iter().enumerate() {
@@ -223,11 +224,10 @@ impl Junit<'_> {
         let message = match p.errors.first() {
             Some(e) if p.errors.len() == 1 => format!("{}{} {}", invalid_word(lang), lang.colon(), e.message),
             _ => format!(
-                "{}{} {} {}",
+                "{}{} {}",
                 invalid_word(lang),
                 lang.colon(),
-                p.errors.len(),
-                lang.pick("problems", "problèmes")
+                t!(lang, "report-problems-count", n = p.errors.len())
             ),
         };
         let _ = write!(

@@ -10,6 +10,7 @@
 
 use super::{Context, ErrorItem, ProfileReport, Reporter, Summary};
 use crate::i18n::Lang;
+use crate::i18n::catalog::t;
 use crate::rules::pack::{Rule, Severity};
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -285,7 +286,7 @@ impl Reporter for Sarif<'_> {
             let text = format!(
                 "{} — {}{} {}",
                 title.trim_end_matches('.'),
-                lang.pick("waived", "dérogation"),
+                t!(lang, "report-waived-word"),
                 lang.colon(),
                 sentence(&wv.reason)
             );

@@ -287,12 +287,14 @@ impl Cond {
             }
             Cond::Leaf { path, test } => {
                 let v = lookup(node, path);
-                let found = found_words(v, test, lang);
-                let expected = expected_words(test, lang);
-                // The field as the format's table describes it, so a
-                // participant reads "what the profile picture shows", not a path.
                 let shown = path.display();
-                match schema::field_at(&shown).filter(|_| !path.segments.is_empty()) {
+                // The field as the format's table describes it, so a
+                // participant reads "what the profile picture shows", not a
+                // path, and its values by their labels.
+                let field = schema::field_at(&shown).filter(|_| !path.segments.is_empty());
+                let found = found_words(v, test, field, lang);
+                let expected = expected_words(test, field, lang);
+                match field {
                     Some(field) => t!(
                         lang,
                         "cond-failure-field",
@@ -380,9 +382,26 @@ fn path_words(path: &Path, lang: Lang) -> String {
     }
 }
 
-/// The values of a list, each quoted, comma-separated.
-fn quoted_list(l: &[Scalar], lang: Lang) -> String {
-    l.iter().map(|s| lang.quote(&s.show())).collect::<Vec<_>>().join(", ")
+/// A value as a participant reads it: yes or no, an enum value by its
+/// label when the field has one, text in quotes.
+fn value_words(s: &Scalar, field: Option<&schema::Field>, lang: Lang) -> String {
+    match s {
+        Scalar::Bool(b) => yes_no(*b, lang),
+        Scalar::Str(v) => {
+            let label = field.map(|f| schema::value_label(f, v, lang)).unwrap_or_default();
+            lang.quote(if label.is_empty() { v } else { &label })
+        }
+        other => other.show(),
+    }
+}
+
+fn yes_no(b: bool, lang: Lang) -> String {
+    if b { t!(lang, "value-yes") } else { t!(lang, "value-no") }
+}
+
+/// The values of a list, as [`value_words`], comma-separated.
+fn quoted_list(l: &[Scalar], field: Option<&schema::Field>, lang: Lang) -> String {
+    l.iter().map(|s| value_words(s, field, lang)).collect::<Vec<_>>().join(", ")
 }
 
 /// A test with its subject `p`, for rule authors (`explain`, `rules`).
@@ -407,13 +426,13 @@ fn describe_test(p: &str, test: &Test, lang: Lang) -> String {
 }
 
 /// What a test wants, without its subject, for a participant's finding.
-fn expected_words(test: &Test, lang: Lang) -> String {
+fn expected_words(test: &Test, field: Option<&schema::Field>, lang: Lang) -> String {
     match test {
         Test::Present(true) => t!(lang, "expect-present"),
         Test::Present(false) => t!(lang, "expect-absent"),
-        Test::Equals(v) => lang.quote(&v.show()),
-        Test::OneOf(l, false) => t!(lang, "expect-one-of", values = quoted_list(l, lang)),
-        Test::OneOf(l, true) => t!(lang, "expect-none-of", values = quoted_list(l, lang)),
+        Test::Equals(v) => value_words(v, field, lang),
+        Test::OneOf(l, false) => t!(lang, "expect-one-of", values = quoted_list(l, field, lang)),
+        Test::OneOf(l, true) => t!(lang, "expect-none-of", values = quoted_list(l, field, lang)),
         Test::Matches(re, false) => t!(lang, "expect-matches", pattern = re.as_str()),
         Test::Matches(re, true) => t!(lang, "expect-not-matches", pattern = re.as_str()),
         Test::Min(n) => t!(lang, "expect-min", n = fmt_num(*n)),
@@ -426,7 +445,7 @@ fn expected_words(test: &Test, lang: Lang) -> String {
     }
 }
 
-fn found_words(v: Option<&Node>, test: &Test, lang: Lang) -> String {
+fn found_words(v: Option<&Node>, test: &Test, field: Option<&schema::Field>, lang: Lang) -> String {
     let Some(node) = v else {
         return t!(lang, "found-missing");
     };
@@ -437,6 +456,9 @@ fn found_words(v: Option<&Node>, test: &Test, lang: Lang) -> String {
         (Value::Str(s), Test::MaxRepeated(_)) => t!(lang, "found-repeated", n = max_run(s)),
         (Value::Seq(items), _) => t!(lang, "found-items", n = items.len()),
         (Value::Map(_), _) => t!(lang, "found-mapping"),
+        (Value::Str(s), _) if field.is_some_and(|f| matches!(f.kind, Kind::Enum(_))) => {
+            value_words(&Scalar::Str(s.clone()), field, lang)
+        }
         (Value::Str(s), _) => {
             let short: String = s.chars().take(60).collect();
             let ellipsis = if short.len() < s.len() { "…" } else { "" };
@@ -444,7 +466,7 @@ fn found_words(v: Option<&Node>, test: &Test, lang: Lang) -> String {
         }
         (Value::Int(i), _) => i.to_string(),
         (Value::Float(f), _) => fmt_num(*f),
-        (Value::Bool(b), _) => b.to_string(),
+        (Value::Bool(b), _) => yes_no(*b, lang),
         (Value::Null, _) => t!(lang, "found-missing"),
     }
 }

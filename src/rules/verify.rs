@@ -24,13 +24,22 @@ pub struct Failure {
 /// What a rule gives on one example.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
+    /// The rule passes on the example.
     Pass,
+    /// The rule fails on the example.
     Fail,
-    /// The example is not a valid profile: the first problem, worded in the
-    /// language asked for.
-    Invalid { line: u32, column: u32, message: String },
+    /// The example is not a valid profile.
+    Invalid {
+        /// Line of the first problem.
+        line: u32,
+        /// Its column.
+        column: u32,
+        /// The problem, worded in the language asked for.
+        message: String,
+    },
     /// The example waives its own rule.
     Waived,
+    /// The rule's `when` does not hold on the example.
     NotApplicable,
 }
 

@@ -53,3 +53,90 @@ cli-max-warnings = { $n ->
         [one] { $n } warning
        *[other] { $n } warnings
     }, more than --max-warnings { $max }
+
+# `--help`: help-about, help-long-about and help-after-help for the command,
+# help-SUB-about for a subcommand, help-opt-ID for an option (global ones
+# everywhere), help-SUB-opt-ID for a subcommand's own.
+help-about = Lint a Facebook profile description (YAML) against a personal-branding guide
+help-long-about =
+    Lint a Facebook profile description (YAML) against a personal-branding guide.
+
+    Says which steps are missing, why they matter and where to click in Facebook to fix them.
+help-after-help =
+    Examples:
+      profilecheck profile.yaml
+      profilecheck clients/ --format sarif -o results.sarif
+      profilecheck explain bio-length --lang fr
+      profilecheck init -o profile.yaml
+help-opt-lang = Report language (default: the profile's or config's `lang`, else from LANG/LC_ALL)
+help-opt-rules = Add a rule pack file, or every *.yaml pack in a folder (repeatable)
+help-opt-config = Use this config file instead of looking for .profilecheck.yaml
+help-opt-no-config = Ignore any .profilecheck.yaml
+help-opt-color = When to use colours
+help-opt-paths = Profile files or folders (*.yaml, *.yml, recursively); - reads stdin
+help-opt-format = Output format
+help-opt-output = Write the report to FILE (atomically) instead of stdout
+help-opt-select = Only these rules (comma-separated ids)
+help-opt-ignore = Skip these rules (comma-separated ids)
+help-opt-fail-on = Exit 1 when a finding at or above this severity remains
+help-opt-max-warnings = Exit 1 when there are more than N warnings, whatever --fail-on says
+help-opt-report = Also write FORMAT to FILE from the same run (repeatable), e.g. sarif=results.sarif
+help-opt-statistics = After the reports: how many profiles miss each rule, most missed first
+help-opt-quiet = Only the findings: no fix steps, no passing profiles, no summary
+help-opt-help = Print help
+help-opt-help-more = Print help (see more with '--help')
+help-opt-help-long = Print help (see a summary with '-h')
+help-opt-version = Print version
+help-rules-about = List the loaded rules
+help-rules-opt-format = Output format
+help-rules-opt-verify = Run every rule's examples and report those that misbehave
+help-rules-opt-packs = Pack files to verify (default: the built-in packs)
+help-explain-about = What a rule checks, why, and how to fix it
+help-explain-opt-rule = The rule id, e.g. bio-length
+help-init-about = Write a commented template profile to fill in
+help-init-opt-output = Write to FILE instead of stdout
+help-init-opt-interactive = Ask the checklist's questions one by one and write the answers
+help-init-opt-force = Overwrite FILE if it exists
+help-schema-about = Print the JSON Schema of the profile format (for editors)
+help-help-about = Print this message or the help of the given subcommand(s)
+
+# The words clap prints itself, and value names (clap-value- and the
+# English name in lower case, `|` and `=` as `-`).
+clap-usage = Usage:
+clap-commands = Commands:
+clap-arguments = Arguments:
+clap-options = Options:
+clap-default = default:
+clap-possible-values = possible values:
+clap-options-value = OPTIONS
+clap-command-value = COMMAND
+clap-value-file = FILE
+clap-value-file-dir = FILE|DIR
+clap-value-format-file = FORMAT=FILE
+clap-value-path = PATH
+clap-value-level = LEVEL
+clap-value-ids = IDS
+clap-value-format = FORMAT
+clap-value-rule-id = RULE-ID
+clap-value-pack = PACK
+clap-value-lang = LANG
+clap-value-color = COLOR
+clap-value-n = N
+
+# clap's errors, printed as `profilecheck: error: MESSAGE`.
+clap-unknown-argument = unexpected argument `{ $arg }`
+clap-unknown-argument-did-you-mean = unexpected argument `{ $arg }`; did you mean `{ $suggestion }`?
+clap-unknown-subcommand = unknown command `{ $name }`
+clap-unknown-subcommand-did-you-mean = unknown command `{ $name }`; did you mean `{ $suggestion }`?
+clap-missing-value = `{ $arg }` needs a value
+clap-invalid-value = invalid value `{ $value }` for `{ $arg }`
+clap-invalid-value-one-of = invalid value `{ $value }` for `{ $arg }`; possible values: { $valid }
+clap-conflict = `{ $arg }` cannot be used with `{ $other }`
+clap-missing-argument = missing argument: { $arg }
+clap-too-many-values = unexpected value `{ $value }` for `{ $arg }`
+clap-wrong-values = wrong number of values for `{ $arg }`
+clap-no-equals = `{ $arg }` takes its value after `=`
+clap-other = invalid command line ({ $detail })
+clap-more-information = For more information, try '--help'.
+
+help-lsp-about = Run the language server over stdio (for editors: diagnostics, hover, completion, quick fixes)

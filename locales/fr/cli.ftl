@@ -56,3 +56,84 @@ cli-max-warnings = { $n ->
         [one] { $n } avertissement
        *[other] { $n } avertissements
     }, plus que --max-warnings { $max }
+
+help-about = Vérifie la description YAML d’un profil Facebook selon un guide de marque personnelle
+help-long-about =
+    Vérifie la description YAML d’un profil Facebook selon un guide de marque personnelle.
+
+    Indique les étapes manquantes, pourquoi elles comptent et où cliquer dans Facebook pour les corriger.
+help-after-help =
+    Exemples :
+      profilecheck profil.yaml
+      profilecheck clients/ --format sarif -o resultats.sarif
+      profilecheck explain bio-length --lang fr
+      profilecheck init --lang fr -o profil.yaml
+help-opt-lang = Langue du rapport (par défaut : le `lang` du profil ou de la configuration, sinon selon LANG/LC_ALL)
+help-opt-rules = Ajoute un pack de règles, ou tous les packs *.yaml d’un dossier (option répétable)
+help-opt-config = Utilise ce fichier de configuration au lieu de chercher .profilecheck.yaml
+help-opt-no-config = Ignore tout fichier .profilecheck.yaml
+help-opt-color = Quand utiliser les couleurs
+help-opt-paths = Fichiers de profil ou dossiers (*.yaml, *.yml, récursivement) ; - lit l’entrée standard
+help-opt-format = Format du rapport
+help-opt-output = Écrit le rapport dans FICHIER (de façon atomique) au lieu de la sortie standard
+help-opt-select = Seulement ces règles (identifiants séparés par des virgules)
+help-opt-ignore = Ignore ces règles (identifiants séparés par des virgules)
+help-opt-fail-on = Code de sortie 1 s’il reste un constat de ce niveau ou plus grave
+help-opt-max-warnings = Code de sortie 1 au-delà de N avertissements, quel que soit --fail-on
+help-opt-report = Écrit aussi FORMAT dans FICHIER lors du même passage (répétable), par exemple sarif=resultats.sarif
+help-opt-statistics = Après les rapports : combien de profils manquent chaque règle, de la plus manquée à la moins manquée
+help-opt-quiet = Seulement les constats : ni étapes de correction, ni profils sans constat, ni résumé
+help-opt-help = Affiche l’aide
+help-opt-help-more = Affiche l’aide (plus de détails avec '--help')
+help-opt-help-long = Affiche l’aide (un résumé avec '-h')
+help-opt-version = Affiche la version
+help-rules-about = Liste les règles chargées
+help-rules-opt-format = Format de sortie
+help-rules-opt-verify = Exécute les exemples de chaque règle et signale ceux qui ne se comportent pas comme prévu
+help-rules-opt-packs = Packs à vérifier (par défaut : les packs intégrés)
+help-explain-about = Ce que vérifie une règle, pourquoi, et comment corriger
+help-explain-opt-rule = L’identifiant de la règle, par exemple bio-length
+help-init-about = Écrit un modèle de profil commenté à remplir
+help-init-opt-output = Écrit dans FICHIER au lieu de la sortie standard
+help-init-opt-interactive = Pose une à une les questions de la liste de contrôle et écrit les réponses
+help-init-opt-force = Remplace FICHIER s’il existe
+help-schema-about = Affiche le schéma JSON du format de profil (pour les éditeurs)
+help-help-about = Affiche cette aide ou celle des sous-commandes indiquées
+
+clap-usage = Utilisation :
+clap-commands = Commandes :
+clap-arguments = Arguments :
+clap-options = Options :
+clap-default = par défaut :
+clap-possible-values = valeurs possibles :
+clap-options-value = OPTIONS
+clap-command-value = COMMANDE
+clap-value-file = FICHIER
+clap-value-file-dir = FICHIER|DOSSIER
+clap-value-format-file = FORMAT=FICHIER
+clap-value-path = CHEMIN
+clap-value-level = NIVEAU
+clap-value-ids = IDS
+clap-value-format = FORMAT
+clap-value-rule-id = ID-RÈGLE
+clap-value-pack = PACK
+clap-value-lang = LANGUE
+clap-value-color = QUAND
+clap-value-n = N
+
+clap-unknown-argument = argument inattendu `{ $arg }`
+clap-unknown-argument-did-you-mean = argument inattendu `{ $arg }` ; vouliez-vous dire `{ $suggestion }` ?
+clap-unknown-subcommand = commande inconnue `{ $name }`
+clap-unknown-subcommand-did-you-mean = commande inconnue `{ $name }` ; vouliez-vous dire `{ $suggestion }` ?
+clap-missing-value = `{ $arg }` demande une valeur
+clap-invalid-value = valeur invalide `{ $value }` pour `{ $arg }`
+clap-invalid-value-one-of = valeur invalide `{ $value }` pour `{ $arg }` ; valeurs possibles : { $valid }
+clap-conflict = `{ $arg }` ne peut pas s’employer avec `{ $other }`
+clap-missing-argument = argument manquant : { $arg }
+clap-too-many-values = valeur inattendue `{ $value }` pour `{ $arg }`
+clap-wrong-values = nombre de valeurs incorrect pour `{ $arg }`
+clap-no-equals = `{ $arg }` prend sa valeur après `=`
+clap-other = ligne de commande invalide ({ $detail })
+clap-more-information = Pour en savoir plus, essayez '--help'.
+
+help-lsp-about = Lance le serveur de langage sur stdio (pour les éditeurs : diagnostics, survol, complétion, corrections)

@@ -8,14 +8,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "profilecheck",
-    version,
-    about = "Lint a Facebook profile description (YAML) against a personal-branding guide",
-    long_about = "Lint a Facebook profile description (YAML) against a personal-branding guide.\n\n\
-        Says which steps are missing, why they matter and where to click in Facebook to fix them.",
-    after_help = "Examples:\n  profilecheck profile.yaml\n  profilecheck clients/ --format sarif -o results.sarif\n  profilecheck explain bio-length --lang fr\n  profilecheck init -o profile.yaml"
-)]
+// Every about and help text shown is the catalogue's (`help-*` messages in
+// locales/<lang>/cli.ftl, set by help.rs); the doc comments below are for
+// readers of this file, and a test checks each argument has its message.
+#[command(name = "profilecheck", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -73,11 +73,11 @@ pub fn run(args: Vec<OsString>, env: Env, stdout: &mut dyn Write, stderr: &mut d
         Err(e) => {
             return match e.kind() {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
-                    let _ = write!(stdout, "{}", e.render());
+                    let _ = write!(stdout, "{}", help::localise_rendered(&e.render().to_string(), help_lang));
                     OK
                 }
                 _ => {
-                    let _ = write!(stderr, "{}", e.render());
+                    let _ = write!(stderr, "{}", help::render_error(&e, help_lang));
                     TROUBLE
                 }
             };

@@ -72,3 +72,9 @@ io-permission = permission denied: the file cannot be read
 io-other = cannot read: { $detail }
 io-not-regular = not a regular file (a device, pipe or socket): give a YAML file
 io-directory = is a directory
+
+# YAML problems we word ourselves.
+diag-yaml-key-twice = invalid YAML: a key appears twice in the same mapping
+diag-yaml-binary = invalid YAML: a `!!binary` value that is not UTF-8 text: write the value as plain text
+diag-yaml-non-finite = invalid YAML: infinite or not-a-number values (`.inf`, `.nan`) are not allowed: write a number
+diag-yaml-bad-bool = invalid YAML: not a boolean: write true or false

@@ -5,7 +5,7 @@
 level-error = erreur
 level-warning = avertissement
 
-diag-syntax = YAML invalide : { $detail }
+diag-syntax = YAML invalide (message de l’analyseur YAML, en anglais) : { $detail }
 diag-too-large = fichier trop volumineux ({ $size } octets ; la limite est de { $limit } octets)
 diag-not-utf8 = le fichier n’est pas en UTF-8 (octet { $byte } à la position { $offset }) ; enregistrez-le en UTF-8
 diag-too-deep = imbrication trop profonde (plus de { $n } niveaux)
@@ -67,3 +67,8 @@ io-permission = permission refusée : le fichier ne peut pas être lu
 io-other = lecture impossible : { $detail }
 io-not-regular = ce n’est pas un fichier ordinaire (périphérique, tube ou socket) : indiquez un fichier YAML
 io-directory = c’est un dossier
+
+diag-yaml-key-twice = YAML invalide : une clé apparaît deux fois dans le même dictionnaire
+diag-yaml-binary = YAML invalide : une valeur `!!binary` qui n’est pas du texte UTF-8 ; écrivez la valeur en texte simple
+diag-yaml-non-finite = YAML invalide : les valeurs infinies ou non numériques (`.inf`, `.nan`) ne sont pas permises ; écrivez un nombre
+diag-yaml-bad-bool = YAML invalide : ce n’est pas un booléen ; écrivez true ou false

@@ -276,6 +276,192 @@ mod tests {
         }
     }
 
+    /// Every `.rs` file under src/, with its tests cut off (a file's unit
+    /// tests start at its `#[cfg(test)]`).
+    fn sources() -> Vec<(String, String)> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+            let mut entries: Vec<_> = std::fs::read_dir(dir).expect("src/ is readable").flatten().collect();
+            entries.sort_by_key(|e| e.path());
+            for e in entries {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    let text = std::fs::read_to_string(&p).expect("a source file is UTF-8");
+                    let code = match text.find("#[cfg(test)]") {
+                        Some(i) => text[..i].to_owned(),
+                        None => text,
+                    };
+                    out.push((p.display().to_string(), code));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
+        assert!(out.len() > 20, "the scan found the sources");
+        out
+    }
+
+    /// The string literals of a line of code (comments skipped).
+    fn literals(line: &str) -> Vec<String> {
+        let code = line.trim_start();
+        if code.starts_with("//") {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let mut chars = code.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => {
+                    let mut lit = String::new();
+                    while let Some(c) = chars.next() {
+                        match c {
+                            '\\' => {
+                                chars.next();
+                            }
+                            '"' => break,
+                            c => lit.push(c),
+                        }
+                    }
+                    out.push(lit);
+                }
+                // A char literal such as '"' must not open a string.
+                '\'' => {
+                    let rest: String = chars.clone().take(3).collect();
+                    if rest.starts_with("\"'") || rest.starts_with("\\\"") {
+                        chars.next();
+                        chars.next();
+                    }
+                }
+                '/' if chars.peek() == Some(&'/') => break,
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Lines that may hold an English sentence: messages for developers
+    /// (panics, failed expectations), never shown to a user.
+    fn for_developers(line: &str) -> bool {
+        ["expect(", "panic!(", "unreachable!(", "debug_assert", "assert!("]
+            .iter()
+            .any(|m| line.contains(m))
+    }
+
+    #[test]
+    fn no_user_facing_sentence_is_left_inline() {
+        let french = |s: &str| s.chars().any(|c| "àâçéèêëîïôûùüÿœæ’«»".contains(c));
+        let sentence = regex::Regex::new(r"[A-Za-z]+ [A-Za-z]+ [A-Za-z]+ [A-Za-z]+").unwrap();
+        let mut found = Vec::new();
+        for (file, code) in sources() {
+            // Lang itself names its languages; nothing else matches on them.
+            let i18n = file.contains("/src/i18n/");
+            for (n, line) in code.lines().enumerate() {
+                let at = format!("{file}:{}", n + 1);
+                if !i18n && (line.contains("Lang::Fr =>") || line.contains("Lang::En =>")) {
+                    found.push(format!("{at}: a match on the language"));
+                }
+                if line.contains(".pick(") {
+                    found.push(format!("{at}: a pick between languages"));
+                }
+                if for_developers(line) {
+                    continue;
+                }
+                for lit in literals(line) {
+                    if french(&lit) || sentence.is_match(&lit) {
+                        found.push(format!("{at}: {lit:?}"));
+                    }
+                }
+            }
+        }
+        assert!(found.is_empty(), "sentences to move to locales/<lang>/*.ftl:\n{}", found.join("\n"));
+    }
+
+    #[test]
+    fn the_scan_finds_what_it_looks_for() {
+        // The scan above must fail on the regressions it is there for.
+        assert_eq!(literals(r#"let a = format!("{} règles", n); // "x""#), vec!["{} règles"]);
+        assert_eq!(literals(r#"match c { '"' => "the file is missing" }"#), vec!["the file is missing"]);
+        assert!(literals("// \"a comment with words in it\"").is_empty());
+        assert!(for_developers(r#"x.expect("a valid language code")"#));
+    }
+
+    #[test]
+    fn every_message_id_in_the_code_exists() {
+        let en: std::collections::BTreeSet<String> = inventory()
+            .into_iter()
+            .filter(|(lang, _, _)| lang == "en")
+            .map(|(_, id, _)| id)
+            .collect();
+        // Any literal shaped like an id of a family the catalogues use
+        // (`diag-…`, `cli-…`, `field-…`) must name a message.
+        let families: std::collections::BTreeSet<&str> =
+            en.iter().filter_map(|id| id.split('-').next()).collect();
+        let shaped = regex::Regex::new(r"^[a-z]+(-[a-z0-9]+)+$").unwrap();
+        let mut missing = Vec::new();
+        let mut seen = 0;
+        for (file, code) in sources() {
+            for (n, line) in code.lines().enumerate() {
+                for lit in literals(line) {
+                    let family = lit.split('-').next().unwrap_or("");
+                    if shaped.is_match(&lit) && families.contains(family) {
+                        seen += 1;
+                        if !en.contains(&lit) {
+                            missing.push(format!("{file}:{}: {lit}", n + 1));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(seen > 200, "the scan saw the ids ({seen})");
+        assert!(missing.is_empty(), "ids with no message:\n{}", missing.join("\n"));
+    }
+
+    #[test]
+    fn french_typography_in_the_catalogues() {
+        // A no-break space before : ; ? ! » and after «, never a plain one.
+        let bad = regex::Regex::new(r"\S [:;?!»]|« ").unwrap();
+        for (code, file, text) in CATALOGUES.iter().filter(|(c, _, _)| *c == "fr") {
+            for (n, line) in text.lines().enumerate() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                assert!(!bad.is_match(line), "locales/{code}/{file}.ftl:{}: {line}", n + 1);
+            }
+        }
+    }
+
+    #[test]
+    fn plurals_for_zero_one_and_two() {
+        let cases: &[(Lang, &str, [&str; 3])] = &[
+            (Lang::En, "report-errors-count", ["0 errors", "1 error", "2 errors"]),
+            (Lang::Fr, "report-errors-count", ["0 erreur", "1 erreur", "2 erreurs"]),
+            (Lang::En, "handout-invalid-profiles", ["0 invalid profiles", "1 invalid profile", "2 invalid profiles"]),
+            (Lang::Fr, "handout-invalid-profiles", ["0 profil invalide", "1 profil invalide", "2 profils invalides"]),
+            (Lang::En, "found-items", ["0 items", "1 item", "2 items"]),
+            (Lang::Fr, "found-items", ["0\u{a0}élément", "1\u{a0}élément", "2\u{a0}éléments"]),
+        ];
+        for (lang, id, forms) in cases {
+            for (n, want) in forms.iter().enumerate() {
+                assert_eq!(message(*lang, id, Some(&{
+                    let mut a = FluentArgs::new();
+                    a.set("n", n);
+                    a
+                })), *want, "{lang} {id} n={n}");
+            }
+        }
+        let recorded = |lang, n: usize| t!(lang, "interview-recorded", n = n);
+        assert!(recorded(Lang::Fr, 1).starts_with("1 réponse enregistrée."));
+        assert!(recorded(Lang::Fr, 15).starts_with("15 réponses enregistrées."));
+        assert!(recorded(Lang::En, 0).starts_with("0 answers recorded."));
+        let verify = |lang, good: usize, total: usize, rules: usize| {
+            t!(lang, "cli-verify-summary", good = good, total = total, rules = rules)
+        };
+        assert_eq!(verify(Lang::Fr, 1, 4, 1), "1 exemple sur 4 se comporte comme prévu, dans 1 règle");
+        assert_eq!(verify(Lang::Fr, 2, 4, 2), "2 exemples sur 4 se comportent comme prévu, dans 2 règles");
+        assert_eq!(verify(Lang::En, 1, 4, 1), "1 of 4 examples behave as declared, in 1 rule");
+    }
+
     #[test]
     fn plurals_follow_each_language() {
         // French counts 0 and 1 as singular; English only 1.

@@ -216,6 +216,7 @@ pub fn from_yaml(e: YamlError) -> Diagnostic {
         crate::profile::yaml::YamlErrorKind::MultipleDocuments => Msg::MultipleDocuments,
         crate::profile::yaml::YamlErrorKind::DuplicateKey(k) => Msg::DuplicateKey(k),
         crate::profile::yaml::YamlErrorKind::Syntax(m) => Msg::Syntax(m),
+        crate::profile::yaml::YamlErrorKind::Worded(id) => Msg::Text(Message::new(id)),
     };
     Diagnostic::error(e.pos, msg)
 }

@@ -102,7 +102,7 @@ fn field(f: &Field, lang: Lang) -> Json {
         kind(&f.kind, true, lang)
     };
     describe(&mut s, lang, |l| sentence(&f.describe(l)));
-    if let Some(example) = example(f) {
+    if let Some(example) = example(f, lang) {
         s["examples"] = json!([example]);
     }
     s
@@ -127,18 +127,19 @@ fn sentence(doc: &str) -> String {
 
 /// The field's sample (YAML text in `schema.rs`) as JSON; for a list of
 /// mappings, one item made of its fields' samples.
-fn example(f: &Field) -> Option<Json> {
+fn example(f: &Field, lang: Lang) -> Option<Json> {
     if let Kind::List(Kind::Obj(children)) = f.kind {
         let mut item = Map::new();
         for c in children.iter() {
-            item.insert(c.key.to_owned(), example(c)?);
+            item.insert(c.key.to_owned(), example(c, lang)?);
         }
         return Some(json!([item]));
     }
-    if f.sample.is_empty() {
+    let sample = f.sample(lang);
+    if sample.is_empty() {
         return None;
     }
-    yaml::parse(f.sample).ok().map(|n| to_json(&n))
+    yaml::parse(&sample).ok().map(|n| to_json(&n))
 }
 
 fn to_json(node: &Node) -> Json {

@@ -167,7 +167,7 @@ const CONTACT: &[Field] = &[
 const NETWORK: &[Field] = &[f("professional_contacts", COUNT, "field-network-professional-contacts", "42")];
 const PUBLISHING: &[Field] = &[
     f("posts_per_month", Kind::Number { min: Some(0.0) }, "field-publishing-posts-per-month", "8"),
-    f("editorial_line", Kind::Str, "field-publishing-editorial-line", "\"Practical e-reputation advice for small businesses\""),
+    f("editorial_line", Kind::Str, "field-publishing-editorial-line", ""),
     f("topics", Kind::List(&Kind::Str), "field-publishing-topics", "[e-reputation, social media]"),
     f("shares_blog_posts", Kind::Bool, "field-publishing-shares-blog-posts", "true"),
     f("shares_curation", Kind::Bool, "field-publishing-shares-curation", "true"),

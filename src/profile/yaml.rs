@@ -144,8 +144,10 @@ pub enum YamlErrorKind {
     MultipleDocuments,
     /// A key given twice in one mapping.
     DuplicateKey(String),
-    /// Not YAML, as the parser found it.
+    /// Not YAML, as the parser found it (its own words, in English).
     Syntax(String),
+    /// A case we word ourselves: the catalogue message id (`diag-yaml-*`).
+    Worded(&'static str),
 }
 
 /// What we accept: one document, no more than [`MAX_BYTES`], modest depth and size.
@@ -368,15 +370,13 @@ fn convert_error(e: &serde_saphyr::Error) -> YamlError {
         YamlErrorKind::DuplicateKey(key.trim().to_owned())
     } else if msg.starts_with("duplicate mapping key") {
         // A repeated key that is not plain text (`[a, b]: 1` twice) has no name to show.
-        YamlErrorKind::Syntax("a key appears twice in the same mapping".to_owned())
+        YamlErrorKind::Worded("diag-yaml-key-twice")
     } else if msg.starts_with("!!binary") {
-        YamlErrorKind::Syntax("a `!!binary` value that is not UTF-8 text: write the value as plain text".to_owned())
+        YamlErrorKind::Worded("diag-yaml-binary")
     } else if msg.starts_with("non-finite float") {
-        YamlErrorKind::Syntax(
-            "infinite or not-a-number values (`.inf`, `.nan`) are not allowed: write a number".to_owned(),
-        )
+        YamlErrorKind::Worded("diag-yaml-non-finite")
     } else if msg.starts_with("invalid boolean") {
-        YamlErrorKind::Syntax("not a boolean: write true or false".to_owned())
+        YamlErrorKind::Worded("diag-yaml-bad-bool")
     } else if msg.contains("Documents") {
         YamlErrorKind::MultipleDocuments
     } else if msg.contains("recursion limit") || msg.contains("Depth") || msg.contains("nesting") {

@@ -45,7 +45,8 @@ fn anonymous_file() -> io::Result<std::fs::File> {
             Err(e) => return Err(e),
         }
     }
-    Err(io::Error::other("cannot create a temporary file"))
+    // Every name tried was taken (the OS words the error).
+    Err(io::ErrorKind::AlreadyExists.into())
 }
 
 #[derive(Debug, Default, Clone, Copy)]

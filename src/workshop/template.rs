@@ -188,7 +188,7 @@ fn write_field(out: &mut String, field: &Field, indent: usize, lang: Lang) {
             let mut text = format!("{} — {}.", doc(field, lang), allowed(&field.kind, lang));
             // Enums and booleans already list their values; a sample there would read as advice.
             let shows_sample = matches!(field.kind, Kind::Str | Kind::Int { .. } | Kind::Number { .. });
-            if shows_sample && !field.sample.is_empty() && key != "version" {
+            if shows_sample && !field.sample(lang).is_empty() && key != "version" {
                 let _ = write!(text, " {} {}", example_word(lang), glued(&field.sample(lang)));
             }
             comment(out, indent, &text);

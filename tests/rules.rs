@@ -155,7 +155,12 @@ fn builtin_examples_behave_as_declared() {
         .map(|f| {
             format!(
                 "{}:{}:{} {} expected {} got {}",
-                f.pack, f.line, f.col, f.rule, f.expected, f.got
+                f.pack,
+                f.line,
+                f.col,
+                f.rule,
+                f.expected,
+                f.got.key()
             )
         })
         .collect();

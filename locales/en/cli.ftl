@@ -119,6 +119,7 @@ clap-value-ids = IDS
 clap-value-format = FORMAT
 clap-value-rule-id = RULE-ID
 clap-value-pack = PACK
+clap-value-command = COMMAND
 clap-value-lang = LANG
 clap-value-color = COLOR
 clap-value-n = N

@@ -117,6 +117,7 @@ clap-value-ids = IDS
 clap-value-format = FORMAT
 clap-value-rule-id = ID-RÈGLE
 clap-value-pack = PACK
+clap-value-command = COMMANDE
 clap-value-lang = LANGUE
 clap-value-color = QUAND
 clap-value-n = N

@@ -152,6 +152,10 @@ pub fn verify(packs: &[Pack], lang: Lang, w: &mut dyn Write) -> io::Result<usize
     }
     let rules: usize = packs.iter().map(|p| p.rules.len()).sum();
     let good = total - failures.len();
-    writeln!(w, "{}", t!(lang, "cli-verify-summary", good = good, total = total, rules = rules))?;
+    writeln!(
+        w,
+        "{}",
+        t!(lang, "cli-verify-summary", good = good, total = total, rules = rules)
+    )?;
     Ok(failures.len())
 }

@@ -31,6 +31,8 @@ pub(super) fn args_lang(args: &[OsString]) -> Option<Lang> {
 /// The message id of a command's text: `help-about` for the top command,
 /// `help-rules-about` for a subcommand.
 fn command_id(path: &str, what: &str) -> String {
+    // `help rules` is clap's copy of `rules`, under its `help` subcommand.
+    let path = path.strip_prefix("help-").unwrap_or(path);
     if path.is_empty() {
         format!("help-{what}")
     } else {
@@ -52,7 +54,7 @@ pub(crate) fn arg_id(path: &str, arg: &clap::Arg) -> String {
 
 /// The clap command, with its help in `lang`.
 pub fn command(lang: Lang) -> clap::Command {
-    let cmd = Cli::command().subcommand_value_name(t!(lang, "clap-command-value"));
+    let cmd = Cli::command();
     // Worded before clap builds it (whether a long help exists decides how
     // clap words its own `--help`), and again after, for the `--help`,
     // `--version` and `help` subcommand that building adds.
@@ -63,7 +65,7 @@ pub fn command(lang: Lang) -> clap::Command {
 
 fn localise(cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
     let text = |id: String| catalog::lookup(lang, &id);
-    let mut cmd = cmd;
+    let mut cmd = cmd.subcommand_value_name(t!(lang, "clap-command-value"));
     if let Some(about) = text(command_id(path, "about")) {
         cmd = cmd.about(about);
     }
@@ -79,7 +81,9 @@ fn localise(cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
         let mut a = a;
         if a.get_id() == "help" && a.get_long_help().is_some() {
             // clap words `-h` and `--help` apart when a long help exists.
-            a = a.help(t!(lang, "help-opt-help-more")).long_help(t!(lang, "help-opt-help-long"));
+            a = a
+                .help(t!(lang, "help-opt-help-more"))
+                .long_help(t!(lang, "help-opt-help-long"));
         } else if let Some(help) = catalog::lookup(lang, &id) {
             a = a.help(help);
         }
@@ -104,7 +108,11 @@ fn localise(cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
     });
     let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_owned()).collect();
     for name in names {
-        let sub_path = if path.is_empty() { name.clone() } else { format!("{path}-{name}") };
+        let sub_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path}-{name}")
+        };
         cmd = cmd.mut_subcommand(&name, |s| localise(s, &sub_path, lang));
     }
     cmd
@@ -187,7 +195,13 @@ pub(super) fn render_error(e: &clap::Error, lang: Lang) -> String {
         },
         ErrorKind::InvalidValue if value.is_empty() => t!(lang, "clap-missing-value", arg = arg),
         ErrorKind::InvalidValue => match ctx(ContextKind::ValidValue) {
-            Some(valid) => t!(lang, "clap-invalid-value-one-of", arg = arg, value = value, valid = valid),
+            Some(valid) => t!(
+                lang,
+                "clap-invalid-value-one-of",
+                arg = arg,
+                value = value,
+                valid = valid
+            ),
             None => t!(lang, "clap-invalid-value", arg = arg, value = value),
         },
         ErrorKind::ValueValidation => t!(lang, "clap-invalid-value", arg = arg, value = value),
@@ -216,4 +230,111 @@ pub(super) fn render_error(e: &clap::Error, lang: Lang) -> String {
     out.push_str(&t!(lang, "clap-more-information"));
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every (path, command) of the tree, the top one first.
+    fn commands(cmd: &clap::Command, path: &str, out: &mut Vec<(String, clap::Command)>) {
+        out.push((path.to_owned(), cmd.clone()));
+        for sub in cmd.get_subcommands() {
+            let sub_path = if path.is_empty() {
+                sub.get_name().to_owned()
+            } else {
+                format!("{path}-{}", sub.get_name())
+            };
+            commands(sub, &sub_path, out);
+        }
+    }
+
+    #[test]
+    fn every_argument_and_command_has_its_help_message() {
+        let mut all = Vec::new();
+        commands(&command(Lang::En), "", &mut all);
+        let mut missing = Vec::new();
+        for (path, cmd) in &all {
+            if catalog::lookup(Lang::En, &command_id(path, "about")).is_none() {
+                missing.push(command_id(path, "about"));
+            }
+            for a in cmd.get_arguments() {
+                let id = arg_id(path, a);
+                if catalog::lookup(Lang::En, &id).is_none() {
+                    missing.push(id);
+                }
+            }
+        }
+        assert!(all.len() > 4, "the walk saw the subcommands");
+        assert!(missing.is_empty(), "add to locales/*/cli.ftl: {missing:?}");
+    }
+
+    #[test]
+    fn french_help_has_no_english_left() {
+        let mut all = Vec::new();
+        commands(&command(Lang::Fr), "", &mut all);
+        for (path, mut cmd) in all {
+            for text in [cmd.render_help().to_string(), cmd.render_long_help().to_string()] {
+                let text = localise_rendered(&text, Lang::Fr);
+                for english in [
+                    "Usage:",
+                    "Commands:",
+                    "Options:",
+                    "Arguments:",
+                    "default:",
+                    "possible values",
+                    "Print",
+                    "COMMAND]",
+                    "<FILE>",
+                    "<PATH>",
+                ] {
+                    assert!(!text.contains(english), "`{path}` help says {english:?}:\n{text}");
+                }
+                assert!(text.contains("Utilisation\u{a0}: "), "{text}");
+                if cmd.get_arguments().any(|a| !a.is_positional()) {
+                    assert!(text.contains("Options\u{a0}:"), "{text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn clap_errors_are_worded_in_the_language_asked() {
+        let err = |args: &[&str]| {
+            let lang = args_lang(&args.iter().map(OsString::from).collect::<Vec<_>>()).unwrap_or(Lang::En);
+            match command(lang).try_get_matches_from(args) {
+                Err(e) => render_error(&e, lang),
+                Ok(_) => panic!("{args:?} parsed"),
+            }
+        };
+        let unknown = err(&["profilecheck", "--lang", "fr", "--frmat", "json"]);
+        assert!(
+            unknown.starts_with(
+                "profilecheck: error: argument inattendu `--frmat`\u{a0}; vouliez-vous dire `--format`\u{a0}?"
+            ),
+            "{unknown}"
+        );
+        assert!(unknown.contains("Utilisation\u{a0}: profilecheck"), "{unknown}");
+        assert!(
+            unknown.ends_with("Pour en savoir plus, essayez '--help'.\n"),
+            "{unknown}"
+        );
+        let invalid = err(&["profilecheck", "--lang", "fr", "--fail-on", "bad", "p.yaml"]);
+        assert!(
+            invalid.starts_with(
+                "profilecheck: error: valeur invalide `bad` pour `--fail-on <NIVEAU>`\u{a0}; valeurs possibles\u{a0}: error, warning, info, never"
+            ),
+            "{invalid}"
+        );
+        let missing = err(&["profilecheck", "--lang", "fr", "--color"]);
+        assert!(
+            missing.starts_with("profilecheck: error: `--color <QUAND>` demande une valeur"),
+            "{missing}"
+        );
+        let english = err(&["profilecheck", "--max-warnings", "many", "p.yaml"]);
+        assert!(
+            english.starts_with("profilecheck: error: invalid value `many` for `--max-warnings <N>`"),
+            "{english}"
+        );
+    }
 }

@@ -73,7 +73,11 @@ pub fn run(args: Vec<OsString>, env: Env, stdout: &mut dyn Write, stderr: &mut d
         Err(e) => {
             return match e.kind() {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
-                    let _ = write!(stdout, "{}", help::localise_rendered(&e.render().to_string(), help_lang));
+                    let _ = write!(
+                        stdout,
+                        "{}",
+                        help::localise_rendered(&e.render().to_string(), help_lang)
+                    );
                     OK
                 }
                 _ => {
@@ -94,7 +98,11 @@ pub fn run(args: Vec<OsString>, env: Env, stdout: &mut dyn Write, stderr: &mut d
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => OK,
         Err(e) => {
             let lang = app.locale;
-            let _ = writeln!(app.stderr, "{}", error(t!(lang, "cli-cannot-write", detail = e.to_string())));
+            let _ = writeln!(
+                app.stderr,
+                "{}",
+                error(t!(lang, "cli-cannot-write", detail = e.to_string()))
+            );
             TROUBLE
         }
         Ok(c) => c,

@@ -374,14 +374,24 @@ mod tests {
                 }
             }
         }
-        assert!(found.is_empty(), "sentences to move to locales/<lang>/*.ftl:\n{}", found.join("\n"));
+        assert!(
+            found.is_empty(),
+            "sentences to move to locales/<lang>/*.ftl:\n{}",
+            found.join("\n")
+        );
     }
 
     #[test]
     fn the_scan_finds_what_it_looks_for() {
         // The scan above must fail on the regressions it is there for.
-        assert_eq!(literals(r#"let a = format!("{} règles", n); // "x""#), vec!["{} règles"]);
-        assert_eq!(literals(r#"match c { '"' => "the file is missing" }"#), vec!["the file is missing"]);
+        assert_eq!(
+            literals(r#"let a = format!("{} règles", n); // "x""#),
+            vec!["{} règles"]
+        );
+        assert_eq!(
+            literals(r#"match c { '"' => "the file is missing" }"#),
+            vec!["the file is missing"]
+        );
         assert!(literals("// \"a comment with words in it\"").is_empty());
         assert!(for_developers(r#"x.expect("a valid language code")"#));
     }
@@ -395,8 +405,7 @@ mod tests {
             .collect();
         // Any literal shaped like an id of a family the catalogues use
         // (`diag-…`, `cli-…`, `field-…`) must name a message.
-        let families: std::collections::BTreeSet<&str> =
-            en.iter().filter_map(|id| id.split('-').next()).collect();
+        let families: std::collections::BTreeSet<&str> = en.iter().filter_map(|id| id.split('-').next()).collect();
         let shaped = regex::Regex::new(r"^[a-z]+(-[a-z0-9]+)+$").unwrap();
         let mut missing = Vec::new();
         let mut seen = 0;
@@ -436,18 +445,38 @@ mod tests {
         let cases: &[(Lang, &str, [&str; 3])] = &[
             (Lang::En, "report-errors-count", ["0 errors", "1 error", "2 errors"]),
             (Lang::Fr, "report-errors-count", ["0 erreur", "1 erreur", "2 erreurs"]),
-            (Lang::En, "handout-invalid-profiles", ["0 invalid profiles", "1 invalid profile", "2 invalid profiles"]),
-            (Lang::Fr, "handout-invalid-profiles", ["0 profil invalide", "1 profil invalide", "2 profils invalides"]),
+            (
+                Lang::En,
+                "handout-invalid-profiles",
+                ["0 invalid profiles", "1 invalid profile", "2 invalid profiles"],
+            ),
+            (
+                Lang::Fr,
+                "handout-invalid-profiles",
+                ["0 profil invalide", "1 profil invalide", "2 profils invalides"],
+            ),
             (Lang::En, "found-items", ["0 items", "1 item", "2 items"]),
-            (Lang::Fr, "found-items", ["0\u{a0}élément", "1\u{a0}élément", "2\u{a0}éléments"]),
+            (
+                Lang::Fr,
+                "found-items",
+                ["0\u{a0}élément", "1\u{a0}élément", "2\u{a0}éléments"],
+            ),
         ];
         for (lang, id, forms) in cases {
             for (n, want) in forms.iter().enumerate() {
-                assert_eq!(message(*lang, id, Some(&{
-                    let mut a = FluentArgs::new();
-                    a.set("n", n);
-                    a
-                })), *want, "{lang} {id} n={n}");
+                assert_eq!(
+                    message(
+                        *lang,
+                        id,
+                        Some(&{
+                            let mut a = FluentArgs::new();
+                            a.set("n", n);
+                            a
+                        })
+                    ),
+                    *want,
+                    "{lang} {id} n={n}"
+                );
             }
         }
         let recorded = |lang, n: usize| t!(lang, "interview-recorded", n = n);
@@ -457,9 +486,18 @@ mod tests {
         let verify = |lang, good: usize, total: usize, rules: usize| {
             t!(lang, "cli-verify-summary", good = good, total = total, rules = rules)
         };
-        assert_eq!(verify(Lang::Fr, 1, 4, 1), "1 exemple sur 4 se comporte comme prévu, dans 1 règle");
-        assert_eq!(verify(Lang::Fr, 2, 4, 2), "2 exemples sur 4 se comportent comme prévu, dans 2 règles");
-        assert_eq!(verify(Lang::En, 1, 4, 1), "1 of 4 examples behave as declared, in 1 rule");
+        assert_eq!(
+            verify(Lang::Fr, 1, 4, 1),
+            "1 exemple sur 4 se comporte comme prévu, dans 1 règle"
+        );
+        assert_eq!(
+            verify(Lang::Fr, 2, 4, 2),
+            "2 exemples sur 4 se comportent comme prévu, dans 2 règles"
+        );
+        assert_eq!(
+            verify(Lang::En, 1, 4, 1),
+            "1 of 4 examples behave as declared, in 1 rule"
+        );
     }
 
     #[test]

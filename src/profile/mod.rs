@@ -47,10 +47,7 @@ pub fn parse(bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
     match &root.value {
         Value::Null => {}
         Value::Map(_) => check_obj(&root, schema::PROFILE, "", &mut problems),
-        other => problems.push(Diagnostic::error(
-            root.pos,
-            Msg::NotMapping { found: other.kind() },
-        )),
+        other => problems.push(Diagnostic::error(root.pos, Msg::NotMapping { found: other.kind() })),
     }
     if !problems.is_empty() {
         problems.sort_by_key(|d| d.pos);
@@ -130,7 +127,12 @@ fn found_word(v: &Value) -> String {
 fn wrong_type(kind: &Kind, node: &Node) -> Diagnostic {
     let found = shown(&node.value);
     let msg = if matches!(node.value, Value::Seq(_) | Value::Map(_)) {
-        msg!("diag-wrong-type-composite", expected = kind.name(), found = node.value.kind()).into()
+        msg!(
+            "diag-wrong-type-composite",
+            expected = kind.name(),
+            found = node.value.kind()
+        )
+        .into()
     } else if *kind == Kind::Str {
         msg!("diag-expected-text", found = found).into()
     } else {
@@ -164,10 +166,9 @@ fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>) {
         }
         (Kind::Bool, Value::Bool(_)) => {}
         // `"true"` in quotes is text; saying "`true` is not a boolean" would read as nonsense.
-        (Kind::Bool, Value::Str(s)) if s == "true" || s == "false" => out.push(Diagnostic::error(
-            node.pos,
-            msg!("diag-quoted-bool", value = s).into(),
-        )),
+        (Kind::Bool, Value::Str(s)) if s == "true" || s == "false" => {
+            out.push(Diagnostic::error(node.pos, msg!("diag-quoted-bool", value = s).into()))
+        }
         (Kind::Bool, Value::Str(s)) => out.push(Diagnostic::error(node.pos, Msg::ExpectedBool { found: s.clone() })),
         (Kind::Bool, Value::Int(i)) if *i == 0 || *i == 1 => {
             out.push(Diagnostic::error(node.pos, Msg::ExpectedBool { found: i.to_string() }))
@@ -181,11 +182,9 @@ fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>) {
         }
         // `version: 1.0` is the number 1, as for any whole-number field.
         (Kind::Int { .. }, Value::Float(x)) if path == "version" && *x == schema::FORMAT_VERSION as f64 => {}
-        (Kind::Int { .. }, Value::Str(v)) if path == "version" && v.trim() == schema::FORMAT_VERSION.to_string() => out
-            .push(Diagnostic::error(
-                node.pos,
-                msg!("diag-version-quoted").into(),
-            )),
+        (Kind::Int { .. }, Value::Str(v)) if path == "version" && v.trim() == schema::FORMAT_VERSION.to_string() => {
+            out.push(Diagnostic::error(node.pos, msg!("diag-version-quoted").into()))
+        }
         (Kind::Int { .. }, _) if path == "version" => out.push(Diagnostic::error(
             node.pos,
             Msg::Version {

@@ -141,11 +141,26 @@ const WORK: &[Field] = &[
 ];
 const EDUCATION: &[Field] = &[
     f("school", Kind::Str, "field-about-education-school", "IUT de Lannion"),
-    f("degree", Kind::Str, "field-about-education-degree", "DUT Information-Communication"),
+    f(
+        "degree",
+        Kind::Str,
+        "field-about-education-degree",
+        "DUT Information-Communication",
+    ),
 ];
 const LINK: &[Field] = &[
-    f("network", Kind::Enum(NETWORKS), "field-contact-links-network", "linkedin"),
-    f("url", Kind::Str, "field-contact-links-url", "https://www.linkedin.com/in/your-name"),
+    f(
+        "network",
+        Kind::Enum(NETWORKS),
+        "field-contact-links-network",
+        "linkedin",
+    ),
+    f(
+        "url",
+        Kind::Str,
+        "field-contact-links-url",
+        "https://www.linkedin.com/in/your-name",
+    ),
 ];
 
 const PHOTO: &[Field] = &[
@@ -154,38 +169,108 @@ const PHOTO: &[Field] = &[
     f("cover", Kind::Bool, "field-photo-cover", "true"),
 ];
 const ABOUT: &[Field] = &[
-    f("bio", Kind::Str, "field-about-bio", "\"Community manager · e-reputation\""),
+    f(
+        "bio",
+        Kind::Str,
+        "field-about-bio",
+        "\"Community manager · e-reputation\"",
+    ),
     f("work", Kind::List(&Kind::Obj(WORK)), "field-about-work", ""),
-    f("education", Kind::List(&Kind::Obj(EDUCATION)), "field-about-education", ""),
+    f(
+        "education",
+        Kind::List(&Kind::Obj(EDUCATION)),
+        "field-about-education",
+        "",
+    ),
     f("city", Kind::Str, "field-about-city", "Rennes"),
 ];
 const CONTACT: &[Field] = &[
     f("email", Kind::Str, "field-contact-email", "jeanne@example.org"),
-    f("website", Kind::Str, "field-contact-website", "https://jeanne.example.org"),
+    f(
+        "website",
+        Kind::Str,
+        "field-contact-website",
+        "https://jeanne.example.org",
+    ),
     f("links", Kind::List(&Kind::Obj(LINK)), "field-contact-links", ""),
 ];
-const NETWORK: &[Field] = &[f("professional_contacts", COUNT, "field-network-professional-contacts", "42")];
+const NETWORK: &[Field] = &[f(
+    "professional_contacts",
+    COUNT,
+    "field-network-professional-contacts",
+    "42",
+)];
 const PUBLISHING: &[Field] = &[
-    f("posts_per_month", Kind::Number { min: Some(0.0) }, "field-publishing-posts-per-month", "8"),
+    f(
+        "posts_per_month",
+        Kind::Number { min: Some(0.0) },
+        "field-publishing-posts-per-month",
+        "8",
+    ),
     f("editorial_line", Kind::Str, "field-publishing-editorial-line", ""),
-    f("topics", Kind::List(&Kind::Str), "field-publishing-topics", "[e-reputation, social media]"),
-    f("shares_blog_posts", Kind::Bool, "field-publishing-shares-blog-posts", "true"),
-    f("shares_curation", Kind::Bool, "field-publishing-shares-curation", "true"),
-    f("writes_articles", Kind::Bool, "field-publishing-writes-articles", "true"),
+    f(
+        "topics",
+        Kind::List(&Kind::Str),
+        "field-publishing-topics",
+        "[e-reputation, social media]",
+    ),
+    f(
+        "shares_blog_posts",
+        Kind::Bool,
+        "field-publishing-shares-blog-posts",
+        "true",
+    ),
+    f(
+        "shares_curation",
+        Kind::Bool,
+        "field-publishing-shares-curation",
+        "true",
+    ),
+    f(
+        "writes_articles",
+        Kind::Bool,
+        "field-publishing-writes-articles",
+        "true",
+    ),
     f("default_audience", AUD, "field-publishing-default-audience", "public"),
 ];
 const ALTERNATE_NAME: &[Field] = &[
     f("name", Kind::Str, "field-alternate-name-name", "Community Manager"),
     f("type", Kind::Enum(NAME_TYPES), "field-alternate-name-type", "other"),
-    f("show_on_profile", Kind::Bool, "field-alternate-name-show-on-profile", "true"),
+    f(
+        "show_on_profile",
+        Kind::Bool,
+        "field-alternate-name-show-on-profile",
+        "true",
+    ),
 ];
 const FOLLOWERS: &[Field] = &[
-    f("who_can_follow", Kind::Enum(WHO_CAN_FOLLOW), "field-followers-who-can-follow", "public"),
-    f("professional_mode", Kind::Bool, "field-followers-professional-mode", "true"),
+    f(
+        "who_can_follow",
+        Kind::Enum(WHO_CAN_FOLLOW),
+        "field-followers-who-can-follow",
+        "public",
+    ),
+    f(
+        "professional_mode",
+        Kind::Bool,
+        "field-followers-professional-mode",
+        "true",
+    ),
 ];
 const TAGGING: &[Field] = &[
-    f("tagged_posts_audience", AUD, "field-tagging-tagged-posts-audience", "friends"),
-    f("review_tagged_posts", Kind::Bool, "field-tagging-review-tagged-posts", "true"),
+    f(
+        "tagged_posts_audience",
+        AUD,
+        "field-tagging-tagged-posts-audience",
+        "friends",
+    ),
+    f(
+        "review_tagged_posts",
+        Kind::Bool,
+        "field-tagging-review-tagged-posts",
+        "true",
+    ),
     f("review_tags", Kind::Bool, "field-tagging-review-tags", "true"),
 ];
 const PRIVACY: &[Field] = &[
@@ -194,7 +279,12 @@ const PRIVACY: &[Field] = &[
     f("birthday_audience", AUD, "field-privacy-birthday-audience", "only_me"),
     f("phone_audience", AUD, "field-privacy-phone-audience", "only_me"),
     f("email_audience", AUD, "field-privacy-email-audience", "public"),
-    f("relationship_audience", AUD, "field-privacy-relationship-audience", "friends"),
+    f(
+        "relationship_audience",
+        AUD,
+        "field-privacy-relationship-audience",
+        "friends",
+    ),
     f("family_audience", AUD, "field-privacy-family-audience", "friends"),
 ];
 
@@ -206,7 +296,12 @@ pub const PROFILE: &[Field] = &[
     f("photo", Kind::Obj(PHOTO), "field-photo", ""),
     f("about", Kind::Obj(ABOUT), "field-about", ""),
     f("contact", Kind::Obj(CONTACT), "field-contact", ""),
-    f("keywords", Kind::List(&Kind::Str), "field-keywords", "[\"#ereputation\", \"#communitymanagement\", \"#formation\"]"),
+    f(
+        "keywords",
+        Kind::List(&Kind::Str),
+        "field-keywords",
+        "[\"#ereputation\", \"#communitymanagement\", \"#formation\"]",
+    ),
     f("network", Kind::Obj(NETWORK), "field-network", ""),
     f("publishing", Kind::Obj(PUBLISHING), "field-publishing", ""),
     f("alternate_name", Kind::Obj(ALTERNATE_NAME), "field-alternate-name", ""),

@@ -164,11 +164,7 @@ impl Reporter for Html<'_> {
         let several = self.reports.len() > 1;
         let title = match (&self.reports[..], several) {
             ([one], false) => format!("{} — profilecheck", one.name),
-            _ => format!(
-                "{} — {}",
-                t!(lang, "handout-title"),
-                profiles_word(s.profiles, lang)
-            ),
+            _ => format!("{} — {}", t!(lang, "handout-title"), profiles_word(s.profiles, lang)),
         };
         let mut out = String::with_capacity(64 * 1024);
         let _ = write!(
@@ -243,10 +239,7 @@ fn summary_table(out: &mut String, rows: &[ProfileReport], s: &Summary, lang: La
                  <span class=\"score-num\">{n}</span>",
                 band(r.score)
             ),
-            None => format!(
-                "<span class=\"badge invalid\">{}</span>",
-                t!(lang, "report-invalid")
-            ),
+            None => format!("<span class=\"badge invalid\">{}</span>", t!(lang, "report-invalid")),
         };
         let _ = writeln!(
             out,
@@ -385,10 +378,7 @@ fn group(out: &mut String, p: &ProfileReport, g: &Group<'_>, id: &str, level: us
         ),
     };
     let tally = if done == total {
-        format!(
-            "<span class=\"tally all\">{}</span>",
-            t!(lang, "report-all-done")
-        )
+        format!("<span class=\"tally all\">{}</span>", t!(lang, "report-all-done"))
     } else {
         format!(
             "<span class=\"tally\">{}</span>",

@@ -192,12 +192,7 @@ impl Junit<'_> {
                 }
                 let steps = rule.fix.get(lang);
                 if !steps.is_empty() {
-                    let _ = writeln!(
-                        body,
-                        "\n{}{}",
-                        t!(lang, "report-how-to-fix"),
-                        lang.colon()
-                    );
+                    let _ = writeln!(body, "\n{}{}", t!(lang, "report-how-to-fix"), lang.colon());
                     for (i, s) in steps.iter().enumerate() {
                         let _ = writeln!(body, "{}. {s}", i + 1);
                     }

@@ -349,7 +349,12 @@ fn profile(out: &mut String, ctx: &Context<'_>, p: &ProfileReport, level: usize)
         }
     }
     if !p.not_applicable.is_empty() {
-        let ids = p.not_applicable.iter().map(|id| escape(id)).collect::<Vec<_>>().join(", ");
+        let ids = p
+            .not_applicable
+            .iter()
+            .map(|id| escape(id))
+            .collect::<Vec<_>>()
+            .join(", ");
         let line = t!(lang, "handout-not-applicable", n = p.not_applicable.len(), rules = ids);
         out.push_str(&format!("\n*{line}*\n"));
     }

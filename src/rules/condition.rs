@@ -401,7 +401,10 @@ fn yes_no(b: bool, lang: Lang) -> String {
 
 /// The values of a list, as [`value_words`], comma-separated.
 fn quoted_list(l: &[Scalar], field: Option<&schema::Field>, lang: Lang) -> String {
-    l.iter().map(|s| value_words(s, field, lang)).collect::<Vec<_>>().join(", ")
+    l.iter()
+        .map(|s| value_words(s, field, lang))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A test with its subject `p`, for rule authors (`explain`, `rules`).
@@ -701,7 +704,10 @@ fn compile_bare(node: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option<
             continue;
         }
         if k.name != forms[0] && !allowed_extra.contains(&k.name.as_str()) {
-            out.push(err(k.pos, msg!("cond-cannot-used-with-condition", key = &k.name, forms = forms[0])));
+            out.push(err(
+                k.pos,
+                msg!("cond-cannot-used-with-condition", key = &k.name, forms = forms[0]),
+            ));
             bad = true;
         }
     }
@@ -749,7 +755,15 @@ fn compile_bare(node: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option<
                     ..scope
                 },
                 Resolved::Field(k) => {
-                    out.push(err(pnode.pos, msg!("cond-needs-list-but", key = key, path = path.display().to_string(), expected = k.name())));
+                    out.push(err(
+                        pnode.pos,
+                        msg!(
+                            "cond-needs-list-but",
+                            key = key,
+                            path = path.display().to_string(),
+                            expected = k.name()
+                        ),
+                    ));
                     return None;
                 }
             };
@@ -854,7 +868,14 @@ fn compile_leaf(
         .filter(|(k, _)| OPERATORS.contains(&k.name.as_str()))
         .collect();
     if ops.len() != 1 {
-        out.push(err(node.pos, msg!("cond-path-condition-needs-exactly", operators = OPERATORS.join(", "), count = ops.len())));
+        out.push(err(
+            node.pos,
+            msg!(
+                "cond-path-condition-needs-exactly",
+                operators = OPERATORS.join(", "),
+                count = ops.len()
+            ),
+        ));
         return None;
     }
     let (op_key, arg) = ops[0];

@@ -1,7 +1,7 @@
 //! The rule set in force and the evaluation of one profile against it.
 
-use crate::i18n::{Lang, Text};
 use crate::i18n::catalog::{msg, t};
+use crate::i18n::{Lang, Text};
 use crate::profile::diag::{Diagnostic, Msg};
 use crate::profile::schema;
 use crate::profile::yaml::Pos;
@@ -81,7 +81,11 @@ impl RuleSet {
             if let Some(first) = pack_names.get(&pack.name) {
                 problems.push(Diagnostic::error(
                     pack.name_pos,
-                    Msg::Text(msg!("engine-pack-name-already-used", pack_name = &pack.name, first = first)),
+                    Msg::Text(msg!(
+                        "engine-pack-name-already-used",
+                        pack_name = &pack.name,
+                        first = first
+                    )),
                 ));
             }
             pack_names.insert(pack.name.clone(), pack.source.clone());

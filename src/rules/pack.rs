@@ -2,8 +2,8 @@
 //! read into rules whose every key, path, operator, regex and enum value is
 //! checked against the profile format; evaluation only ever sees valid rules.
 
-use crate::i18n::{Lang, Text, TextList};
 use crate::i18n::catalog::{Message, msg, t};
+use crate::i18n::{Lang, Text, TextList};
 use crate::profile::diag::{Diagnostic, Msg, from_yaml};
 use crate::profile::digest;
 use crate::profile::yaml::{self, Node, Pos, Value};
@@ -449,7 +449,10 @@ fn load_tree(source: &str, root: &Node, lazy: bool) -> Result<Pack, PackError> {
             for it in items {
                 if let Some(r) = rule(it, &name, lazy, &mut out) {
                     if let Some(first) = seen.get(&r.id) {
-                        out.push(other(it.get("id").map_or(it.pos, |n| n.pos), msg!("pack-duplicate-rule-id-first", id = &r.id, line = first.line)));
+                        out.push(other(
+                            it.get("id").map_or(it.pos, |n| n.pos),
+                            msg!("pack-duplicate-rule-id-first", id = &r.id, line = first.line),
+                        ));
                     } else {
                         seen.insert(r.id.clone(), it.get("id").map_or(it.pos, |n| n.pos));
                         rules.push(r);

@@ -11,8 +11,8 @@
 use crate::i18n::Lang;
 use crate::i18n::catalog::{self, t};
 use crate::profile::schema::{self, Field, Kind};
-pub use crate::workshop::write::quote;
 use crate::workshop::write::number;
+pub use crate::workshop::write::quote;
 use std::fmt::Write as _;
 use std::io::{self, BufRead, Write};
 
@@ -52,42 +52,120 @@ const QUESTIONS: &[Q] = &[
     Q::Ask("photo.kind", Gate::UnlessNo("photo.set"), "ask-photo-kind"),
     Q::Ask("photo.cover", Gate::Always, "ask-photo-cover"),
     Q::Ask("about.bio", Gate::Always, "ask-about-bio"),
-    Q::Items("about.work", "ask-about-work", &[Sub("position", "ask-about-work-position"), Sub("employer", "ask-about-work-employer"), Sub("current", "ask-about-work-current")]),
-    Q::Items("about.education", "ask-about-education", &[Sub("school", "ask-about-education-school"), Sub("degree", "ask-about-education-degree")]),
+    Q::Items(
+        "about.work",
+        "ask-about-work",
+        &[
+            Sub("position", "ask-about-work-position"),
+            Sub("employer", "ask-about-work-employer"),
+            Sub("current", "ask-about-work-current"),
+        ],
+    ),
+    Q::Items(
+        "about.education",
+        "ask-about-education",
+        &[
+            Sub("school", "ask-about-education-school"),
+            Sub("degree", "ask-about-education-degree"),
+        ],
+    ),
     Q::Ask("about.city", Gate::Always, "ask-about-city"),
     Q::Ask("contact.email", Gate::Always, "ask-contact-email"),
     Q::Ask("contact.website", Gate::Always, "ask-contact-website"),
-    Q::Items("contact.links", "ask-contact-links", &[Sub("network", "ask-contact-links-network"), Sub("url", "ask-contact-links-url")]),
-    Q::Ask("network.professional_contacts", Gate::Always, "ask-network-professional-contacts"),
+    Q::Items(
+        "contact.links",
+        "ask-contact-links",
+        &[
+            Sub("network", "ask-contact-links-network"),
+            Sub("url", "ask-contact-links-url"),
+        ],
+    ),
+    Q::Ask(
+        "network.professional_contacts",
+        Gate::Always,
+        "ask-network-professional-contacts",
+    ),
     Q::Step(2),
     Q::Ask("keywords", Gate::Always, "ask-keywords"),
     Q::Step(3),
-    Q::Ask("publishing.posts_per_month", Gate::Always, "ask-publishing-posts-per-month"),
-    Q::Ask("publishing.editorial_line", Gate::Always, "ask-publishing-editorial-line"),
+    Q::Ask(
+        "publishing.posts_per_month",
+        Gate::Always,
+        "ask-publishing-posts-per-month",
+    ),
+    Q::Ask(
+        "publishing.editorial_line",
+        Gate::Always,
+        "ask-publishing-editorial-line",
+    ),
     Q::Ask("publishing.topics", Gate::Always, "ask-publishing-topics"),
-    Q::Ask("publishing.shares_blog_posts", Gate::Always, "ask-publishing-shares-blog-posts"),
-    Q::Ask("publishing.shares_curation", Gate::Always, "ask-publishing-shares-curation"),
-    Q::Ask("publishing.writes_articles", Gate::Always, "ask-publishing-writes-articles"),
+    Q::Ask(
+        "publishing.shares_blog_posts",
+        Gate::Always,
+        "ask-publishing-shares-blog-posts",
+    ),
+    Q::Ask(
+        "publishing.shares_curation",
+        Gate::Always,
+        "ask-publishing-shares-curation",
+    ),
+    Q::Ask(
+        "publishing.writes_articles",
+        Gate::Always,
+        "ask-publishing-writes-articles",
+    ),
     Q::Step(4),
     Q::Ask("privacy.viewed_as_public", Gate::Always, "ask-privacy-viewed-as-public"),
     Q::Step(5),
     Q::Ask("alternate_name.name", Gate::Always, "ask-alternate-name-name"),
-    Q::Ask("alternate_name.type", Gate::IfAnswered("alternate_name.name"), "ask-alternate-name-type"),
-    Q::Ask("alternate_name.show_on_profile", Gate::IfAnswered("alternate_name.name"), "ask-alternate-name-show-on-profile"),
+    Q::Ask(
+        "alternate_name.type",
+        Gate::IfAnswered("alternate_name.name"),
+        "ask-alternate-name-type",
+    ),
+    Q::Ask(
+        "alternate_name.show_on_profile",
+        Gate::IfAnswered("alternate_name.name"),
+        "ask-alternate-name-show-on-profile",
+    ),
     Q::Step(6),
     Q::Ask("followers.who_can_follow", Gate::Always, "ask-followers-who-can-follow"),
-    Q::Ask("followers.professional_mode", Gate::Always, "ask-followers-professional-mode"),
-    Q::Ask("publishing.default_audience", Gate::Always, "ask-publishing-default-audience"),
+    Q::Ask(
+        "followers.professional_mode",
+        Gate::Always,
+        "ask-followers-professional-mode",
+    ),
+    Q::Ask(
+        "publishing.default_audience",
+        Gate::Always,
+        "ask-publishing-default-audience",
+    ),
     Q::Step(7),
-    Q::Ask("tagging.tagged_posts_audience", Gate::Always, "ask-tagging-tagged-posts-audience"),
-    Q::Ask("tagging.review_tagged_posts", Gate::Always, "ask-tagging-review-tagged-posts"),
+    Q::Ask(
+        "tagging.tagged_posts_audience",
+        Gate::Always,
+        "ask-tagging-tagged-posts-audience",
+    ),
+    Q::Ask(
+        "tagging.review_tagged_posts",
+        Gate::Always,
+        "ask-tagging-review-tagged-posts",
+    ),
     Q::Ask("tagging.review_tags", Gate::Always, "ask-tagging-review-tags"),
     Q::Step(8),
     Q::Ask("privacy.search_engines", Gate::Always, "ask-privacy-search-engines"),
-    Q::Ask("privacy.birthday_audience", Gate::Always, "ask-privacy-birthday-audience"),
+    Q::Ask(
+        "privacy.birthday_audience",
+        Gate::Always,
+        "ask-privacy-birthday-audience",
+    ),
     Q::Ask("privacy.phone_audience", Gate::Always, "ask-privacy-phone-audience"),
     Q::Ask("privacy.email_audience", Gate::Always, "ask-privacy-email-audience"),
-    Q::Ask("privacy.relationship_audience", Gate::Always, "ask-privacy-relationship-audience"),
+    Q::Ask(
+        "privacy.relationship_audience",
+        Gate::Always,
+        "ask-privacy-relationship-audience",
+    ),
     Q::Ask("privacy.family_audience", Gate::Always, "ask-privacy-family-audience"),
 ];
 
@@ -344,7 +422,9 @@ impl Session<'_> {
                 let by_name = values.iter().find(|v| {
                     **v == lower
                         || v.replace('_', " ") == lower
-                        || Lang::ALL.iter().any(|l| schema::value_label(field, v, *l).to_lowercase() == lower)
+                        || Lang::ALL
+                            .iter()
+                            .any(|l| schema::value_label(field, v, *l).to_lowercase() == lower)
                 });
                 match by_number.or(by_name) {
                     Some(v) => Ok(Ans::Str((*v).to_owned())),

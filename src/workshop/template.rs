@@ -161,21 +161,13 @@ fn write_field(out: &mut String, field: &Field, indent: usize, lang: Lang) {
             }
         }
         Kind::Waivers => {
-            comment(
-                out,
-                indent,
-                &t!(lang, "template-waivers"),
-            );
+            comment(out, indent, &t!(lang, "template-waivers"));
             let _ = writeln!(out, "{p}{key}:");
             let example = t!(lang, "template-waiver-example");
             let _ = writeln!(out, "{p}#   professional-mode: {}", quote(&example));
         }
         Kind::Free => {
-            comment(
-                out,
-                indent,
-                &t!(lang, "template-extra"),
-            );
+            comment(out, indent, &t!(lang, "template-extra"));
             let _ = writeln!(out, "{p}{key}:");
             let _ = writeln!(out, "{p}#   brand:");
             let _ = writeln!(

@@ -65,12 +65,15 @@ pub const TROUBLE: i32 = 2;
 pub fn run(args: Vec<OsString>, env: Env, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
     let locale = env.locale_lang();
     let help_lang = args_lang(&args).unwrap_or(locale);
-    let parsed = command(help_lang)
-        .try_get_matches_from(args)
+    // Parsing needs only the command's shape; the worded command (every help
+    // text from the catalogue) is built when there is help or an error to show.
+    let parsed = <Cli as clap::CommandFactory>::command()
+        .try_get_matches_from(&args)
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
+            let e = command(help_lang).try_get_matches_from(args).err().unwrap_or(e);
             return match e.kind() {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
                     let _ = write!(

@@ -162,3 +162,5 @@ found-items = { $n ->
     }
 found-mapping = a mapping
 finding-not-a-list = `{ $path }` is not a list
+
+found-empty = empty text

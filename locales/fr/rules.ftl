@@ -156,3 +156,5 @@ found-items = { $n ->
     }
 found-mapping = un dictionnaire
 finding-not-a-list = `{ $path }` n’est pas une liste
+
+found-empty = un texte vide

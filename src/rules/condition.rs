@@ -462,6 +462,7 @@ fn found_words(v: Option<&Node>, test: &Test, field: Option<&schema::Field>, lan
         (Value::Str(s), _) if field.is_some_and(|f| matches!(f.kind, Kind::Enum(_))) => {
             value_words(&Scalar::Str(s.clone()), field, lang)
         }
+        (Value::Str(s), _) if s.trim().is_empty() => t!(lang, "found-empty"),
         (Value::Str(s), _) => {
             let short: String = s.chars().take(60).collect();
             let ellipsis = if short.len() < s.len() { "…" } else { "" };

@@ -343,9 +343,16 @@ mod tests {
     /// Lines that may hold an English sentence: messages for developers
     /// (panics, failed expectations), never shown to a user.
     fn for_developers(line: &str) -> bool {
-        ["expect(", "panic!(", "unreachable!(", "debug_assert", "assert!(", "assert_eq!("]
-            .iter()
-            .any(|m| line.contains(m))
+        [
+            "expect(",
+            "panic!(",
+            "unreachable!(",
+            "debug_assert",
+            "assert!(",
+            "assert_eq!(",
+        ]
+        .iter()
+        .any(|m| line.contains(m))
     }
 
     #[test]

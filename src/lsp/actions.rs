@@ -51,7 +51,11 @@ pub(crate) fn actions(view: &DocView<'_>, start: Pos, end: Pos) -> (Vec<Json>, V
             pending.push(select);
         }
         // A finding about a section that is not there at all: offer the template's.
-        let section = p.path.as_deref().and_then(|path| path.split(['.', '[']).next()).unwrap_or("");
+        let section = p
+            .path
+            .as_deref()
+            .and_then(|path| path.split(['.', '[']).next())
+            .unwrap_or("");
         if let Some(root) = &root
             && !section.is_empty()
             && root.get(section).is_none()
@@ -123,7 +127,8 @@ pub(crate) fn unquoted_hashtags(line: &str) -> Vec<(usize, &str)> {
                 let Some(sig) = last_sig else { break }; // a comment line
                 let rest = &line[b + 1..];
                 let is_tag = rest.chars().next().is_some_and(|n| n.is_alphanumeric() || n == '_');
-                let value_start = matches!(sig, '[' | ',' | ':' | '-') && (prev.is_whitespace() || matches!(prev, '[' | ','));
+                let value_start =
+                    matches!(sig, '[' | ',' | ':' | '-') && (prev.is_whitespace() || matches!(prev, '[' | ','));
                 if is_tag && value_start {
                     let len = rest
                         .find(|n: char| n.is_whitespace() || matches!(n, ',' | ']' | '}' | '"' | '\''))
@@ -157,7 +162,11 @@ fn waiver_edit(view: &DocView<'_>, root: &Node, rule: &str) -> Option<(Edit, usi
     };
     match root.entry("waivers") {
         None => {
-            let lead = if text.is_empty() || text.ends_with('\n') { "" } else { "\n" };
+            let lead = if text.is_empty() || text.ends_with('\n') {
+                ""
+            } else {
+                "\n"
+            };
             let prefix = format!("{lead}waivers:\n  ");
             let edit = Edit {
                 offset: text.len(),

@@ -249,11 +249,7 @@ impl Checker {
         // A pack named in `rules:` that does not load: said where `rules` is.
         let rules_pos = spans.key_pos("rules").unwrap_or(Pos::START);
         for line in errors.iter().flat_map(|e| e.render(lang)) {
-            out.push(spans.problem(
-                rules_pos,
-                Level3::Error,
-                t!(lang, "lsp-pack-problem", problem = line),
-            ));
+            out.push(spans.problem(rules_pos, Level3::Error, t!(lang, "lsp-pack-problem", problem = line)));
         }
         let mut ids: Vec<(&String, &Pos)> = cfg.severity_pos.iter().collect();
         ids.sort_by_key(|(_, p)| **p);
@@ -291,10 +287,7 @@ fn read(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     let io = |e: std::io::Error| {
         Diagnostic::error(
             Pos::START,
-            Msg::Io {
-                en: e.to_string(),
-                fr: e.to_string(),
-            },
+            Msg::from(crate::i18n::catalog::msg!("io-other", detail = e.to_string())),
         )
     };
     let meta = std::fs::metadata(path).map_err(io)?;
@@ -318,7 +311,10 @@ fn pack_files(paths: &[PathBuf]) -> Vec<PathBuf> {
         let mut paths: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         for p in paths {
-            let name = p.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().to_ascii_lowercase())
+                .unwrap_or_default();
             if name.starts_with('.') {
                 continue;
             }

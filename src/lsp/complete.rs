@@ -149,7 +149,10 @@ pub(crate) fn complete(view: &DocView<'_>, at: Position, markdown: bool) -> Vec<
     let above: Vec<&str> = (0..i).map(|j| lines.line(j)).collect();
     let slot = slot(&above, &before[..token_start]);
     let mut items = Items {
-        range: Range::new(lines.position(line_start + token_start), lines.position(line_start + cursor)),
+        range: Range::new(
+            lines.position(line_start + token_start),
+            lines.position(line_start + cursor),
+        ),
         items: Vec::new(),
         markdown,
     };
@@ -165,14 +168,16 @@ pub(crate) fn complete(view: &DocView<'_>, at: Position, markdown: bool) -> Vec<
                 };
                 let doc = format!(
                     "{}\n\n{}",
-                    lang.pick(f.en, f.fr),
+                    &f.describe(lang),
                     crate::workshop::template::allowed(&f.kind, lang)
                 );
                 items.add(f.key, insert, PROPERTY, Some(doc));
             }
         }
         (Kind::Profile, Slot::Value { path, key }) => {
-            let kind = fields_at(&path).and_then(|fs| fs.iter().find(|f| f.key == key)).map(|f| f.kind);
+            let kind = fields_at(&path)
+                .and_then(|fs| fs.iter().find(|f| f.key == key))
+                .map(|f| f.kind);
             match kind {
                 Some(schema::Kind::Enum(values)) => items.values(values),
                 Some(schema::Kind::Bool) => items.values(&["true", "false"]),

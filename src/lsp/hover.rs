@@ -30,13 +30,23 @@ pub(crate) fn hover(view: &DocView<'_>, pos: Pos) -> Option<String> {
             parts.push(md);
         }
     }
-    if parts.is_empty() { None } else { Some(parts.join("\n\n---\n\n")) }
+    if parts.is_empty() {
+        None
+    } else {
+        Some(parts.join("\n\n---\n\n"))
+    }
 }
 
 /// The rule `id` as Markdown, as `profilecheck explain` tells it.
 pub(crate) fn explain(rules: &RuleSet, id: &str, lang: Lang) -> Option<String> {
     let r = rules.get(id)?;
-    let mut md = format!("**{}**\n\n`{}` · {} · {}", r.title.get(lang), r.id, r.pack, r.severity.word(lang));
+    let mut md = format!(
+        "**{}**\n\n`{}` · {} · {}",
+        r.title.get(lang),
+        r.id,
+        r.pack,
+        r.severity.word(lang)
+    );
     if let Some(step) = r.step {
         md.push_str(&format!(" · {}", t!(lang, "lsp-hover-step", n = step)));
         if let Some(title) = rules.steps.get(&step) {
@@ -50,7 +60,12 @@ pub(crate) fn explain(rules: &RuleSet, id: &str, lang: Lang) -> Option<String> {
     }
     md.push_str(&t!(lang, "lsp-hover-passes", condition = r.check.describe(lang)));
     if !r.why.is_empty() {
-        md.push_str(&format!("\n\n**{}**{} {}", t!(lang, "lsp-hover-why"), lang.colon(), r.why.get(lang)));
+        md.push_str(&format!(
+            "\n\n**{}**{} {}",
+            t!(lang, "lsp-hover-why"),
+            lang.colon(),
+            r.why.get(lang)
+        ));
     }
     let fix = r.fix.get(lang);
     if !fix.is_empty() {
@@ -94,11 +109,15 @@ fn key_doc(kind: Kind, parents: &[String], key: &str, rules: &RuleSet, lang: Lan
     match kind {
         Kind::Profile if parent == "waivers" => explain(rules, key, lang),
         Kind::Profile => {
-            let dotted = if parent.is_empty() { key.to_owned() } else { format!("{parent}.{key}") };
+            let dotted = if parent.is_empty() {
+                key.to_owned()
+            } else {
+                format!("{parent}.{key}")
+            };
             let field = schema::field_at(&dotted)?;
             Some(format!(
                 "**`{dotted}`** — {}\n\n{}{} {}",
-                lang.pick(field.en, field.fr),
+                &field.describe(lang),
                 t!(lang, "lsp-hover-allowed"),
                 lang.colon(),
                 crate::workshop::template::allowed(&field.kind, lang)

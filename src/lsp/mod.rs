@@ -13,9 +13,9 @@ mod check;
 mod complete;
 mod hover;
 mod server;
-mod text;
 #[cfg(test)]
 mod tests;
+mod text;
 
 use crate::i18n::Lang;
 use lsp_server::{Connection, ProtocolError};

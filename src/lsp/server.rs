@@ -8,11 +8,10 @@ use crate::i18n::catalog::t;
 use crate::profile::yaml::Pos;
 use lsp_server::{Connection, ErrorCode, Message, Notification, ProtocolError, Request, RequestId, Response};
 use lsp_types::{
-    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions, Diagnostic,
-    DiagnosticOptions, DiagnosticServerCapabilities, DiagnosticSeverity,
-    HoverProviderCapability, NumberOrString, Position, PublishDiagnosticsParams, Range, SaveOptions,
-    ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    TextDocumentSyncSaveOptions, Url,
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions, Diagnostic, DiagnosticOptions,
+    DiagnosticServerCapabilities, DiagnosticSeverity, HoverProviderCapability, NumberOrString, Position,
+    PublishDiagnosticsParams, Range, SaveOptions, ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Url,
 };
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -54,7 +53,8 @@ pub(crate) struct Server<'c> {
 }
 
 fn cap(caps: &Value, pointer: &str) -> bool {
-    caps.pointer(pointer).is_some_and(|v| v.as_bool() == Some(true) || v.is_object())
+    caps.pointer(pointer)
+        .is_some_and(|v| v.as_bool() == Some(true) || v.is_object())
 }
 
 impl<'c> Server<'c> {
@@ -217,7 +217,11 @@ impl<'c> Server<'c> {
 
     fn notification(&mut self, n: Notification) {
         let p = &n.params;
-        let uri = || p.pointer("/textDocument/uri").and_then(Value::as_str).and_then(|u| Url::parse(u).ok());
+        let uri = || {
+            p.pointer("/textDocument/uri")
+                .and_then(Value::as_str)
+                .and_then(|u| Url::parse(u).ok())
+        };
         match n.method.as_str() {
             "textDocument/didOpen" => {
                 let (Some(uri), Some(text)) = (uri(), p.pointer("/textDocument/text").and_then(Value::as_str)) else {
@@ -342,9 +346,12 @@ impl<'c> Server<'c> {
 
     fn pull_diagnostics(&mut self, params: Value) -> Result<Value, (ErrorCode, String)> {
         let uri = self.uri_param(&params)?;
-        let items = self
-            .diagnostics(&uri)
-            .ok_or_else(|| (ErrorCode::InvalidParams, t!(self.checker.locale, "lsp-not-open", uri = uri.as_str())))?;
+        let items = self.diagnostics(&uri).ok_or_else(|| {
+            (
+                ErrorCode::InvalidParams,
+                t!(self.checker.locale, "lsp-not-open", uri = uri.as_str()),
+            )
+        })?;
         Ok(json!({"kind": "full", "items": items}))
     }
 
@@ -353,7 +360,12 @@ impl<'c> Server<'c> {
             .pointer("/textDocument/uri")
             .and_then(Value::as_str)
             .and_then(|u| Url::parse(u).ok())
-            .ok_or_else(|| (ErrorCode::InvalidParams, t!(self.checker.locale, "lsp-bad-params", method = "uri")))
+            .ok_or_else(|| {
+                (
+                    ErrorCode::InvalidParams,
+                    t!(self.checker.locale, "lsp-bad-params", method = "uri"),
+                )
+            })
     }
 
     /// Run `f` on the document a request names; `null` when it is not open.
@@ -363,7 +375,9 @@ impl<'c> Server<'c> {
         f: impl FnOnce(&mut Self, &DocView<'_>, &Value) -> Result<Value, (ErrorCode, String)>,
     ) -> Result<Value, (ErrorCode, String)> {
         let uri = self.uri_param(&params)?;
-        let Some(doc) = self.docs.remove(&uri) else { return Ok(Value::Null) };
+        let Some(doc) = self.docs.remove(&uri) else {
+            return Ok(Value::Null);
+        };
         let view = self.view(&uri, &doc);
         let out = f(self, &view, &params);
         drop(view);

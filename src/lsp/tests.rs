@@ -180,7 +180,13 @@ fn an_edit_updates_the_diagnostics_and_broken_input_is_a_diagnostic() {
     assert_eq!(broken[0]["severity"], 1);
     let unknown = c.change(&uri, 4, "phot:\n  set: true\n");
     assert!(unknown[0]["message"].as_str().unwrap().contains("photo"), "{unknown:?}");
-    assert_eq!((unknown[0]["range"]["start"]["character"].as_u64(), unknown[0]["range"]["end"]["character"].as_u64()), (Some(0), Some(4)));
+    assert_eq!(
+        (
+            unknown[0]["range"]["start"]["character"].as_u64(),
+            unknown[0]["range"]["end"]["character"].as_u64()
+        ),
+        (Some(0), Some(4))
+    );
     let huge = format!("bio: \"{}\"\n", "a".repeat(1024 * 1024));
     let too_large = c.change(&uri, 5, &huge);
     assert_eq!(too_large.len(), 1);
@@ -189,8 +195,14 @@ fn an_edit_updates_the_diagnostics_and_broken_input_is_a_diagnostic() {
     let d = c.change(&other, 1, "photo: {set: false}\n");
     assert!(summary(&d).iter().any(|d| d.0 == "photo-set"));
     // Unknown methods and bad parameters are error responses, in order.
-    assert_eq!(c.request("textDocument/definition", json!({})).unwrap_err()["code"], -32601);
-    assert!(c.request("textDocument/hover", json!({"textDocument": {"uri": uri}})).is_err());
+    assert_eq!(
+        c.request("textDocument/definition", json!({})).unwrap_err()["code"],
+        -32601
+    );
+    assert!(
+        c.request("textDocument/hover", json!({"textDocument": {"uri": uri}}))
+            .is_err()
+    );
     assert_eq!(c.stop(), 0);
 }
 
@@ -225,7 +237,12 @@ fn a_pack_and_a_config_are_diagnosed_and_a_config_change_rechecks_open_profiles(
         }
     }
     let p = seen.iter().find(|p| p["uri"] == uri_of(&profile)).unwrap();
-    let photo = p["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "photo-set").unwrap();
+    let photo = p["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "photo-set")
+        .unwrap();
     assert_eq!(photo["severity"], 3);
     let cd = c.open(&uri_of(&config), &std::fs::read_to_string(&config).unwrap());
     assert_eq!(summary(&cd), vec![(String::new(), 3, 2, 3, 12)]);
@@ -244,32 +261,67 @@ fn hover_completion_and_code_actions() {
     // keywords: [#a, #b] is a YAML comment after `[`: a syntax error; fix it first.
     let range = json!({"start": {"line": 4, "character": 0}, "end": {"line": 4, "character": 0}});
     let actions = c
-        .request("textDocument/codeAction", json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": []}}))
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": []}}),
+        )
         .unwrap();
-    let quote = actions.as_array().unwrap().iter().find(|a| a["title"].as_str().unwrap().contains("#a")).unwrap();
+    let quote = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().contains("#a"))
+        .unwrap();
     let edits = quote["edit"]["changes"][&uri].as_array().unwrap();
     assert_eq!(edits.len(), 2);
     let fixed = "name: Zoé 😀\nphoto:\n  set: true\n  kind: casual\nkeywords: [\"#a\", \"#b\"]\n";
     let d = c.change(&uri, 2, fixed);
     let kind = d.iter().find(|d| d["code"] == "photo-professional").unwrap().clone();
     let h = c.request("textDocument/hover", at(1, 2)).unwrap();
-    assert!(h["contents"]["value"].as_str().unwrap().contains("profile picture"), "{h}");
+    assert!(
+        h["contents"]["value"].as_str().unwrap().contains("profile picture"),
+        "{h}"
+    );
     // Hover on the finding explains the rule.
     let h = c.request("textDocument/hover", at(3, 9)).unwrap();
     let md = h["contents"]["value"].as_str().unwrap();
     assert!(md.contains("photo-professional") && md.contains("1. "), "{md}");
     // Completion of enum values and of keys.
     let items = c.request("textDocument/completion", at(3, 8)).unwrap();
-    let labels: Vec<&str> = items["items"].as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap()).collect();
-    assert!(labels.contains(&"professional") && labels.contains(&"avatar"), "{labels:?}");
+    let labels: Vec<&str> = items["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"professional") && labels.contains(&"avatar"),
+        "{labels:?}"
+    );
     // The waiver action, then the diagnostic is gone.
     let actions = c
-        .request("textDocument/codeAction", json!({"textDocument": {"uri": uri}, "range": kind["range"], "context": {"diagnostics": [kind]}}))
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": kind["range"], "context": {"diagnostics": [kind]}}),
+        )
         .unwrap();
-    let titles: Vec<&str> = actions.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
-    let waive = actions.as_array().unwrap().iter().find(|a| a["title"].as_str().unwrap().contains("Waive")).unwrap();
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    let waive = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().contains("Waive"))
+        .unwrap();
     let edit = &waive["edit"]["changes"][&uri][0];
-    assert_eq!(edit["newText"], "waivers:\n  photo-professional: \"why this step is not taken\"\n");
+    assert_eq!(
+        edit["newText"],
+        "waivers:\n  photo-professional: \"why this step is not taken\"\n"
+    );
     assert!(waive.get("command").is_none(), "{titles:?}");
     let waived = format!("{fixed}waivers:\n  photo-professional: \"why this step is not taken\"\n");
     let d = c.change(&uri, 3, &waived);
@@ -282,11 +334,23 @@ fn hover_completion_and_code_actions() {
             break r.params;
         }
     };
-    assert_eq!(shown["selection"], json!({"start": {"line": 6, "character": 23}, "end": {"line": 6, "character": 49}}));
+    assert_eq!(
+        shown["selection"],
+        json!({"start": {"line": 6, "character": 23}, "end": {"line": 6, "character": 49}})
+    );
     let items = c
-        .request("textDocument/completion", json!({"textDocument": {"uri": uri}, "position": {"line": 6, "character": 2}}))
+        .request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 6, "character": 2}}),
+        )
         .unwrap();
-    assert!(items["items"].as_array().unwrap().iter().any(|i| i["label"] == "bio-length"));
+    assert!(
+        items["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["label"] == "bio-length")
+    );
     c.stop();
 }
 
@@ -318,4 +382,3 @@ fn a_change_to_a_1kb_profile_is_diagnosed_within_20_ms() {
     assert!(median < Duration::from_millis(bound), "median {median:?}");
     c.stop();
 }
-

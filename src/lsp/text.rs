@@ -78,7 +78,9 @@ impl<'a> Lines<'a> {
     /// to the line's end.
     pub(crate) fn offset(&self, pos: Pos) -> usize {
         let i = (pos.line.max(1) - 1) as usize;
-        let Some(&start) = self.starts.get(i) else { return self.text.len() };
+        let Some(&start) = self.starts.get(i) else {
+            return self.text.len();
+        };
         let line = self.line(i);
         let skip = (pos.col.max(1) - 1) as usize;
         start + line.char_indices().nth(skip).map_or(line.len(), |(b, _)| b)
@@ -103,7 +105,9 @@ impl<'a> Lines<'a> {
     /// line means the end of the line, a line past the end the end of the text.
     pub(crate) fn offset_of(&self, p: Position) -> usize {
         let i = p.line as usize;
-        let Some(&start) = self.starts.get(i) else { return self.text.len() };
+        let Some(&start) = self.starts.get(i) else {
+            return self.text.len();
+        };
         let mut units = 0;
         for (b, c) in self.line(i).char_indices() {
             if units >= p.character {
@@ -150,9 +154,16 @@ mod tests {
 
     #[test]
     fn the_client_s_preferred_encoding_wins_and_utf16_is_the_default() {
-        let kinds = |v: &[&str]| v.iter().map(|s| PositionEncodingKind::from(s.to_string())).collect::<Vec<_>>();
+        let kinds = |v: &[&str]| {
+            v.iter()
+                .map(|s| PositionEncodingKind::from(s.to_string()))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(Encoding::negotiate(None), Encoding::Utf16);
-        assert_eq!(Encoding::negotiate(Some(&kinds(&["utf-32", "utf-16"]))), Encoding::Utf32);
+        assert_eq!(
+            Encoding::negotiate(Some(&kinds(&["utf-32", "utf-16"]))),
+            Encoding::Utf32
+        );
         assert_eq!(Encoding::negotiate(Some(&kinds(&["utf-8"]))), Encoding::Utf8);
         assert_eq!(Encoding::negotiate(Some(&kinds(&["latin-1"]))), Encoding::Utf16);
     }

@@ -209,22 +209,31 @@ impl<'de> Visitor<'de> for RawVisitor {
         Ok(RawValue(Value::Int(v), 0))
     }
     fn visit_u64<E>(self, v: u64) -> Result<RawValue, E> {
-        Ok(RawValue(match i64::try_from(v) {
-            Ok(i) => Value::Int(i),
-            Err(_) => Value::Float(v as f64),
-        }, 0))
+        Ok(RawValue(
+            match i64::try_from(v) {
+                Ok(i) => Value::Int(i),
+                Err(_) => Value::Float(v as f64),
+            },
+            0,
+        ))
     }
     fn visit_i128<E>(self, v: i128) -> Result<RawValue, E> {
-        Ok(RawValue(match i64::try_from(v) {
-            Ok(i) => Value::Int(i),
-            Err(_) => Value::Float(v as f64),
-        }, 0))
+        Ok(RawValue(
+            match i64::try_from(v) {
+                Ok(i) => Value::Int(i),
+                Err(_) => Value::Float(v as f64),
+            },
+            0,
+        ))
     }
     fn visit_u128<E>(self, v: u128) -> Result<RawValue, E> {
-        Ok(RawValue(match i64::try_from(v) {
-            Ok(i) => Value::Int(i),
-            Err(_) => Value::Float(v as f64),
-        }, 0))
+        Ok(RawValue(
+            match i64::try_from(v) {
+                Ok(i) => Value::Int(i),
+                Err(_) => Value::Float(v as f64),
+            },
+            0,
+        ))
     }
     fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
         Ok(RawValue(Value::Float(v), 0))
@@ -403,7 +412,9 @@ mod tests {
     fn values_and_keys_carry_their_length_in_characters() {
         let text = "bio: \"Café ☕ crème\"\nkeys: [\"#a\", bb]\nphoto: {set: true}\nname: Jo Mo\nn: 12\nempty:\n";
         let root = parse(text).unwrap();
-        let Value::Map(entries) = &root.value else { panic!("a mapping") };
+        let Value::Map(entries) = &root.value else {
+            panic!("a mapping")
+        };
         let shown: Vec<(String, String)> = entries
             .iter()
             .map(|(k, v)| (spanned(text, k.pos, k.len), spanned(text, v.pos, v.len)))

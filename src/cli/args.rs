@@ -108,7 +108,7 @@ pub enum Command {
     },
     /// Print the JSON Schema of the profile format (for editors)
     Schema,
-    /// Run the language server over stdio (for editors: diagnostics, hover, completion, quick fixes)
+    /// Run the language server over stdio (for editors)
     Lsp,
 }
 

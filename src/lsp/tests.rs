@@ -382,3 +382,31 @@ fn a_change_to_a_1kb_profile_is_diagnosed_within_20_ms() {
     assert!(median < Duration::from_millis(bound), "median {median:?}");
     c.stop();
 }
+
+#[test]
+fn the_client_s_locale_sets_the_language_of_hover_and_quick_fixes() {
+    let dir = tempfile::tempdir().unwrap();
+    let uri = uri_of(&dir.path().join("p.yaml"));
+    let caps = json!({"textDocument": {"hover": {"contentFormat": ["markdown"]}}});
+    let (mut c, _) = Client::start(dir.path(), caps, Some("fr"));
+    let d = c.open(&uri, "photo:\n  set: false\n");
+    let set = d.iter().find(|d| d["code"] == "photo-set").unwrap().clone();
+    assert!(set["message"].as_str().unwrap().contains("photo"), "{set}");
+    let at = json!({"textDocument": {"uri": uri}, "position": {"line": 1, "character": 8}});
+    let h = c.request("textDocument/hover", at).unwrap();
+    assert_eq!(h["contents"]["kind"], "markdown");
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert!(
+        md.contains("**Pourquoi c’est important**\u{a0}:") && md.contains("Comment corriger"),
+        "{md}"
+    );
+    let params = json!({"textDocument": {"uri": uri}, "range": set["range"], "context": {"diagnostics": [set]}});
+    let actions = c.request("textDocument/codeAction", params).unwrap();
+    let waive = &actions.as_array().unwrap()[0];
+    assert_eq!(waive["title"], "Écarter `photo-set` pour ce profil");
+    assert_eq!(
+        waive["edit"]["changes"][&uri][0]["newText"],
+        "waivers:\n  photo-set: \"pourquoi cette étape est écartée\"\n"
+    );
+    c.stop();
+}

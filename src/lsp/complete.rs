@@ -79,6 +79,42 @@ pub(crate) fn slot(above: &[&str], before: &str) -> Slot {
     }
 }
 
+/// The keys already written in the mapping the cursor's line belongs to
+/// (same indentation, same list item), so completion does not offer a
+/// duplicate key.
+pub(crate) fn siblings(above: &[&str], below: &[&str], indent: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut take = |line: &str, up: bool| -> bool {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            return true;
+        }
+        let (ki, rest) = key_indent(line);
+        let li = line.len() - trimmed.len();
+        if ki < indent || (li < indent && !up) {
+            return false; // the parent, or the next list item
+        }
+        if ki == indent
+            && let Some((k, _)) = rest.split_once(':')
+        {
+            out.push(k.trim().trim_matches(['"', '\'']).to_owned());
+        }
+        // Scanning up, the `- key:` line opens the item: nothing above it is a sibling.
+        !(up && li < indent)
+    };
+    for line in above.iter().rev() {
+        if !take(line, true) {
+            break;
+        }
+    }
+    for line in below {
+        if !take(line, false) {
+            break;
+        }
+    }
+    out
+}
+
 /// The fields of the mapping at `path` in a profile, or `None` past the format.
 fn fields_at(path: &[String]) -> Option<&'static [Field]> {
     if path.is_empty() {
@@ -160,7 +196,12 @@ pub(crate) fn complete(view: &DocView<'_>, at: Position, markdown: bool) -> Vec<
     match (view.doc.kind, slot) {
         (Kind::Profile, Slot::Key { path }) if path == ["waivers"] => items.rule_ids(view, lang),
         (Kind::Profile, Slot::Key { path }) => {
+            let below: Vec<&str> = (i + 1..lines.count()).map(|j| lines.line(j)).collect();
+            let present = siblings(&above, &below, key_indent(&before[..token_start]).0);
             for f in fields_at(&path).unwrap_or_default() {
+                if present.iter().any(|k| k == f.key) {
+                    continue;
+                }
                 let insert = if f.kind.is_scalar() || matches!(f.kind, schema::Kind::List(k) if k.is_scalar()) {
                     format!("{}: ", f.key)
                 } else {
@@ -244,5 +285,15 @@ mod tests {
             Slot::Key { path: p(&["waivers"]) }
         );
         assert_eq!(slot_of("photo:\n  set: true\n"), Slot::Key { path: vec![] });
+    }
+
+    #[test]
+    fn keys_already_in_the_mapping_are_siblings_and_other_items_are_not() {
+        let text = "photo:\n  set: true\n  \n  # kind: later\n  cover: false\nabout:\n  bio: x\n";
+        let lines: Vec<&str> = text.split('\n').collect();
+        assert_eq!(siblings(&lines[..2], &lines[3..], 2), ["set", "cover"]);
+        let text = "links:\n  - network: x\n    url: u\n  - network: y\n    \n  - url: z\n";
+        let lines: Vec<&str> = text.split('\n').collect();
+        assert_eq!(siblings(&lines[..4], &lines[5..], 4), ["network"]);
     }
 }

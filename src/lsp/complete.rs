@@ -70,10 +70,17 @@ pub(crate) fn slot(above: &[&str], before: &str) -> Slot {
         }
     }
     path.reverse();
-    match rest.split_once(':') {
-        Some((key, _)) => Slot::Value {
+    // The key of the value being typed: the last `key:` before the cursor,
+    // so `check: {path: ` is the value of `path`.
+    match rest.rfind(':') {
+        Some(colon) => Slot::Value {
             path,
-            key: key.trim().trim_matches(['"', '\'']).to_owned(),
+            key: rest[..colon]
+                .rsplit(['{', ',', ' '])
+                .next()
+                .unwrap_or("")
+                .trim_matches(['"', '\''])
+                .to_owned(),
         },
         None => Slot::Key { path },
     }
@@ -113,6 +120,24 @@ pub(crate) fn siblings(above: &[&str], below: &[&str], indent: usize) -> Vec<Str
         }
     }
     out
+}
+
+/// Every dotted path of the profile format (list items are transparent,
+/// as in rule paths), with its field.
+fn profile_paths(fields: &'static [Field], prefix: &str, out: &mut Vec<(String, &'static Field)>) {
+    for f in fields {
+        let path = if prefix.is_empty() {
+            f.key.to_owned()
+        } else {
+            format!("{prefix}.{}", f.key)
+        };
+        out.push((path.clone(), f));
+        match f.kind {
+            schema::Kind::Obj(fs) => profile_paths(fs, &path, out),
+            schema::Kind::List(schema::Kind::Obj(fs)) => profile_paths(fs, &path, out),
+            _ => {}
+        }
+    }
 }
 
 /// The fields of the mapping at `path` in a profile, or `None` past the format.
@@ -242,6 +267,19 @@ pub(crate) fn complete(view: &DocView<'_>, at: Position, markdown: bool) -> Vec<
             _ => {}
         },
         (Kind::Pack, Slot::Value { key, .. }) if key == "severity" => items.values(&["error", "warning", "info"]),
+        // A condition's path (or an `each`/`some` list): every path of the format.
+        (Kind::Pack, Slot::Value { key, .. }) if matches!(key.as_str(), "path" | "each" | "some") => {
+            let mut paths = Vec::new();
+            profile_paths(schema::PROFILE, "", &mut paths);
+            for (path, field) in paths {
+                let doc = format!(
+                    "{}\n\n{}",
+                    lang.pick(field.en, field.fr),
+                    crate::workshop::template::allowed(&field.kind, lang)
+                );
+                items.add(&path, path.clone(), VALUE, Some(doc));
+            }
+        }
         _ => {}
     }
     items.items
@@ -285,6 +323,13 @@ mod tests {
             Slot::Key { path: p(&["waivers"]) }
         );
         assert_eq!(slot_of("photo:\n  set: true\n"), Slot::Key { path: vec![] });
+        assert_eq!(
+            slot_of("rules:\n  - id: a\n    check: {path: "),
+            Slot::Value {
+                path: p(&["rules"]),
+                key: "path".into()
+            }
+        );
     }
 
     #[test]

@@ -211,7 +211,7 @@ fn a_pack_and_a_config_are_diagnosed_and_a_config_change_rechecks_open_profiles(
     let dir = tempfile::tempdir().unwrap();
     let pack = dir.path().join("house.yaml");
     let pack_text = "pack: house\nrules:\n  - id: brand\n    severity: warning\n    title: Brand\n    check: {path: about.bio, matches: \"([\"}\n";
-    let (c, _) = Client::start(dir.path(), json!({}), Some("fr-FR"));
+    let (mut c, _) = Client::start(dir.path(), json!({}), Some("fr-FR"));
     let d = c.open(&uri_of(&pack), pack_text);
     assert_eq!(d.len(), 1, "{d:?}");
     assert_eq!(d[0]["range"]["start"]["line"], 5);
@@ -244,6 +244,19 @@ fn a_pack_and_a_config_are_diagnosed_and_a_config_change_rechecks_open_profiles(
         .find(|d| d["code"] == "photo-set")
         .unwrap();
     assert_eq!(photo["severity"], 3);
+    // Completion of a condition's path in the pack.
+    let at = json!({"textDocument": {"uri": uri_of(&pack)}, "position": {"line": 5, "character": 19}});
+    let items = c.request("textDocument/completion", at).unwrap();
+    let labels: Vec<&str> = items["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"about.bio") && labels.contains(&"contact.links.url"),
+        "{labels:?}"
+    );
     let cd = c.open(&uri_of(&config), &std::fs::read_to_string(&config).unwrap());
     assert_eq!(summary(&cd), vec![(String::new(), 3, 2, 3, 12)]);
     assert!(cd[0]["message"].as_str().unwrap().contains("photo-set"), "{cd:?}");

@@ -346,6 +346,24 @@ impl<'c> Server<'c> {
 
     fn pull_diagnostics(&mut self, params: Value) -> Result<Value, (ErrorCode, String)> {
         let uri = self.uri_param(&params)?;
+        // A document the editor has not opened is read from disk, as the CLI would read it.
+        if !self.docs.contains_key(&uri)
+            && let Ok(path) = uri.to_file_path()
+            && std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() <= crate::profile::yaml::MAX_BYTES as u64)
+            && let Ok(text) = std::fs::read_to_string(&path)
+        {
+            let kind = Kind::of(Some(&path), &text);
+            let doc = Doc {
+                path: Some(path),
+                text,
+                version: 0,
+                kind,
+            };
+            self.docs.insert(uri.clone(), doc);
+            let items = self.diagnostics(&uri);
+            self.docs.remove(&uri);
+            return Ok(json!({"kind": "full", "items": items.unwrap_or_default()}));
+        }
         let items = self.diagnostics(&uri).ok_or_else(|| {
             (
                 ErrorCode::InvalidParams,

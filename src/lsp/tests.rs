@@ -194,6 +194,25 @@ fn an_edit_updates_the_diagnostics_and_broken_input_is_a_diagnostic() {
     let other = uri_of(&dir.path().join("never-opened.yaml"));
     let d = c.change(&other, 1, "photo: {set: false}\n");
     assert!(summary(&d).iter().any(|d| d.0 == "photo-set"));
+    // A pull for a file never opened reads it from disk; for no file at all, an error.
+    let on_disk = dir.path().join("on-disk.yaml");
+    std::fs::write(&on_disk, "photo: {set: false}\n").unwrap();
+    let pulled = c
+        .request(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": uri_of(&on_disk)}}),
+        )
+        .unwrap();
+    assert!(
+        summary(pulled["items"].as_array().unwrap())
+            .iter()
+            .any(|d| d.0 == "photo-set")
+    );
+    let missing = uri_of(&dir.path().join("missing.yaml"));
+    assert!(
+        c.request("textDocument/diagnostic", json!({"textDocument": {"uri": missing}}))
+            .is_err()
+    );
     // Unknown methods and bad parameters are error responses, in order.
     assert_eq!(
         c.request("textDocument/definition", json!({})).unwrap_err()["code"],
@@ -421,5 +440,39 @@ fn the_client_s_locale_sets_the_language_of_hover_and_quick_fixes() {
         waive["edit"]["changes"][&uri][0]["newText"],
         "waivers:\n  photo-set: \"pourquoi cette étape est écartée\"\n"
     );
+    c.stop();
+}
+
+#[test]
+fn requests_sent_together_are_answered_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let uri = uri_of(&dir.path().join("p.yaml"));
+    let (c, _) = Client::start(dir.path(), json!({}), None);
+    c.open(&uri, "photo:\n  kind: \n");
+    let methods = [
+        "textDocument/hover",
+        "textDocument/completion",
+        "nope/nope",
+        "textDocument/codeAction",
+    ];
+    for (i, m) in methods.iter().enumerate() {
+        let params = json!({
+            "textDocument": {"uri": uri},
+            "position": {"line": 1, "character": 8},
+            "range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}},
+            "context": {"diagnostics": []},
+        });
+        c.conn
+            .sender
+            .send(Request::new(RequestId::from(100 + i as i32), m.to_string(), params).into())
+            .unwrap();
+    }
+    let mut ids = Vec::new();
+    while ids.len() < methods.len() {
+        if let Message::Response(r) = c.recv() {
+            ids.push(r.id);
+        }
+    }
+    assert_eq!(ids, (100..104).map(RequestId::from).collect::<Vec<_>>());
     c.stop();
 }

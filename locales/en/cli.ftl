@@ -140,4 +140,4 @@ clap-no-equals = `{ $arg }` takes its value after `=`
 clap-other = invalid command line ({ $detail })
 clap-more-information = For more information, try '--help'.
 
-help-lsp-about = Run the language server over stdio (for editors: diagnostics, hover, completion, quick fixes)
+help-lsp-about = Run the language server over stdio (for editors)

@@ -137,4 +137,4 @@ clap-no-equals = `{ $arg }` prend sa valeur après `=`
 clap-other = ligne de commande invalide ({ $detail })
 clap-more-information = Pour en savoir plus, essayez '--help'.
 
-help-lsp-about = Lance le serveur de langage sur stdio (pour les éditeurs : diagnostics, survol, complétion, corrections)
+help-lsp-about = Lance le serveur de langage sur stdio (pour les éditeurs)

@@ -234,7 +234,7 @@ pub(crate) fn complete(view: &DocView<'_>, at: Position, markdown: bool) -> Vec<
                 };
                 let doc = format!(
                     "{}\n\n{}",
-                    &f.describe(lang),
+                    f.describe(lang),
                     crate::workshop::template::allowed(&f.kind, lang)
                 );
                 items.add(f.key, insert, PROPERTY, Some(doc));
@@ -274,7 +274,7 @@ pub(crate) fn complete(view: &DocView<'_>, at: Position, markdown: bool) -> Vec<
             for (path, field) in paths {
                 let doc = format!(
                     "{}\n\n{}",
-                    lang.pick(field.en, field.fr),
+                    field.describe(lang),
                     crate::workshop::template::allowed(&field.kind, lang)
                 );
                 items.add(&path, path.clone(), VALUE, Some(doc));

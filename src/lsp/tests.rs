@@ -1,5 +1,6 @@
 //! In-process tests: the server on one end of a memory connection, a
-//! scripted client on the other.
+//! scripted client on the other. Compiled only under `#[cfg(test)]` (see
+//! `mod.rs`), so the scan for inline sentences skips this file.
 
 use crate::i18n::Lang;
 use crate::lsp::text::{Encoding, Lines};

@@ -740,11 +740,7 @@ fn interview_from_a_french_import_asks_in_french() {
     assert!(out.stderr.contains("lu\u{a0}: "), "{}", out.stderr);
     let out = exec(&["init", "--no-config", "-i", "--from", &f], Some(""));
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("réponses reprises du fichier"),
-        "{}",
-        out.stderr
-    );
+    assert!(out.stderr.contains("réponses reprises du fichier"), "{}", out.stderr);
     assert!(out.stdout.contains("lang: \"fr\""), "{}", out.stdout);
     assert_main_fixture_except_questions(&parsed(&out.stdout));
 }

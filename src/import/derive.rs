@@ -177,17 +177,24 @@ fn network_of(url: &str) -> Option<&'static str> {
 /// `other_names[].type` as the format's name type: English keys and labels,
 /// and the French labels, else `other`.
 fn name_type(t: &str) -> &'static str {
-    let t = t
+    // Accents dropped, so the French labels match however they were typed.
+    let t: String = t
         .trim()
         .to_lowercase()
-        .replace(['’', '\''], "")
-        .replace([' ', '-'], "_");
+        .chars()
+        .filter(|c| !matches!(c, '’' | '\''))
+        .map(|c| match c {
+            ' ' | '-' => '_',
+            'é' | 'è' | 'ê' => 'e',
+            c => c,
+        })
+        .collect();
     match t.as_str() {
         "nickname" | "surnom" => "nickname",
         "maiden_name" | "nom_de_jeune_fille" => "maiden_name",
         "alternate_spelling" | "autre_orthographe" => "alternate_spelling",
-        "married_name" | "nom_marital" | "nom_dépouse" | "nom_dépoux" => "married_name",
-        "fathers_name" | "father_name" | "nom_du_père" => "fathers_name",
+        "married_name" | "nom_marital" | "nom_depouse" | "nom_depoux" => "married_name",
+        "fathers_name" | "father_name" | "nom_du_pere" => "fathers_name",
         "birth_name" | "nom_de_naissance" => "birth_name",
         "former_name" | "ancien_nom" => "former_name",
         "name_with_title" | "nom_avec_titre" => "name_with_title",
@@ -388,6 +395,7 @@ mod tests {
         assert_eq!(name_type("Father's Name"), "fathers_name");
         assert_eq!(name_type("Name with Title"), "name_with_title");
         assert_eq!(name_type("Nom de jeune fille"), "maiden_name");
+        assert_eq!(name_type("Nom du p\u{e8}re"), "fathers_name");
         assert_eq!(name_type("Spitzname"), "other");
     }
 

@@ -86,7 +86,7 @@ impl<'de> Visitor<'de> for Records<'_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a list of posts")
+        f.write_str("a posts list")
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
@@ -134,7 +134,7 @@ impl<'de> Visitor<'de> for Records<'_> {
 impl Records<'_> {
     fn skip<E: de::Error>(&self) -> Result<(), E> {
         if self.top {
-            Err(E::custom("expected a list of posts"))
+            Err(E::custom("posts list expected"))
         } else {
             Ok(())
         }

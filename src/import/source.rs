@@ -282,7 +282,7 @@ impl<R: Read> Read for Capped<R> {
         };
         if n as u64 > self.left {
             self.over = true;
-            return Err(io::Error::other("inflated size over the cap"));
+            return Err(io::Error::other("over the cap"));
         }
         self.left -= n as u64;
         Ok(n)

@@ -105,11 +105,32 @@ pub enum Command {
         /// Overwrite FILE if it exists
         #[arg(long)]
         force: bool,
+        /// With --interactive: start from this profile (e.g. one written by `import`), ask only what it leaves open
+        #[arg(long, value_name = "FILE", requires = "interactive")]
+        from: Option<PathBuf>,
     },
+    /// Write a profile from your Facebook data export (JSON), leaving questions for the rest
+    Import(ImportArgs),
     /// Print the JSON Schema of the profile format (for editors)
     Schema,
     /// Run the language server over stdio (for editors)
     Lsp,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The export: its .zip file(s) (every part of a split export), or the folder it unpacks to
+    #[arg(value_name = "EXPORT", required = true)]
+    pub exports: Vec<PathBuf>,
+    /// Write the profile to FILE instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Count posts in the 183 days before this date (YYYY-MM-DD; default: today)
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Overwrite FILE if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 mod args;
 mod commands;
 mod help;
+mod import;
 mod output;
 mod stats;
 mod walk;
@@ -168,7 +169,20 @@ impl App<'_> {
                 output,
                 interactive,
                 force,
-            }) => self.init(output, interactive, force, lang, stdout),
+                from,
+            }) => {
+                // Questions in the language the file was written in, unless told otherwise.
+                let lang = match (&from, cli.common.lang, config.lang) {
+                    (Some(f), None, None) => read_limited(f)
+                        .ok()
+                        .and_then(|b| crate::profile::parse(&b).ok())
+                        .and_then(|p| p.lang)
+                        .unwrap_or(lang),
+                    _ => lang,
+                };
+                self.init(output, interactive, force, from, lang, stdout)
+            }
+            Some(Command::Import(args)) => import::run(args, lang, stdout, self.stderr),
             Some(Command::Lsp) => Ok(crate::lsp::run_stdio(self.locale, self.env.cwd.clone())),
             Some(Command::Schema) => {
                 serde_json::to_writer_pretty(&mut *stdout, &crate::profile::jsonschema::schema(lang))
@@ -185,12 +199,17 @@ impl App<'_> {
         output: Option<PathBuf>,
         interactive: bool,
         force: bool,
+        from: Option<PathBuf>,
         lang: Lang,
         stdout: &mut dyn Write,
     ) -> io::Result<i32> {
+        // Rewriting the file the answers start from is what `--from F -o F` asks for.
+        let same =
+            |a: &Path, b: &Path| a == b || a.canonicalize().ok().is_some_and(|a| b.canonicalize().ok() == Some(a));
         if let Some(path) = &output
             && path.exists()
             && !force
+            && !from.as_deref().is_some_and(|f| same(f, path))
         {
             self.error_line(error(t!(lang, "cli-exists", path = path.display())));
             return Ok(TROUBLE);
@@ -198,7 +217,14 @@ impl App<'_> {
         let text = if interactive {
             let stdin = std::mem::replace(&mut self.env.stdin, Box::new(io::empty()));
             let mut input = io::BufReader::new(stdin);
-            crate::workshop::interview::interview(lang, &mut input, &mut *self.stderr)?
+            let start = match &from {
+                Some(path) => match self.read_profile(path) {
+                    Some(p) => Some(p),
+                    None => return Ok(TROUBLE),
+                },
+                None => None,
+            };
+            crate::workshop::interview::interview_from(lang, start.as_ref(), &mut input, &mut *self.stderr)?
         } else {
             crate::workshop::template::template(lang)
         };
@@ -212,6 +238,23 @@ impl App<'_> {
             }
         }
         Ok(OK)
+    }
+
+    /// A valid profile from `path`, or its problems on stderr and None.
+    fn read_profile(&mut self, path: &Path) -> Option<crate::profile::Profile> {
+        let shown = path.display().to_string();
+        let lang = self.locale;
+        let problems = match read_limited(path) {
+            Err(e) => vec![format!("{shown}:1:1: error: {}", e.text(lang))],
+            Ok(bytes) => match crate::profile::parse(&bytes) {
+                Ok(p) => return Some(p),
+                Err(diags) => diags.iter().map(|d| d.render(&shown, lang)).collect(),
+            },
+        };
+        for line in problems {
+            self.error_line(printable(&line).into_owned());
+        }
+        None
     }
 
     fn load_config(&mut self, common: &Common) -> Config {

@@ -10,9 +10,11 @@
 
 use crate::i18n::Lang;
 use crate::i18n::catalog::{self, t};
+use crate::profile::Profile;
 use crate::profile::schema::{self, Field, Kind};
-use crate::workshop::write::number;
+use crate::profile::yaml::{Node, Value};
 pub use crate::workshop::write::quote;
+use crate::workshop::write::{Ans, number, write_value};
 use std::fmt::Write as _;
 use std::io::{self, BufRead, Write};
 
@@ -169,26 +171,47 @@ const QUESTIONS: &[Q] = &[
     Q::Ask("privacy.family_audience", Gate::Always, "ask-privacy-family-audience"),
 ];
 
-/// One answer, typed by the field it fills.
-#[derive(Debug, Clone, PartialEq)]
-enum Ans {
-    Bool(bool),
-    Int(i64),
-    Num(f64),
-    Str(String),
-    List(Vec<String>),
-    Items(Vec<Vec<(&'static str, Ans)>>),
+/// The interview's question about the field at `path`, in `lang`, if it asks one.
+pub(crate) fn question(path: &str, lang: Lang) -> Option<String> {
+    QUESTIONS.iter().find_map(|q| match q {
+        Q::Ask(p, _, id) if *p == path => Some(catalog::message(lang, id, None)),
+        _ => None,
+    })
 }
 
 /// Ask the questions on `prompts`, read answers from `input`, return the profile YAML.
 pub fn interview(lang: Lang, input: &mut dyn BufRead, prompts: &mut dyn Write) -> io::Result<String> {
+    interview_from(lang, None, input, prompts)
+}
+
+/// Like [`interview`], starting from the answers `from` already holds (a
+/// profile written by `import`, or an earlier interview): those are kept
+/// as they are, and only the questions left open are asked.
+pub fn interview_from(
+    lang: Lang,
+    from: Option<&Profile>,
+    input: &mut dyn BufRead,
+    prompts: &mut dyn Write,
+) -> io::Result<String> {
+    let mut answers = Vec::new();
+    if let Some(p) = from {
+        collect(&p.root, schema::PROFILE, "", &mut answers);
+        // The language is the one this interview runs in.
+        answers.retain(|(path, _)| path != "lang");
+    }
+    let kept = answers.len();
     let mut s = Session {
         lang,
         input,
         prompts,
         eof: false,
-        answers: Vec::new(),
+        answers,
+        header: None,
     };
+    if from.is_some() {
+        let text = t!(lang, "import-interview-kept", n = kept);
+        s.say(&format!("{text}\n"))?;
+    }
     s.run()?;
     let count = s.answers.len();
     // The report of this file should come in the language it was written in.
@@ -207,6 +230,9 @@ struct Session<'a> {
     /// The input has ended: every further question is skipped.
     eof: bool,
     answers: Vec<(String, Ans)>,
+    /// A group header not yet shown: it waits for the group's first question,
+    /// so a group whose answers are all known stays silent.
+    header: Option<String>,
 }
 
 impl Session<'_> {
@@ -236,6 +262,13 @@ impl Session<'_> {
         Ok(Some(String::from_utf8_lossy(&buf).trim().to_owned()))
     }
 
+    fn show_header(&mut self) -> io::Result<()> {
+        match self.header.take() {
+            Some(h) => self.say(&h),
+            None => Ok(()),
+        }
+    }
+
     fn answer(&self, path: &str) -> Option<&Ans> {
         self.answers.iter().find(|(p, _)| p == path).map(|(_, a)| a)
     }
@@ -262,7 +295,7 @@ impl Session<'_> {
                             t!(self.lang, "report-step-titled", step = *n, title = title)
                         }
                     };
-                    self.say(&format!("\n== {title} ==\n"))?;
+                    self.header = Some(format!("\n== {title} ==\n"));
                 }
                 Q::Ask(path, gate, id) => {
                     let open = match gate {
@@ -270,9 +303,10 @@ impl Session<'_> {
                         Gate::UnlessNo(p) => self.answer(p) != Some(&Ans::Bool(false)),
                         Gate::IfAnswered(p) => self.answer(p).is_some(),
                     };
-                    if !open {
+                    if !open || self.answer(path).is_some() {
                         continue;
                     }
+                    self.show_header()?;
                     let field = schema::field_at(path).unwrap_or_else(|| panic!("interview asks unknown path {path}"));
                     let question = self.question(id);
                     if let Some(a) = self.ask(&question, field, *path == "keywords", false)? {
@@ -280,6 +314,10 @@ impl Session<'_> {
                     }
                 }
                 Q::Items(path, id, subs) => {
+                    if self.answer(path).is_some() {
+                        continue;
+                    }
+                    self.show_header()?;
                     let intro = self.question(id);
                     self.say(&format!("{intro}\n"))?;
                     let items = self.items(path, subs)?;
@@ -509,39 +547,81 @@ fn write_fields(out: &mut String, fields: &[Field], prefix: &str, indent: usize,
     }
 }
 
-fn write_value(out: &mut String, key: &str, a: &Ans, indent: usize) {
-    let pad = " ".repeat(indent);
-    match a {
-        Ans::Bool(b) => {
-            let _ = writeln!(out, "{pad}{key}: {b}");
-        }
-        Ans::Int(i) => {
-            let _ = writeln!(out, "{pad}{key}: {i}");
-        }
-        Ans::Num(x) => {
-            let _ = writeln!(out, "{pad}{key}: {}", number(*x));
-        }
-        Ans::Str(s) => {
-            let _ = writeln!(out, "{pad}{key}: {}", quote(s));
-        }
-        Ans::List(items) => {
-            let _ = writeln!(out, "{pad}{key}:");
-            for it in items {
-                let _ = writeln!(out, "{pad}  - {}", quote(it));
+/// The answers a profile already holds, by dotted path, in the format's order.
+fn collect(node: &Node, fields: &[Field], prefix: &str, out: &mut Vec<(String, Ans)>) {
+    for field in fields {
+        let Some(child) = node.get(field.key) else { continue };
+        let path = if prefix.is_empty() {
+            field.key.to_owned()
+        } else {
+            format!("{prefix}.{}", field.key)
+        };
+        match field.kind {
+            Kind::Obj(children) => collect(child, children, &path, out),
+            Kind::List(Kind::Obj(children)) => {
+                let Value::Seq(items) = &child.value else { continue };
+                let items: Vec<Vec<(&'static str, Ans)>> = items
+                    .iter()
+                    .map(|item| {
+                        children
+                            .iter()
+                            .filter_map(|c| Some((c.key, scalar(&item.get(c.key)?.value)?)))
+                            .collect::<Vec<_>>()
+                    })
+                    .filter(|item| !item.is_empty())
+                    .collect();
+                if !items.is_empty() {
+                    out.push((path, Ans::Items(items)));
+                }
             }
-        }
-        Ans::Items(items) => {
-            let _ = writeln!(out, "{pad}{key}:");
-            for item in items {
-                let mut first = true;
-                for (k, v) in item {
-                    let mut line = String::new();
-                    write_value(&mut line, k, v, 0);
-                    let lead = if first { "- " } else { "  " };
-                    first = false;
-                    let _ = write!(out, "{pad}  {lead}{line}");
+            Kind::List(_) => {
+                let Value::Seq(items) = &child.value else { continue };
+                let items: Vec<String> = items.iter().filter_map(|n| n.as_str().map(str::to_owned)).collect();
+                if !items.is_empty() {
+                    out.push((path, Ans::List(items)));
+                }
+            }
+            Kind::Waivers | Kind::Free => {
+                if !matches!(child.value, Value::Null) {
+                    out.push((path, Ans::Raw(flow(child))));
+                }
+            }
+            _ => {
+                if let Some(a) = scalar(&child.value) {
+                    out.push((path, a));
                 }
             }
         }
+    }
+}
+
+fn scalar(v: &Value) -> Option<Ans> {
+    match v {
+        Value::Bool(b) => Some(Ans::Bool(*b)),
+        Value::Int(i) => Some(Ans::Int(*i)),
+        Value::Float(x) => Some(Ans::Num(*x)),
+        Value::Str(s) if !s.trim().is_empty() => Some(Ans::Str(s.clone())),
+        _ => None,
+    }
+}
+
+/// A value as one line of flow YAML (`{a: "b", c: [1, 2]}`), for the
+/// free-form sections an interview does not ask about but must keep.
+fn flow(node: &Node) -> String {
+    match &node.value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => b.to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(x) => number(*x),
+        Value::Str(s) => quote(s),
+        Value::Seq(items) => format!("[{}]", items.iter().map(flow).collect::<Vec<_>>().join(", ")),
+        Value::Map(entries) => format!(
+            "{{{}}}",
+            entries
+                .iter()
+                .map(|(k, v)| format!("{}: {}", quote(&k.name), flow(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }

@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use crate::i18n::catalog::t;
 use crate::profile::schema::{self, Field, Kind};
 use crate::profile::yaml::{self, Value};
-use crate::workshop::write::{number, quote};
+use crate::workshop::write::{Ans, number, quote, write_value};
 use std::fmt::Write as _;
 
 /// Comments are wrapped to this many columns (indentation included).
@@ -17,14 +17,30 @@ const WIDTH: usize = 80;
 
 /// The template in `lang`.
 pub fn template(lang: Lang) -> String {
+    filled(lang, &header(lang), &[])
+}
+
+/// A value known in advance (read from a data export): written in place of
+/// the empty key, under a comment saying where it comes from.
+pub(crate) struct Known<'a> {
+    /// Dotted path of the field (`about.work`).
+    pub path: &'a str,
+    pub value: &'a Ans,
+    pub note: &'a str,
+}
+
+/// The template after `header`, with the `known` fields filled in. When
+/// some are known, the fields left empty are asked as the interview's
+/// questions, since they are what remains to answer.
+pub(crate) fn filled(lang: Lang, header: &str, known: &[Known<'_>]) -> String {
     let mut out = String::new();
-    out.push_str(&header(lang));
+    out.push_str(header);
     for field in schema::PROFILE {
         // Sections stand apart; the three one-line settings at the top stay together.
         if !field.kind.is_scalar() {
             out.push('\n');
         }
-        write_field(&mut out, field, 0, lang);
+        write_field(&mut out, field, "", 0, lang, known);
     }
     out
 }
@@ -34,7 +50,7 @@ pub fn template(lang: Lang) -> String {
 pub fn section(key: &str, lang: Lang) -> Option<String> {
     let field = schema::PROFILE.iter().find(|f| f.key == key)?;
     let mut out = String::new();
-    write_field(&mut out, field, 0, lang);
+    write_field(&mut out, field, "", 0, lang, &[]);
     Some(out)
 }
 
@@ -123,15 +139,30 @@ fn example_word(lang: Lang) -> String {
     t!(lang, "template-example")
 }
 
-fn write_field(out: &mut String, field: &Field, indent: usize, lang: Lang) {
+fn write_field(out: &mut String, field: &Field, prefix: &str, indent: usize, lang: Lang, known: &[Known<'_>]) {
     let p = pad(indent);
     let key = field.key;
+    let path = if prefix.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{prefix}.{key}")
+    };
+    if let Some(k) = known.iter().find(|k| k.path == path) {
+        comment(out, indent, k.note);
+        write_value(out, key, k.value, indent);
+        return;
+    }
+    let question = if known.is_empty() {
+        None
+    } else {
+        crate::workshop::interview::question(&path, lang)
+    };
     match field.kind {
         Kind::Obj(children) => {
             comment(out, indent, &doc(field, lang));
             let _ = writeln!(out, "{p}{key}:");
             for child in children {
-                write_field(out, child, indent + 2, lang);
+                write_field(out, child, &path, indent + 2, lang, known);
             }
         }
         Kind::List(Kind::Obj(children)) => {
@@ -177,7 +208,8 @@ fn write_field(out: &mut String, field: &Field, indent: usize, lang: Lang) {
             );
         }
         _ => {
-            let mut text = format!("{} — {}.", doc(field, lang), allowed(&field.kind, lang));
+            let lead = question.unwrap_or_else(|| doc(field, lang));
+            let mut text = format!("{lead} — {}.", allowed(&field.kind, lang));
             // Enums and booleans already list their values; a sample there would read as advice.
             let shows_sample = matches!(field.kind, Kind::Str | Kind::Int { .. } | Kind::Number { .. });
             if shows_sample && !field.sample(lang).is_empty() && key != "version" {

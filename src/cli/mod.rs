@@ -101,11 +101,8 @@ pub fn run(args: Vec<OsString>, env: Env, stdout: &mut dyn Write, stderr: &mut d
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => OK,
         Err(e) => {
             let lang = app.locale;
-            let _ = writeln!(
-                app.stderr,
-                "{}",
-                error(t!(lang, "cli-cannot-write", detail = e.to_string()))
-            );
+            // The error names the file, which may come from a config.
+            app.note_line(&error(t!(lang, "cli-cannot-write", detail = e.to_string())));
             TROUBLE
         }
         Ok(c) => c,
@@ -125,9 +122,17 @@ impl App<'_> {
         cli.lang.map(lang_of).or(config.lang).unwrap_or(self.locale)
     }
 
+    /// A line on stderr that makes the exit code 2.
     fn error_line(&mut self, line: String) {
         self.trouble = true;
-        let _ = writeln!(self.stderr, "{line}");
+        self.note_line(&line);
+    }
+
+    /// A line on stderr. Messages are one line each, and the names and
+    /// values they quote come from files and the command line: one function
+    /// keeps every one of them on its line and harmless to the terminal.
+    fn note_line(&mut self, line: &str) {
+        let _ = writeln!(self.stderr, "{}", crate::i18n::one_line(line));
     }
 
     fn main(&mut self, cli: Cli, stdout: &mut dyn Write) -> io::Result<i32> {
@@ -208,7 +213,7 @@ impl App<'_> {
                 let mut sink = Sink::open(Some(&path), stdout)?;
                 sink.writer().write_all(text.as_bytes())?;
                 sink.finish()?;
-                let _ = writeln!(self.stderr, "{}", t!(lang, "cli-wrote", path = path.display()));
+                self.note_line(&t!(lang, "cli-wrote", path = path.display()));
             }
         }
         Ok(OK)
@@ -286,7 +291,7 @@ impl App<'_> {
                 Some(at) => format!("{at}warning: {message}"),
                 None => warning(message),
             };
-            let _ = writeln!(self.stderr, "{line}");
+            self.note_line(&line);
         }
         rules
     }
@@ -448,8 +453,8 @@ impl App<'_> {
             // grep): the keyword stays English, the message is in the user's language.
             let lines = p.errors.iter().map(|e| (e, "error"));
             for (e, word) in lines.chain(p.warnings.iter().map(|e| (e, "warning"))) {
-                let (file, message) = (printable(&p.file), printable(&e.message));
-                let _ = writeln!(stderr, "{file}:{}:{}: {word}: {message}", e.line, e.column);
+                let line = format!("{}:{}:{}: {word}: {}", p.file, e.line, e.column, e.message);
+                let _ = writeln!(stderr, "{}", printable(&line));
             }
             trouble |= p.is_invalid();
             if let FailOn::Severity(min) = fail_on
@@ -487,7 +492,7 @@ impl App<'_> {
         {
             failing = true;
             let message = t!(lang, "cli-max-warnings", n = summary.warnings, max = max);
-            let _ = writeln!(self.stderr, "profilecheck: {message}");
+            self.note_line(&format!("profilecheck: {message}"));
         }
         if trouble || self.trouble {
             return Ok(TROUBLE);

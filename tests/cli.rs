@@ -651,7 +651,7 @@ fn output_file_targets() {
 
     let out = exec(dir.path(), &["--no-config", complete, "-o", "."], &[], None);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("is a directory"), "{}", out.stderr);
+    assert!(out.stderr.contains(".: is a folder"), "{}", out.stderr);
 }
 
 /// A report aimed at one of the profiles being checked is refused before

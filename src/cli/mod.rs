@@ -193,6 +193,8 @@ impl App<'_> {
         lang: Lang,
         stdout: &mut dyn Write,
     ) -> io::Result<i32> {
+        // `-o -` is standard output, as for reports.
+        let output = output.filter(|p| !output::is_stdout(p));
         if let Some(path) = &output
             && path.exists()
             && !force
@@ -210,7 +212,7 @@ impl App<'_> {
         match output {
             None => stdout.write_all(text.as_bytes())?,
             Some(path) => {
-                let mut sink = Sink::open(Some(&path), stdout)?;
+                let mut sink = Sink::open(Some(&path), stdout, lang)?;
                 sink.writer().write_all(text.as_bytes())?;
                 sink.finish()?;
                 self.note_line(&t!(lang, "cli-wrote", path = path.display()));
@@ -342,9 +344,7 @@ impl App<'_> {
                 .split_once('=')
                 .and_then(|(f, path)| Format::parse(f).map(|f| (f, PathBuf::from(path))))
             {
-                Some((f, path)) if !path.as_os_str().is_empty() && path.as_os_str() != "-" => {
-                    extra_reports.push((f, path))
-                }
+                Some((f, path)) if !path.as_os_str().is_empty() => extra_reports.push((f, path)),
                 _ => {
                     let formats = Format::NAMES.join(", ");
                     self.error_line(error(t!(lang, "cli-bad-report", formats = formats, got = spec)));
@@ -352,14 +352,54 @@ impl App<'_> {
                 }
             }
         }
-        // Two reports into one file would leave only the last one.
-        let mut targets: Vec<&Path> = extra_reports.iter().map(|(_, p)| p.as_path()).collect();
-        targets.extend(args.output.as_deref());
-        targets.sort();
-        if let Some(w) = targets.windows(2).find(|w| w[0] == w[1]) {
-            self.error_line(error(t!(lang, "cli-two-reports", path = w[0].display())));
-            return Ok(TROUBLE);
+        // Two reports into one file would leave only the last one. Files are
+        // compared by identity, not spelling (`r.json`, `./r.json`, a symlink).
+        let cwd = self.env.cwd.clone();
+        let main_target = args.output.as_deref().unwrap_or(Path::new("-"));
+        let mut targets: Vec<(&Path, output::Identity)> = vec![(main_target, output::identity(main_target, &cwd))];
+        for (_, p) in &extra_reports {
+            let id = output::identity(p, &cwd);
+            if let Some((first, _)) = targets.iter().find(|(_, t)| *t == id) {
+                self.error_line(if id == output::Identity::Stdout {
+                    t!(lang, "output-two-on-stdout")
+                } else {
+                    error(t!(lang, "cli-two-reports", path = first.display()))
+                });
+                return Ok(TROUBLE);
+            }
+            targets.push((p, id));
         }
+        // Nor may a report replace the config or a rule pack of the run.
+        let mut read = Vec::new();
+        if let Some(c) = &config.path {
+            read.push((c.clone(), true));
+        }
+        for p in config.rules.iter().chain(&common.rules) {
+            let mut files = Vec::new();
+            crate::cli::walk::expand(p, &mut files);
+            for f in files {
+                if let crate::cli::walk::Input::File(f) = f {
+                    read.push((f, false));
+                }
+            }
+        }
+        for (file, is_config) in &read {
+            let id = output::identity(file, &cwd);
+            if let Some((target, _)) = targets.iter().find(|(_, t)| *t == id) {
+                let file = target.display().to_string();
+                self.error_line(if *is_config {
+                    t!(lang, "output-is-config", file = file)
+                } else {
+                    t!(lang, "output-is-pack", file = file)
+                });
+                return Ok(TROUBLE);
+            }
+        }
+        let targets: Vec<output::Identity> = targets
+            .into_iter()
+            .map(|(_, id)| id)
+            .filter(|id| *id != output::Identity::Stdout)
+            .collect();
         let sel = Selection {
             select: args
                 .select
@@ -392,14 +432,13 @@ impl App<'_> {
         let main_ctx = Context {
             rules: &rules,
             lang,
-            color: color && args.output.is_none(),
+            color: color && output::is_stdout(main_target),
             quiet: args.quiet,
         };
         let file_ctx = Context {
             color: false,
             ..main_ctx
         };
-        let mut outputs: Vec<(Box<dyn Reporter + '_>, Sink<'_>)> = Vec::new();
         let inputs = self.collect_inputs(&args.paths);
         // A report written over a profile of the run would destroy it. Files
         // are compared by identity (device and inode), and only when there are
@@ -407,11 +446,8 @@ impl App<'_> {
         let clash = if targets.is_empty() {
             None
         } else {
-            use std::os::unix::fs::MetadataExt;
-            let id = |p: &Path| std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()));
-            let target_ids: Vec<(u64, u64)> = targets.iter().filter_map(|t| id(t)).collect();
             inputs.iter().find_map(|i| match i {
-                crate::cli::walk::Input::File(f) if id(f).is_some_and(|x| target_ids.contains(&x)) => Some(f.clone()),
+                crate::cli::walk::Input::File(f) if targets.contains(&output::identity(f, &cwd)) => Some(f.clone()),
                 _ => None,
             })
         };
@@ -425,16 +461,34 @@ impl App<'_> {
             self.error_line(error(t!(lang, "cli-no-profile-found")));
             return Ok(TROUBLE);
         }
-        // With -o, stdout is free for the statistics; otherwise they follow a
-        // text report, or go to stderr so a machine-readable report stays valid.
-        let (main_sink, mut free_stdout) = match &args.output {
-            Some(path) => (Sink::file(path)?, Some(stdout)),
-            None => (Sink::open(None, stdout)?, None),
+        // Standard output goes to the one report aimed at it, if any; else
+        // it is free for the statistics. Its reader may leave early (`| head`):
+        // the run still writes the other reports and keeps its exit code.
+        let mut stdout = output::Closable::new(stdout);
+        let mut stdout_slot: Option<&mut dyn Write> = Some(&mut stdout);
+        let mut sink = |path: &Path| -> io::Result<Sink<'_>> {
+            match output::is_stdout(path) {
+                true => Ok(Sink::open(
+                    None,
+                    stdout_slot.take().expect("one report on stdout"),
+                    lang,
+                )?),
+                false => Sink::file(path, lang),
+            }
         };
+        let mut outputs: Vec<(Box<dyn Reporter + '_>, Sink<'_>)> = Vec::new();
+        let main_sink = sink(main_target)?;
         outputs.push((format.reporter(main_ctx), main_sink));
         for (f, path) in &extra_reports {
-            outputs.push((f.reporter(file_ctx), Sink::file(path)?));
+            let ctx = if output::is_stdout(path) {
+                Context { color, ..main_ctx }
+            } else {
+                file_ctx
+            };
+            outputs.push((f.reporter(ctx), sink(path)?));
         }
+        let main_on_stdout = output::is_stdout(main_target);
+        let mut free_stdout = stdout_slot;
         let mut summary = Summary::default();
         let mut stats = Statistics::default();
         let mut failing = false;
@@ -478,7 +532,7 @@ impl App<'_> {
         if args.statistics {
             match free_stdout.as_mut() {
                 Some(out) => stats.write(&rules, lang, *out)?,
-                None if format == Format::Text => stats.write(&rules, lang, main_sink.writer())?,
+                None if format == Format::Text && main_on_stdout => stats.write(&rules, lang, main_sink.writer())?,
                 None => stats.write(&rules, lang, &mut *self.stderr)?,
             }
         }

@@ -9,3 +9,6 @@ output-is-folder = is a folder: give a file name such as `report.json`
 output-is-pack = profilecheck: error: { $file } is a rule pack in use; write the report elsewhere
 output-is-config = profilecheck: error: { $file } is the configuration in use; write the report elsewhere
 output-two-on-stdout = profilecheck: error: two reports would be written to standard output; send one to a file with --report FORMAT=FILE
+
+# `profilecheck - <&-`: standard input was closed, not empty.
+stdin-closed = standard input is closed: pipe a profile in (`profilecheck - < profile.yaml`) or name a file

@@ -9,3 +9,6 @@ output-is-folder = est un dossier : indiquez un nom de fichier comme `rapport.j
 output-is-pack = profilecheck : erreur : { $file } est un pack de règles utilisé ; écrivez le rapport ailleurs
 output-is-config = profilecheck : erreur : { $file } est la configuration utilisée ; écrivez le rapport ailleurs
 output-two-on-stdout = profilecheck : erreur : deux rapports seraient écrits sur la sortie standard ; envoyez-en un dans un fichier avec --report FORMAT=FICHIER
+
+# `profilecheck - <&-` : l’entrée standard a été fermée, elle n’est pas vide.
+stdin-closed = l’entrée standard est fermée : envoyez-y un profil (`profilecheck - < profil.yaml`) ou indiquez un fichier

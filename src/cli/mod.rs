@@ -54,6 +54,52 @@ impl Env {
     }
 }
 
+/// Standard input that was closed when the process started
+/// (`profilecheck - <&-`). Rust's runtime puts `/dev/null` in its place, so
+/// without this the run would lint an empty profile; reading it is an error.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClosedStdin;
+
+impl std::fmt::Display for ClosedStdin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("standard input is closed")
+    }
+}
+
+impl std::error::Error for ClosedStdin {}
+
+impl Read for ClosedStdin {
+    fn read(&mut self, _buf: &mut [u8]) -> io::Result<usize> {
+        Err(io::Error::other(ClosedStdin))
+    }
+}
+
+impl ClosedStdin {
+    /// Was the process's standard input closed when it started? The runtime
+    /// reopens a closed descriptor 0 on `/dev/null` for reading *and
+    /// writing*, which a shell's `< /dev/null` never does.
+    pub fn detect() -> bool {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: F_GETFL only reads the flags of descriptor 0.
+        let flags = unsafe { libc::fcntl(0, libc::F_GETFL) };
+        if flags < 0 {
+            return true;
+        }
+        if flags & libc::O_ACCMODE != libc::O_RDWR {
+            return false;
+        }
+        let stdin = io::stdin();
+        let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        let (Ok(ours), Ok(null)) = (std::fs::File::from(fd).metadata(), std::fs::metadata("/dev/null")) else {
+            return false;
+        };
+        ours.rdev() == null.rdev() && ours.dev() == null.dev() && ours.ino() == null.ino()
+    }
+}
+
 /// Exit codes (SPEC §7).
 pub const OK: i32 = 0;
 /// Exit code: some profile has findings at or above `--fail-on`.
@@ -564,16 +610,18 @@ impl App<'_> {
             }
             crate::cli::walk::expand(p, &mut out);
         }
-        // A file named twice (`a.yaml clients/` with a.yaml inside) is linted
-        // once, where it first appears, so the summary counts files. One path
-        // cannot name a file twice (the walk skips symlink loops).
-        if paths.len() < 2 {
-            return out;
-        }
+        // One rule for duplicates: a file is linted once per run, at its
+        // first appearance, however many paths lead to it (named twice, a
+        // folder and a file in it, a symlink beside its target). Files are
+        // told apart by identity (device and inode), as the reports are.
+        use std::os::unix::fs::MetadataExt;
         let mut seen = std::collections::HashSet::new();
         let mut stdin_seen = false;
         out.retain(|input| match input {
-            crate::cli::walk::Input::File(f) => seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())),
+            crate::cli::walk::Input::File(f) => match std::fs::metadata(f) {
+                Ok(m) => seen.insert((m.dev(), m.ino())),
+                Err(_) => true,
+            },
             crate::cli::walk::Input::Stdin => !std::mem::replace(&mut stdin_seen, true),
             crate::cli::walk::Input::Broken(..) => true,
         });

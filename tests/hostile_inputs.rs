@@ -8,8 +8,8 @@ use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_profilecheck");
@@ -27,7 +27,9 @@ fn run(dir: &Path, args: &[&OsStr]) -> Output {
 }
 
 fn os(xs: &[&str]) -> Vec<&'static OsStr> {
-    xs.iter().map(|s| OsStr::new(Box::leak(s.to_string().into_boxed_str()))).collect()
+    xs.iter()
+        .map(|s| OsStr::new(Box::leak(s.to_string().into_boxed_str())))
+        .collect()
 }
 
 fn files_of(json: &Json) -> Vec<String> {
@@ -135,7 +137,10 @@ fn a_file_reached_by_several_paths_is_linted_once() {
     assert_eq!(json_files(&["dup", "dup/a.yaml"]), ["dup/a.yaml"]);
     assert_eq!(json_files(&["dup/b.yaml"]), ["dup/b.yaml"]);
     assert_eq!(json_files(&["dup/b.yaml", "dup"]), ["dup/b.yaml"]);
-    assert_eq!(json_files(&["dup/b.yaml", "dup/a.yaml", "./dup/a.yaml"]), ["dup/b.yaml"]);
+    assert_eq!(
+        json_files(&["dup/b.yaml", "dup/a.yaml", "./dup/a.yaml"]),
+        ["dup/b.yaml"]
+    );
 }
 
 #[test]
@@ -144,7 +149,10 @@ fn sarif_uris_keep_the_bytes_of_non_utf8_names() {
     let d = dir.path();
     let name = OsStr::from_bytes(b"caf\xe9 #1.yaml");
     std::fs::write(d.join(name), "name: Cafe\nphoto: {set: false}\n").unwrap();
-    let out = run(d, &[OsStr::new("--no-config"), OsStr::new("-f"), OsStr::new("sarif"), name]);
+    let out = run(
+        d,
+        &[OsStr::new("--no-config"), OsStr::new("-f"), OsStr::new("sarif"), name],
+    );
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     let sarif: Json = serde_json::from_slice(&out.stdout).unwrap();
     let uri = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];

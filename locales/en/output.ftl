@@ -12,3 +12,6 @@ output-two-on-stdout = profilecheck: error: two reports would be written to stan
 
 # `profilecheck - <&-`: standard input was closed, not empty.
 stdin-closed = standard input is closed: pipe a profile in (`profilecheck - < profile.yaml`) or name a file
+
+# `init --interactive < /dev/zero`: an answer line past the cap.
+interview-answer-too-long = an answer is too long (more than { $max } bytes on one line); the interview stops

@@ -12,3 +12,6 @@ output-two-on-stdout = profilecheck : erreur : deux rapports seraient écrits 
 
 # `profilecheck - <&-` : l’entrée standard a été fermée, elle n’est pas vide.
 stdin-closed = l’entrée standard est fermée : envoyez-y un profil (`profilecheck - < profil.yaml`) ou indiquez un fichier
+
+# `init --interactive < /dev/zero` : une ligne de réponse dépasse la limite.
+interview-answer-too-long = une réponse est trop longue (plus de { $max } octets sur une ligne) ; l’entretien s’arrête

@@ -251,7 +251,19 @@ impl App<'_> {
         let text = if interactive {
             let stdin = std::mem::replace(&mut self.env.stdin, Box::new(io::empty()));
             let mut input = io::BufReader::new(stdin);
-            crate::workshop::interview::interview(lang, &mut input, &mut *self.stderr)?
+            match crate::workshop::interview::interview(lang, &mut input, &mut *self.stderr) {
+                Ok(text) => text,
+                // What was read could not be used (too long, a closed stdin):
+                // say so, rather than blame a report that was never written.
+                Err(e) if matches!(e.kind(), io::ErrorKind::InvalidData | io::ErrorKind::Other) => {
+                    self.error_line(match lang {
+                        Lang::En => format!("profilecheck: error: {e}"),
+                        Lang::Fr => format!("profilecheck : erreur : {e}"),
+                    });
+                    return Ok(TROUBLE);
+                }
+                Err(e) => return Err(e),
+            }
         } else {
             crate::workshop::template::template(lang)
         };
@@ -690,6 +702,7 @@ fn load_packs(paths: &[PathBuf]) -> (Vec<Pack>, Vec<PackError>) {
     }
     let mut packs = Vec::new();
     let mut errors = Vec::new();
+    let mut budget = pack::Budget::with_builtin();
     for input in inputs {
         let loaded = match input {
             crate::cli::walk::Input::File(f) => {
@@ -707,7 +720,14 @@ fn load_packs(paths: &[PathBuf]) -> (Vec<Pack>, Vec<PackError>) {
             }),
             crate::cli::walk::Input::Stdin => continue,
         };
-        match loaded {
+        // Each pack fits alone (`pack::load` checks); together they must too.
+        match loaded.and_then(|p| match budget.charge(&p) {
+            Ok(()) => Ok(p),
+            Err(d) => Err(PackError {
+                source: p.source.clone(),
+                problems: vec![d],
+            }),
+        }) {
             Ok(p) => packs.push(p),
             Err(e) => errors.push(e),
         }

@@ -14,7 +14,7 @@ use crate::profile::schema::{self, Field, Kind};
 use crate::workshop::write::number;
 pub use crate::workshop::write::quote;
 use std::fmt::Write as _;
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 
 /// How many times a question is asked again after an answer it cannot use.
 const TRIES: usize = 3;
@@ -200,6 +200,10 @@ pub fn interview(lang: Lang, input: &mut dyn BufRead, prompts: &mut dyn Write) -
     Ok(render(&s.answers, lang))
 }
 
+/// The longest answer line read, in bytes; past it the interview stops
+/// with an error.
+pub const MAX_ANSWER_BYTES: usize = 4096;
+
 struct Session<'a> {
     lang: Lang,
     input: &'a mut dyn BufRead,
@@ -227,10 +231,19 @@ impl Session<'_> {
         }
         self.say(prompt)?;
         let mut buf = Vec::new();
-        if self.input.read_until(b'\n', &mut buf)? == 0 {
+        // An answer is a line typed by a person: `< /dev/zero` or a binary
+        // file must not grow it without end.
+        let mut line = (&mut *self.input).take(MAX_ANSWER_BYTES as u64 + 1);
+        if line.read_until(b'\n', &mut buf)? == 0 {
             self.eof = true;
             self.say("\n")?;
             return Ok(None);
+        }
+        if buf.len() > MAX_ANSWER_BYTES {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                crate::i18n::catalog::t!(self.lang, "interview-answer-too-long", max = MAX_ANSWER_BYTES),
+            ));
         }
         // Invalid UTF-8 from a terminal in another encoding should not end the interview.
         Ok(Some(String::from_utf8_lossy(&buf).trim().to_owned()))

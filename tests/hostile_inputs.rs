@@ -191,3 +191,47 @@ rules:
     );
     assert_eq!(steps, r"1. \- item  \-\-\- \!\[x\]\(y\) \&amp\; \`code\`");
 }
+
+#[test]
+fn the_yaml_librarys_own_words_do_not_leak() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let cases = [
+        (
+            "self.yaml",
+            "about: &x [*x]\n",
+            "an alias refers to the anchor it is inside",
+        ),
+        (
+            "nested.yaml",
+            "about: &x\n  bio: *x\n",
+            "an alias refers to the anchor it is inside",
+        ),
+        (
+            "int.yaml",
+            "followers: !!int many\n",
+            "a value tagged `!!int` is not a whole number",
+        ),
+        (
+            "float.yaml",
+            "followers: !!float x\n",
+            "a value tagged `!!float` is not a number",
+        ),
+        ("alias.yaml", "about: *nope\n", "refers to no anchor"),
+    ];
+    for (file, yaml, words) in cases {
+        std::fs::write(d.join(file), yaml).unwrap();
+        for (args, pack) in [
+            (vec!["--no-config", file], false),
+            (vec!["--no-config", "--rules", file, "rules"], true),
+        ] {
+            let out = run(d, &os(&args));
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{file} (pack: {pack}): {stderr}");
+            assert!(stderr.contains(words), "{file} (pack: {pack}): {stderr}");
+            for leak in ["weak recursion", "u64", "floating point", "unknown anchor", "Internal"] {
+                assert!(!stderr.contains(leak), "{file}: {stderr}");
+            }
+        }
+    }
+}

@@ -56,7 +56,7 @@ fn a_file_swapped_for_a_fifo_never_hangs_the_run() {
         std::thread::spawn(move || {
             let mut n = 0usize;
             while !stop.load(Ordering::Relaxed) {
-                let from = if (n / FILES) % 2 == 0 { "real" } else { "pipe" };
+                let from = if (n / FILES).is_multiple_of(2) { "real" } else { "pipe" };
                 let tmp = d.join("swap.tmp");
                 let _ = std::fs::remove_file(&tmp);
                 let _ = std::fs::hard_link(d.join(from), &tmp);

@@ -52,7 +52,9 @@ fn names(dir: &Path) -> Vec<String> {
 }
 
 /// Start a run that lints stdin and waits for it: its report files are
-/// open, their temporary files in place. Returns once one shows up.
+/// open, their temporary files in place. Returns once one shows up; the
+/// caller waits for the child.
+#[allow(clippy::zombie_processes)]
 fn paused_run(dir: &Path, args: &[&str]) -> (Child, std::process::ChildStdin, String) {
     let mut child = cmd(dir, args).stdin(Stdio::piped()).spawn().unwrap();
     let stdin = child.stdin.take().unwrap();
@@ -61,7 +63,11 @@ fn paused_run(dir: &Path, args: &[&str]) -> (Child, std::process::ChildStdin, St
         if let Some(tmp) = names(dir).into_iter().find(|n| n.ends_with(".tmp")) {
             return (child, stdin, tmp);
         }
-        assert!(start.elapsed() < Duration::from_secs(10), "no temporary file appeared");
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("no temporary file appeared");
+        }
         std::thread::sleep(Duration::from_millis(10));
     }
 }

@@ -187,9 +187,9 @@ rules:
     assert!(!why.contains('\n') && !steps.contains('\n'), "{md:?}");
     assert_eq!(
         why,
-        r"Why\. \# Heading \[click\]\(https\:\/\/evil\.example\) \<img src\=x\> \*bold\* 1\. list\."
+        r"Why. \# Heading \[click\](https\://evil.example) \<img src=x\> \*bold\* 1. list."
     );
-    assert_eq!(steps, r"1. \- item  \-\-\- \!\[x\]\(y\) \&amp\; \`code\`");
+    assert_eq!(steps, r"1. \- item  --- \!\[x\](y) \&amp; \`code\`");
 }
 
 #[test]

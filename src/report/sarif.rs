@@ -161,16 +161,30 @@ fn sentence(s: &str) -> String {
 }
 
 /// Markdown-escape text that comes from a pack so it renders literally,
-/// in its paragraph: every ASCII punctuation character is backslash-escaped
-/// (CommonMark allows it for all of them, so no emphasis, link, heading,
-/// list, table, HTML or entity can start), line breaks become spaces (a
-/// pack's newline would start a block of its own) and other control
-/// characters are dropped.
+/// in its paragraph: the characters that start emphasis, code, links,
+/// images, HTML, entities, tables and strikethrough are backslash-escaped,
+/// as are a leading list, heading or quote marker and the `:` or `.` of a
+/// bare `https://` or `www.` link; line breaks become spaces (a pack's
+/// newline would start a block of its own) and other control characters
+/// are dropped. Commas, full stops and quotes elsewhere stay as written.
 fn md_escape(s: &str) -> String {
+    let s = s.trim_start();
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    // A leading `-`, `+` or `1.`/`1)` would start a list.
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    let lead = match s.chars().nth(digits) {
+        Some('.' | ')') if digits > 0 => Some(digits),
+        Some('-' | '+' | '=') if digits == 0 => Some(0),
+        _ => None,
+    };
+    for (i, c) in s.char_indices() {
+        let bare_link = (c == ':' && s[i..].starts_with("://")) || (c == '.' && s[..i].ends_with("www"));
         match c {
-            c if c.is_ascii_punctuation() => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ if Some(i) == lead || bare_link => {
                 out.push('\\');
                 out.push(c);
             }

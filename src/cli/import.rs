@@ -80,7 +80,7 @@ pub(super) fn run(args: ImportArgs, lang: Lang, stdout: &mut dyn Write, stderr: 
         None => t!(lang, "import-default-file"),
     };
     let text = imported.to_yaml(lang, &name);
-    let mut sink = Sink::open(args.output.as_deref(), stdout)?;
+    let mut sink = Sink::open(args.output.as_deref(), stdout, lang)?;
     sink.writer().write_all(text.as_bytes())?;
     sink.finish()?;
     if args.output.is_some() {

@@ -55,6 +55,53 @@ impl Env {
     }
 }
 
+/// Standard input that was closed when the process started
+/// (`profilecheck - <&-`). Rust's runtime puts `/dev/null` in its place, so
+/// without this the run would lint an empty profile; reading it is an error.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClosedStdin;
+
+impl std::fmt::Display for ClosedStdin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Shown as the catalogue's `stdin-closed`; this is for logs.
+        f.write_str(concat!("stdin", " closed"))
+    }
+}
+
+impl std::error::Error for ClosedStdin {}
+
+impl Read for ClosedStdin {
+    fn read(&mut self, _buf: &mut [u8]) -> io::Result<usize> {
+        Err(io::Error::other(ClosedStdin))
+    }
+}
+
+impl ClosedStdin {
+    /// Was the process's standard input closed when it started? The runtime
+    /// reopens a closed descriptor 0 on `/dev/null` for reading *and
+    /// writing*, which a shell's `< /dev/null` never does.
+    pub fn detect() -> bool {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: F_GETFL only reads the flags of descriptor 0.
+        let flags = unsafe { libc::fcntl(0, libc::F_GETFL) };
+        if flags < 0 {
+            return true;
+        }
+        if flags & libc::O_ACCMODE != libc::O_RDWR {
+            return false;
+        }
+        let stdin = io::stdin();
+        let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        let (Ok(ours), Ok(null)) = (std::fs::File::from(fd).metadata(), std::fs::metadata("/dev/null")) else {
+            return false;
+        };
+        ours.rdev() == null.rdev() && ours.dev() == null.dev() && ours.ino() == null.ino()
+    }
+}
+
 /// Exit codes (SPEC §7).
 pub const OK: i32 = 0;
 /// Exit code: some profile has findings at or above `--fail-on`.
@@ -102,11 +149,8 @@ pub fn run(args: Vec<OsString>, env: Env, stdout: &mut dyn Write, stderr: &mut d
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => OK,
         Err(e) => {
             let lang = app.locale;
-            let _ = writeln!(
-                app.stderr,
-                "{}",
-                error(t!(lang, "cli-cannot-write", detail = e.to_string()))
-            );
+            // The error names the file, which may come from a config.
+            app.note_line(&error(t!(lang, "cli-cannot-write", detail = e.to_string())));
             TROUBLE
         }
         Ok(c) => c,
@@ -126,9 +170,17 @@ impl App<'_> {
         cli.lang.map(lang_of).or(config.lang).unwrap_or(self.locale)
     }
 
+    /// A line on stderr that makes the exit code 2.
     fn error_line(&mut self, line: String) {
         self.trouble = true;
-        let _ = writeln!(self.stderr, "{line}");
+        self.note_line(&line);
+    }
+
+    /// A line on stderr. Messages are one line each, and the names and
+    /// values they quote come from files and the command line: one function
+    /// keeps every one of them on its line and harmless to the terminal.
+    fn note_line(&mut self, line: &str) {
+        let _ = writeln!(self.stderr, "{}", crate::i18n::one_line(line));
     }
 
     fn main(&mut self, cli: Cli, stdout: &mut dyn Write) -> io::Result<i32> {
@@ -206,6 +258,8 @@ impl App<'_> {
         // Rewriting the file the answers start from is what `--from F -o F` asks for.
         let same =
             |a: &Path, b: &Path| a == b || a.canonicalize().ok().is_some_and(|a| b.canonicalize().ok() == Some(a));
+        // `-o -` is standard output, as for reports.
+        let output = output.filter(|p| !output::is_stdout(p));
         if let Some(path) = &output
             && path.exists()
             && !force
@@ -224,17 +278,26 @@ impl App<'_> {
                 },
                 None => None,
             };
-            crate::workshop::interview::interview_from(lang, start.as_ref(), &mut input, &mut *self.stderr)?
+            match crate::workshop::interview::interview_from(lang, start.as_ref(), &mut input, &mut *self.stderr) {
+                Ok(text) => text,
+                // What was read could not be used (too long, a closed stdin):
+                // say so, rather than blame a report that was never written.
+                Err(e) if matches!(e.kind(), io::ErrorKind::InvalidData | io::ErrorKind::Other) => {
+                    self.error_line(error(e.to_string()));
+                    return Ok(TROUBLE);
+                }
+                Err(e) => return Err(e),
+            }
         } else {
             crate::workshop::template::template(lang)
         };
         match output {
             None => stdout.write_all(text.as_bytes())?,
             Some(path) => {
-                let mut sink = Sink::open(Some(&path), stdout)?;
+                let mut sink = Sink::open(Some(&path), stdout, lang)?;
                 sink.writer().write_all(text.as_bytes())?;
                 sink.finish()?;
-                let _ = writeln!(self.stderr, "{}", t!(lang, "cli-wrote", path = path.display()));
+                self.note_line(&t!(lang, "cli-wrote", path = path.display()));
             }
         }
         Ok(OK)
@@ -329,7 +392,7 @@ impl App<'_> {
                 Some(at) => format!("{at}warning: {message}"),
                 None => warning(message),
             };
-            let _ = writeln!(self.stderr, "{line}");
+            self.note_line(&line);
         }
         rules
     }
@@ -380,9 +443,7 @@ impl App<'_> {
                 .split_once('=')
                 .and_then(|(f, path)| Format::parse(f).map(|f| (f, PathBuf::from(path))))
             {
-                Some((f, path)) if !path.as_os_str().is_empty() && path.as_os_str() != "-" => {
-                    extra_reports.push((f, path))
-                }
+                Some((f, path)) if !path.as_os_str().is_empty() => extra_reports.push((f, path)),
                 _ => {
                     let formats = Format::NAMES.join(", ");
                     self.error_line(error(t!(lang, "cli-bad-report", formats = formats, got = spec)));
@@ -390,14 +451,54 @@ impl App<'_> {
                 }
             }
         }
-        // Two reports into one file would leave only the last one.
-        let mut targets: Vec<&Path> = extra_reports.iter().map(|(_, p)| p.as_path()).collect();
-        targets.extend(args.output.as_deref());
-        targets.sort();
-        if let Some(w) = targets.windows(2).find(|w| w[0] == w[1]) {
-            self.error_line(error(t!(lang, "cli-two-reports", path = w[0].display())));
-            return Ok(TROUBLE);
+        // Two reports into one file would leave only the last one. Files are
+        // compared by identity, not spelling (`r.json`, `./r.json`, a symlink).
+        let cwd = self.env.cwd.clone();
+        let main_target = args.output.as_deref().unwrap_or(Path::new("-"));
+        let mut targets: Vec<(&Path, output::Identity)> = vec![(main_target, output::identity(main_target, &cwd))];
+        for (_, p) in &extra_reports {
+            let id = output::identity(p, &cwd);
+            if let Some((first, _)) = targets.iter().find(|(_, t)| *t == id) {
+                self.error_line(if id == output::Identity::Stdout {
+                    t!(lang, "output-two-on-stdout")
+                } else {
+                    error(t!(lang, "cli-two-reports", path = first.display()))
+                });
+                return Ok(TROUBLE);
+            }
+            targets.push((p, id));
         }
+        // Nor may a report replace the config or a rule pack of the run.
+        let mut read = Vec::new();
+        if let Some(c) = &config.path {
+            read.push((c.clone(), true));
+        }
+        for p in config.rules.iter().chain(&common.rules) {
+            let mut files = Vec::new();
+            crate::cli::walk::expand(p, &mut files);
+            for f in files {
+                if let crate::cli::walk::Input::File(f) = f {
+                    read.push((f, false));
+                }
+            }
+        }
+        for (file, is_config) in &read {
+            let id = output::identity(file, &cwd);
+            if let Some((target, _)) = targets.iter().find(|(_, t)| *t == id) {
+                let file = target.display().to_string();
+                self.error_line(if *is_config {
+                    t!(lang, "output-is-config", file = file)
+                } else {
+                    t!(lang, "output-is-pack", file = file)
+                });
+                return Ok(TROUBLE);
+            }
+        }
+        let targets: Vec<output::Identity> = targets
+            .into_iter()
+            .map(|(_, id)| id)
+            .filter(|id| *id != output::Identity::Stdout)
+            .collect();
         let sel = Selection {
             select: args
                 .select
@@ -430,14 +531,13 @@ impl App<'_> {
         let main_ctx = Context {
             rules: &rules,
             lang,
-            color: color && args.output.is_none(),
+            color: color && output::is_stdout(main_target),
             quiet: args.quiet,
         };
         let file_ctx = Context {
             color: false,
             ..main_ctx
         };
-        let mut outputs: Vec<(Box<dyn Reporter + '_>, Sink<'_>)> = Vec::new();
         let inputs = self.collect_inputs(&args.paths);
         // A report written over a profile of the run would destroy it. Files
         // are compared by identity (device and inode), and only when there are
@@ -445,11 +545,8 @@ impl App<'_> {
         let clash = if targets.is_empty() {
             None
         } else {
-            use std::os::unix::fs::MetadataExt;
-            let id = |p: &Path| std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()));
-            let target_ids: Vec<(u64, u64)> = targets.iter().filter_map(|t| id(t)).collect();
             inputs.iter().find_map(|i| match i {
-                crate::cli::walk::Input::File(f) if id(f).is_some_and(|x| target_ids.contains(&x)) => Some(f.clone()),
+                crate::cli::walk::Input::File(f) if targets.contains(&output::identity(f, &cwd)) => Some(f.clone()),
                 _ => None,
             })
         };
@@ -463,16 +560,34 @@ impl App<'_> {
             self.error_line(error(t!(lang, "cli-no-profile-found")));
             return Ok(TROUBLE);
         }
-        // With -o, stdout is free for the statistics; otherwise they follow a
-        // text report, or go to stderr so a machine-readable report stays valid.
-        let (main_sink, mut free_stdout) = match &args.output {
-            Some(path) => (Sink::file(path)?, Some(stdout)),
-            None => (Sink::open(None, stdout)?, None),
+        // Standard output goes to the one report aimed at it, if any; else
+        // it is free for the statistics. Its reader may leave early (`| head`):
+        // the run still writes the other reports and keeps its exit code.
+        let mut stdout = output::Closable::new(stdout);
+        let mut stdout_slot: Option<&mut dyn Write> = Some(&mut stdout);
+        let mut sink = |path: &Path| -> io::Result<Sink<'_>> {
+            match output::is_stdout(path) {
+                true => Ok(Sink::open(
+                    None,
+                    stdout_slot.take().expect("one report on stdout"),
+                    lang,
+                )?),
+                false => Sink::file(path, lang),
+            }
         };
+        let mut outputs: Vec<(Box<dyn Reporter + '_>, Sink<'_>)> = Vec::new();
+        let main_sink = sink(main_target)?;
         outputs.push((format.reporter(main_ctx), main_sink));
         for (f, path) in &extra_reports {
-            outputs.push((f.reporter(file_ctx), Sink::file(path)?));
+            let ctx = if output::is_stdout(path) {
+                Context { color, ..main_ctx }
+            } else {
+                file_ctx
+            };
+            outputs.push((f.reporter(ctx), sink(path)?));
         }
+        let main_on_stdout = output::is_stdout(main_target);
+        let mut free_stdout = stdout_slot;
         let mut summary = Summary::default();
         let mut stats = Statistics::default();
         let mut failing = false;
@@ -491,8 +606,8 @@ impl App<'_> {
             // grep): the keyword stays English, the message is in the user's language.
             let lines = p.errors.iter().map(|e| (e, "error"));
             for (e, word) in lines.chain(p.warnings.iter().map(|e| (e, "warning"))) {
-                let (file, message) = (printable(&p.file), printable(&e.message));
-                let _ = writeln!(stderr, "{file}:{}:{}: {word}: {message}", e.line, e.column);
+                let line = format!("{}:{}:{}: {word}: {}", p.file, e.line, e.column, e.message);
+                let _ = writeln!(stderr, "{}", printable(&line));
             }
             trouble |= p.is_invalid();
             if let FailOn::Severity(min) = fail_on
@@ -516,7 +631,7 @@ impl App<'_> {
         if args.statistics {
             match free_stdout.as_mut() {
                 Some(out) => stats.write(&rules, lang, *out)?,
-                None if format == Format::Text => stats.write(&rules, lang, main_sink.writer())?,
+                None if format == Format::Text && main_on_stdout => stats.write(&rules, lang, main_sink.writer())?,
                 None => stats.write(&rules, lang, &mut *self.stderr)?,
             }
         }
@@ -530,7 +645,7 @@ impl App<'_> {
         {
             failing = true;
             let message = t!(lang, "cli-max-warnings", n = summary.warnings, max = max);
-            let _ = writeln!(self.stderr, "profilecheck: {message}");
+            self.note_line(&format!("profilecheck: {message}"));
         }
         if trouble || self.trouble {
             return Ok(TROUBLE);
@@ -548,16 +663,18 @@ impl App<'_> {
             }
             crate::cli::walk::expand(p, &mut out);
         }
-        // A file named twice (`a.yaml clients/` with a.yaml inside) is linted
-        // once, where it first appears, so the summary counts files. One path
-        // cannot name a file twice (the walk skips symlink loops).
-        if paths.len() < 2 {
-            return out;
-        }
+        // One rule for duplicates: a file is linted once per run, at its
+        // first appearance, however many paths lead to it (named twice, a
+        // folder and a file in it, a symlink beside its target). Files are
+        // told apart by identity (device and inode), as the reports are.
+        use std::os::unix::fs::MetadataExt;
         let mut seen = std::collections::HashSet::new();
         let mut stdin_seen = false;
         out.retain(|input| match input {
-            crate::cli::walk::Input::File(f) => seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())),
+            crate::cli::walk::Input::File(f) => match std::fs::metadata(f) {
+                Ok(m) => seen.insert((m.dev(), m.ino())),
+                Err(_) => true,
+            },
             crate::cli::walk::Input::Stdin => !std::mem::replace(&mut stdin_seen, true),
             crate::cli::walk::Input::Broken(..) => true,
         });
@@ -626,6 +743,7 @@ fn load_packs(paths: &[PathBuf]) -> (Vec<Pack>, Vec<PackError>) {
     }
     let mut packs = Vec::new();
     let mut errors = Vec::new();
+    let mut budget = pack::Budget::with_builtin();
     for input in inputs {
         let loaded = match input {
             crate::cli::walk::Input::File(f) => {
@@ -643,7 +761,14 @@ fn load_packs(paths: &[PathBuf]) -> (Vec<Pack>, Vec<PackError>) {
             }),
             crate::cli::walk::Input::Stdin => continue,
         };
-        match loaded {
+        // Each pack fits alone (`pack::load` checks); together they must too.
+        match loaded.and_then(|p| match budget.charge(&p) {
+            Ok(()) => Ok(p),
+            Err(d) => Err(PackError {
+                source: p.source.clone(),
+                problems: vec![d],
+            }),
+        }) {
             Ok(p) => packs.push(p),
             Err(e) => errors.push(e),
         }

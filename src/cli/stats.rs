@@ -46,7 +46,7 @@ impl Statistics {
         }
         for (rule, n) in self.rows() {
             let pct = (n * 100 + self.valid / 2).checked_div(self.valid).unwrap_or(0);
-            let title = rules.get(rule).map(|r| r.title.get(lang)).unwrap_or("");
+            let title = crate::i18n::one_line(rules.get(rule).map(|r| r.title.get(lang)).unwrap_or(""));
             let waived = self.waived.get(rule).copied().unwrap_or(0);
             let waived = if waived > 0 {
                 format!(" ({})", t!(lang, "stats-waived", n = waived))

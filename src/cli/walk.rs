@@ -26,6 +26,10 @@ pub enum Input {
 
 fn io_msg(e: &std::io::Error) -> Msg {
     use std::io::ErrorKind::*;
+    // `profilecheck - <&-`: the process started with stdin closed.
+    if e.get_ref().is_some_and(|inner| inner.is::<crate::cli::ClosedStdin>()) {
+        return msg!("stdin-closed").into();
+    }
     match e.kind() {
         NotFound => msg!("io-not-found"),
         PermissionDenied => msg!("io-permission"),
@@ -106,8 +110,19 @@ fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Input>) {
 }
 
 /// Read a regular file, refusing more than the size limit without reading it all.
+///
+/// The file is opened first, without blocking (a FIFO would otherwise wait
+/// for a writer for ever), and what was opened is then checked: checking the
+/// name first would leave a window in which a regular file can be swapped
+/// for a FIFO or a device.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, Msg> {
-    let meta = std::fs::metadata(path).map_err(|e| io_msg(&e))?;
+    use std::os::unix::fs::OpenOptionsExt;
+    let f = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(|e| io_msg(&e))?;
+    let meta = f.metadata().map_err(|e| io_msg(&e))?;
     if !meta.is_file() {
         return Err(if meta.is_dir() {
             msg!("io-directory").into()
@@ -121,7 +136,6 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, Msg> {
             limit: MAX_BYTES,
         });
     }
-    let f = std::fs::File::open(path).map_err(|e| io_msg(&e))?;
     read_capped_sized(f, meta.len() as usize)
 }
 
@@ -160,10 +174,19 @@ fn lint_one(rules: &RuleSet, input: &Input, lang: LangChoice, stdin: Option<Vec<
         Input::File(p) => read_file(p),
         Input::Stdin => stdin.map_or_else(|| Ok(Vec::new()), Ok),
     };
-    match bytes {
+    let mut report = match bytes {
         Ok(b) => engine::check_bytes(rules, &file, &b, lang),
         Err(msg) => engine::invalid(&file, &[Diagnostic::error(Pos::START, msg)], lang.for_profile(None)),
+    };
+    // A name that is not UTF-8 keeps its bytes for the formats that can
+    // carry them (SARIF's percent-encoded URIs).
+    if let Input::File(p) | Input::Broken(p, _) = input
+        && p.to_str().is_none()
+    {
+        use std::os::unix::ffi::OsStrExt;
+        report.file_bytes = Some(p.as_os_str().as_bytes().to_vec());
     }
+    report
 }
 
 /// Lint every input, calling `emit` with each report in input order.

@@ -6,6 +6,9 @@
 //! as [`Text`].
 
 pub(crate) mod catalog;
+pub mod safe;
+
+pub use safe::one_line;
 
 use std::fmt;
 

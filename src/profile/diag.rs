@@ -190,18 +190,22 @@ impl Diagnostic {
     }
     /// `FILE:LINE:COL: error: MESSAGE`. The keyword is part of the contract
     /// (problem matchers and scripts look for it), so it stays English in
-    /// every language; the message is in `lang`.
+    /// every language; the message is in `lang`. Always one line, made safe
+    /// with [`crate::i18n::one_line`].
     pub fn render(&self, file: &str, lang: Lang) -> String {
         let keyword = match self.level {
             Level::Error => "error",
             Level::Warning => "warning",
         };
-        format!(
+        // The file name and the message quote the file's text: one line,
+        // nothing a terminal acts on.
+        let line = format!(
             "{file}:{}:{}: {keyword}: {}",
             self.pos.line,
             self.pos.col,
             self.msg.text(lang)
-        )
+        );
+        crate::i18n::one_line(&line).into_owned()
     }
 }
 

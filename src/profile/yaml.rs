@@ -363,6 +363,33 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
     }
 }
 
+/// The parser's messages that speak of its own workings (Rust types,
+/// internals), worded for the person who wrote the file.
+fn reworded(msg: &str) -> Option<&'static str> {
+    let known: &[(&str, &str)] = &[
+        ("recursive references", "diag-yaml-self-alias"),
+        // The parser's own wording, matched to be replaced.
+        (
+            concat!("alias references", " unknown anchor"),
+            "diag-yaml-unknown-alias",
+        ),
+        ("invalid floating point", "diag-yaml-bad-float"),
+        ("Internal", "diag-yaml-internal"),
+    ];
+    // "invalid u64", "invalid i32": the name of a Rust integer type.
+    let int_type = msg.strip_prefix("invalid ").is_some_and(|t| {
+        let digits = t.strip_prefix(['u', 'i']).unwrap_or("");
+        matches!(digits, "8" | "16" | "32" | "64" | "128" | "size")
+    });
+    if int_type {
+        return Some("diag-yaml-bad-int");
+    }
+    known
+        .iter()
+        .find(|(start, _)| msg.starts_with(start))
+        .map(|&(_, id)| id)
+}
+
 fn convert_error(e: &serde_saphyr::Error) -> YamlError {
     let pos = e.location().map(|l| pos_of(&l)).unwrap_or(Pos::START);
     // The crate's Display adds "error: line L column C: " and a code frame;
@@ -386,6 +413,8 @@ fn convert_error(e: &serde_saphyr::Error) -> YamlError {
         YamlErrorKind::Worded("diag-yaml-non-finite")
     } else if msg.starts_with("invalid boolean") {
         YamlErrorKind::Worded("diag-yaml-bad-bool")
+    } else if let Some(id) = reworded(&msg) {
+        YamlErrorKind::Worded(id)
     } else if msg.contains("Documents") {
         YamlErrorKind::MultipleDocuments
     } else if msg.contains("recursion limit") || msg.contains("Depth") || msg.contains("nesting") {

@@ -221,7 +221,12 @@ impl Text<'_> {
         for step in steps {
             let applies = passed_places.contains(&(Some(step), ""));
             let heading = match rules.steps.get(&step) {
-                Some(title) => t!(lang, "report-step-titled", step = step, title = title.get(lang)),
+                Some(title) => t!(
+                    lang,
+                    "report-step-titled",
+                    step = step,
+                    title = super::printable(title.get(lang)).into_owned()
+                ),
                 None => t!(lang, "report-step", step = step),
             };
             match by_step.get(&step) {
@@ -366,11 +371,12 @@ fn pack_heading(rules: &crate::rules::engine::RuleSet, pack: &str, lang: Lang) -
             name.into_iter().collect()
         }
     };
-    if first.is_empty() {
+    let heading = if first.is_empty() {
         name
     } else {
         format!("{name} · {first}")
-    }
+    };
+    super::printable(&heading).into_owned()
 }
 
 /// A rule's numbered fix steps, wrapped and indented under a finding.

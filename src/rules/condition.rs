@@ -7,6 +7,7 @@ use crate::profile::diag::Diagnostic;
 use crate::profile::schema::{self, Kind, Resolved};
 use crate::profile::yaml::{Node, Pos, Value};
 use regex::Regex;
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 /// A dotted path, already split. Empty means "the item itself" (`.` inside `each`/`some`).
@@ -522,27 +523,77 @@ impl Scope {
     }
 }
 
+/// The largest compiled program one pattern may have (regex's `size_limit`).
+pub const MAX_PATTERN_PROGRAM: usize = 1 << 20;
+/// The lazy DFA cache one pattern may fill while matching (the regex
+/// crate's default is 2 MiB).
+const DFA_CACHE: usize = 256 << 10;
+
+thread_local! {
+    /// The pattern bytes of the pack being loaded on this thread, so its
+    /// loading stops as soon as it goes over budget.
+    static PATTERN_BYTES: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Start counting the pattern bytes of a new pack.
+pub(crate) fn start_pattern_budget() {
+    PATTERN_BYTES.with(|c| c.set(0));
+}
+
 /// A regular expression of a pack, compiled at load or on first use.
 #[derive(Debug, Clone)]
 pub struct Pattern {
     src: String,
     re: OnceLock<Regex>,
+    /// An upper bound on the compiled program's size, in bytes, for the
+    /// packs' budget (0 for a built-in pattern compiled on first use).
+    cost: usize,
 }
 
 impl Pattern {
     fn builder(src: &str) -> regex::RegexBuilder {
         let mut b = regex::RegexBuilder::new(src);
-        b.size_limit(1 << 20).dfa_size_limit(1 << 20);
+        b.size_limit(MAX_PATTERN_PROGRAM).dfa_size_limit(DFA_CACHE);
         b
     }
 
     /// Compile now: the error, if any, is the caller's to report.
-    fn eager(src: &str) -> Result<Pattern, regex::Error> {
-        let re = Self::builder(src).build()?;
-        Ok(Pattern {
-            src: src.to_owned(),
-            re: OnceLock::from(re),
-        })
+    ///
+    /// The regex crate does not tell how large a compiled pattern is, only
+    /// whether it fits a size limit; so the pattern is compiled under a
+    /// small limit first and a larger one only when it does not fit, and
+    /// its cost is the limit it fitted, plus the lazy DFA's cache that
+    /// matching may fill. Most real patterns fit the first try.
+    /// `Err(None)`: the pack's patterns already use up the budget
+    /// ([`crate::rules::pack::MAX_PATTERN_BYTES`]), so this one is not
+    /// compiled at all (a pack of 1,500 large patterns stops at the first
+    /// that goes over, not after compiling them all).
+    fn eager(src: &str) -> Result<Pattern, Option<regex::Error>> {
+        let used = PATTERN_BYTES.with(Cell::get);
+        if used > crate::rules::pack::MAX_PATTERN_BYTES {
+            return Err(None);
+        }
+        let mut last = None;
+        for limit in [16 << 10, 128 << 10, MAX_PATTERN_PROGRAM] {
+            match Self::builder(src).size_limit(limit).build() {
+                Ok(re) => {
+                    PATTERN_BYTES.with(|c| c.set(used + limit));
+                    return Ok(Pattern {
+                        src: src.to_owned(),
+                        re: OnceLock::from(re),
+                        cost: limit,
+                    });
+                }
+                Err(e @ regex::Error::CompiledTooBig(_)) => last = Some(e),
+                Err(e) => return Err(Some(e)),
+            }
+        }
+        Err(last)
+    }
+
+    /// The bytes this pattern counts for in a pack's budget.
+    pub(crate) fn cost(&self) -> usize {
+        self.cost
     }
 
     /// Compile on first use: start-up pays only for the patterns a run needs.
@@ -550,6 +601,7 @@ impl Pattern {
         Pattern {
             src: src.to_owned(),
             re: OnceLock::new(),
+            cost: 0,
         }
     }
 
@@ -608,6 +660,7 @@ pub fn compile(node: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option<C
         None => Some(cond),
         Some(m) => {
             let message = message_text(m, out)?;
+            check_message(&message, m.pos, out);
             Some(Cond::Explained {
                 cond: Box::new(cond),
                 message,
@@ -637,33 +690,86 @@ fn message_text(node: &Node, out: &mut Vec<Diagnostic>) -> Option<crate::i18n::T
     Some(text)
 }
 
+/// The most `{placeholders}` one message may hold.
+pub const MAX_PLACEHOLDERS: usize = 20;
+/// The longest message template, in characters.
+pub const MAX_MESSAGE_CHARS: usize = 1_000;
+/// A value put in a message is cut past this many characters (with `…`),
+/// so a filled message stays under `MAX_MESSAGE_CHARS` plus
+/// `MAX_PLACEHOLDERS` times this, whatever the profile holds.
+pub const MAX_VALUE_CHARS: usize = 200;
+
+/// The `{placeholder}` names of a template, in order: a `{` followed by a
+/// name of letters, digits, `_` and `.` and a `}`. One pass: every other
+/// `{` is text.
+fn placeholders(template: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = template.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(off) = bytes[at..].iter().position(|&b| b == b'{') {
+            let open = at + off;
+            let name_len = template[open + 1..]
+                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+                .unwrap_or(template.len() - open - 1);
+            let close = open + 1 + name_len;
+            at = open + 1;
+            if name_len > 0 && bytes.get(close) == Some(&b'}') {
+                at = close + 1;
+                return Some((open, &template[open + 1..close]));
+            }
+        }
+        None
+    })
+}
+
+/// Is this `message` within the limits above? Located where it is written.
+pub fn check_message(text: &crate::i18n::Text, pos: Pos, out: &mut Vec<Diagnostic>) {
+    for (_, t) in &text.variants {
+        let (chars, names) = (t.chars().count(), placeholders(t).count());
+        if chars > MAX_MESSAGE_CHARS || names > MAX_PLACEHOLDERS {
+            out.push(err(
+                pos,
+                msg!(
+                    "budget-message",
+                    chars = chars,
+                    names = names,
+                    max_chars = MAX_MESSAGE_CHARS,
+                    max_names = MAX_PLACEHOLDERS
+                ),
+            ));
+            return;
+        }
+    }
+}
+
 /// Fill a `message` template: `{path}` is the value at that path below
 /// `context` (the failing item of an `each`, else the profile); `{.}` is the
 /// context itself. `None` when a placeholder names nothing, so the caller
-/// falls back to the generated message.
+/// falls back to the generated message. Linear in the template and the
+/// values, each value cut at [`MAX_VALUE_CHARS`].
 pub fn fill_message(template: &str, context: &Node) -> Option<String> {
     let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let Some(len) = rest[open + 1..].find('}') else { break };
-        let name = &rest[open + 1..open + 1 + len];
-        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.') {
-            out.push_str(&rest[..=open]);
-            rest = &rest[open + 1..];
-            continue;
-        }
+    let mut done = 0;
+    for (open, name) in placeholders(template) {
         let value = lookup(context, &Path::parse(name))?;
-        out.push_str(&rest[..open]);
-        match &value.value {
-            Value::Str(s) => out.push_str(s),
-            Value::Int(i) => out.push_str(&i.to_string()),
-            Value::Float(f) => out.push_str(&f.to_string()),
-            Value::Bool(b) => out.push_str(&b.to_string()),
+        out.push_str(&template[done..open]);
+        let shown = match &value.value {
+            Value::Str(s) => std::borrow::Cow::Borrowed(s.as_str()),
+            Value::Int(i) => i.to_string().into(),
+            Value::Float(f) => f.to_string().into(),
+            Value::Bool(b) => b.to_string().into(),
             _ => return None,
+        };
+        match shown.char_indices().nth(MAX_VALUE_CHARS) {
+            Some((cut, _)) => {
+                out.push_str(&shown[..cut]);
+                out.push('…');
+            }
+            None => out.push_str(&shown),
         }
-        rest = &rest[open + len + 2..];
+        done = open + name.len() + 2;
     }
-    out.push_str(rest);
+    out.push_str(&template[done..]);
     Some(out)
 }
 
@@ -982,7 +1088,14 @@ fn compile_leaf(
             };
             match compiled {
                 Ok(re) => Test::Matches(re, op == "not_matches"),
-                Err(e) => {
+                Err(None) => {
+                    out.push(err(
+                        arg.pos,
+                        msg!("budget-patterns", mib = crate::rules::pack::MAX_PATTERN_BYTES >> 20),
+                    ));
+                    return None;
+                }
+                Err(Some(e)) => {
                     out.push(err(arg.pos, regex_problem(src, &e)));
                     return None;
                 }

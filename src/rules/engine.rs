@@ -200,6 +200,7 @@ pub fn check_bytes(rules: &RuleSet, file: &str, bytes: &[u8], lang: LangChoice) 
 pub fn invalid(file: &str, problems: &[Diagnostic], lang: Lang) -> ProfileReport {
     ProfileReport {
         file: file.to_owned(),
+        file_bytes: None,
         name: default_name(file),
         lang,
         score: None,
@@ -227,6 +228,7 @@ pub fn check_profile(rules: &RuleSet, file: &str, p: &Profile, lang: LangChoice)
     let root = &p.root;
     let mut report = ProfileReport {
         file: file.to_owned(),
+        file_bytes: None,
         name: p
             .name
             .clone()

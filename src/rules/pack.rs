@@ -340,9 +340,22 @@ fn rule(node: &Node, pack: &str, lazy: bool, out: &mut Vec<Diagnostic>) -> Optio
         }
     });
     let title = required("title", out).and_then(|n| text(n, "title", out));
+    // A title is copied into every finding: keep it a title.
+    if let (Some(t), Some(n)) = (&title, node.get("title"))
+        && let Some(chars) = t
+            .variants
+            .iter()
+            .map(|(_, s)| s.chars().count())
+            .find(|&c| c > MAX_TITLE_CHARS)
+    {
+        out.push(other(n.pos, msg!("budget-title", chars = chars, max = MAX_TITLE_CHARS)));
+    }
     let why = node.get("why").and_then(|n| text(n, "why", out)).unwrap_or_default();
     let fix = node.get("fix").map(|n| text_list(n, "fix", out)).unwrap_or_default();
     let message = node.get("message").and_then(|n| text(n, "message", out));
+    if let (Some(m), Some(n)) = (&message, node.get("message")) {
+        condition::check_message(m, n.pos, out);
+    }
     let when = node
         .get("when")
         .and_then(|n| condition::compile(n, Scope::root(lazy), out));
@@ -370,9 +383,120 @@ fn rule(node: &Node, pack: &str, lazy: bool, out: &mut Vec<Diagnostic>) -> Optio
     })
 }
 
-/// Load one pack from its bytes. `source` names it in messages.
+/// Load one pack from its bytes. `source` names it in messages. A pack that
+/// alone goes over the [`Budget`] (with the built-in packs) is refused.
 pub fn load(source: &str, bytes: &[u8]) -> Result<Pack, PackError> {
-    load_with(source, bytes, false)
+    let pack = load_with(source, bytes, false)?;
+    let mut budget = Budget::with_builtin();
+    budget.charge(&pack).map_err(|d| PackError {
+        source: source.to_owned(),
+        problems: vec![d],
+    })?;
+    Ok(pack)
+}
+
+/// The longest rule title, in characters (titles are copied into findings).
+pub const MAX_TITLE_CHARS: usize = 200;
+/// What the compiled patterns of all packs of a run may take, in bytes.
+pub const MAX_PATTERN_BYTES: usize = 32 << 20;
+/// How many item checks one profile may cost: each condition under an
+/// `each` or `some` is checked once per item, and a list holds at most
+/// [`yaml::MAX_NODES`] items.
+pub const MAX_ITEM_CHECKS: usize = 2_000_000;
+/// How many findings one profile may get: a rule whose check is an `each`
+/// gives one per failing item.
+pub const MAX_FINDINGS: usize = 400_000;
+
+/// What a run's packs may cost, so that packs written by someone else
+/// cannot exhaust time or memory: compiled patterns, item checks per
+/// profile and findings per profile, each counted at its worst. Packs are
+/// charged in load order; the first to go over is refused, located at the
+/// rule that did.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Budget {
+    pattern_bytes: usize,
+    item_checks: usize,
+    findings: usize,
+}
+
+impl Budget {
+    /// A budget already charged with the built-in packs.
+    pub fn with_builtin() -> Budget {
+        let mut b = Budget::default();
+        for p in builtin() {
+            // The built-in packs are ours and tested to fit.
+            let _ = b.charge(&p);
+        }
+        b
+    }
+
+    /// Charge `pack`; the error is located at the rule that goes over.
+    pub fn charge(&mut self, pack: &Pack) -> Result<(), Diagnostic> {
+        for r in &pack.rules {
+            let mut cost = Cost::default();
+            for c in r.when.iter().chain(std::iter::once(&r.check)) {
+                cost.add(c, 1);
+            }
+            if matches!(r.check, Cond::Each { .. }) {
+                cost.findings += yaml::MAX_NODES;
+            } else {
+                cost.findings += 1;
+            }
+            self.pattern_bytes += cost.pattern_bytes;
+            self.item_checks += cost.item_checks;
+            self.findings += cost.findings;
+            let over = [
+                (self.pattern_bytes > MAX_PATTERN_BYTES, "pattern"),
+                (self.item_checks > MAX_ITEM_CHECKS, "items"),
+                (self.findings > MAX_FINDINGS, "findings"),
+            ];
+            if let Some((_, what)) = over.iter().find(|(o, _)| *o) {
+                return Err(other(
+                    r.pos,
+                    match *what {
+                        "pattern" => msg!("budget-patterns", mib = MAX_PATTERN_BYTES >> 20),
+                        "items" => msg!("budget-items", max = MAX_ITEM_CHECKS, items = yaml::MAX_NODES),
+                        _ => msg!("budget-findings", max = MAX_FINDINGS, items = yaml::MAX_NODES),
+                    },
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The worst-case cost of one rule's conditions.
+#[derive(Default)]
+struct Cost {
+    pattern_bytes: usize,
+    item_checks: usize,
+    findings: usize,
+}
+
+impl Cost {
+    /// `per` is how many times the condition runs per profile.
+    fn add(&mut self, c: &Cond, per: usize) {
+        match c {
+            Cond::Explained { cond, .. } => self.add(cond, per),
+            Cond::Leaf { test, .. } => {
+                if let condition::Test::Matches(re, _) = test {
+                    self.pattern_bytes += re.cost();
+                }
+                if per > 1 {
+                    self.item_checks = self.item_checks.saturating_add(per);
+                }
+            }
+            Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| self.add(c, per)),
+            Cond::Not(c) => self.add(c, per),
+            // Every item of every list is a node: however the lists nest,
+            // a condition under them runs at most MAX_NODES times.
+            Cond::Each { when, check, .. } => {
+                when.iter().for_each(|c| self.add(c, yaml::MAX_NODES));
+                self.add(check, yaml::MAX_NODES);
+            }
+            Cond::Some { check, .. } => self.add(check, yaml::MAX_NODES),
+        }
+    }
 }
 
 /// `lazy`: compile regular expressions on first use (built-in packs only).
@@ -381,6 +505,7 @@ fn load_with(source: &str, bytes: &[u8], lazy: bool) -> Result<Pack, PackError> 
         source: source.to_owned(),
         problems,
     };
+    condition::start_pattern_budget();
     let source_text = yaml::decode(bytes).map_err(|e| fail(vec![from_yaml(e)]))?;
     let root = yaml::parse(source_text).map_err(|e| fail(vec![from_yaml(e)]))?;
     load_tree(source, &root, lazy)
@@ -510,5 +635,22 @@ mod tests {
                 panic!("{name}: {:?}", e.render(Lang::En));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod budget_tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_packs_use_a_small_part_of_the_budget() {
+        let b = Budget::with_builtin();
+        // Documented in the README: the budget is generous for real packs.
+        // 20 conditions under `each`/`some` of the 100 allowed, 3 `each`
+        // rules of the 20 allowed: the README's numbers.
+        let (iterated, each_rules) = (b.item_checks / yaml::MAX_NODES, b.findings / yaml::MAX_NODES);
+        assert_eq!((iterated, each_rules), (20, 3), "{b:?}");
+        assert_eq!(MAX_ITEM_CHECKS / yaml::MAX_NODES, 100);
+        assert_eq!(MAX_FINDINGS / yaml::MAX_NODES, 20);
     }
 }

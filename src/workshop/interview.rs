@@ -16,7 +16,7 @@ use crate::profile::yaml::{Node, Value};
 pub use crate::workshop::write::quote;
 use crate::workshop::write::{Ans, number, write_value};
 use std::fmt::Write as _;
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 
 /// How many times a question is asked again after an answer it cannot use.
 const TRIES: usize = 3;
@@ -223,6 +223,10 @@ pub fn interview_from(
     Ok(render(&s.answers, lang))
 }
 
+/// The longest answer line read, in bytes; past it the interview stops
+/// with an error.
+pub const MAX_ANSWER_BYTES: usize = 4096;
+
 struct Session<'a> {
     lang: Lang,
     input: &'a mut dyn BufRead,
@@ -253,10 +257,19 @@ impl Session<'_> {
         }
         self.say(prompt)?;
         let mut buf = Vec::new();
-        if self.input.read_until(b'\n', &mut buf)? == 0 {
+        // An answer is a line typed by a person: `< /dev/zero` or a binary
+        // file must not grow it without end.
+        let mut line = (&mut *self.input).take(MAX_ANSWER_BYTES as u64 + 1);
+        if line.read_until(b'\n', &mut buf)? == 0 {
             self.eof = true;
             self.say("\n")?;
             return Ok(None);
+        }
+        if buf.len() > MAX_ANSWER_BYTES {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                crate::i18n::catalog::t!(self.lang, "interview-answer-too-long", max = MAX_ANSWER_BYTES),
+            ));
         }
         // Invalid UTF-8 from a terminal in another encoding should not end the interview.
         Ok(Some(String::from_utf8_lossy(&buf).trim().to_owned()))

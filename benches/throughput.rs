@@ -642,7 +642,11 @@ fn generate(a: &Args, dir: &Path) -> io::Result<()> {
     let texts = profiles(a.n, a.invalid);
     let mut bytes = 0;
     for (i, t) in texts.iter().enumerate() {
-        let sub = if a.flat { dir.to_path_buf() } else { dir.join(format!("{:03}", i / 1000)) };
+        let sub = if a.flat {
+            dir.to_path_buf()
+        } else {
+            dir.join(format!("{:03}", i / 1000))
+        };
         if i % 1000 == 0 {
             std::fs::create_dir_all(&sub)?;
         }

@@ -61,7 +61,7 @@ fn packs() {
 }
 
 fn catalogues() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    let root = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("locales");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut entries = Vec::new();
     for lang in fs::read_dir(&root).expect("locales/ exists") {

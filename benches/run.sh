@@ -1,43 +1,54 @@
 #!/usr/bin/env bash
-# End-to-end throughput and memory of the real binary on generated profiles.
+# profilecheck against the parse floor, end to end, on generated profiles.
 #
-#   benches/run.sh                 # 10,000 profiles, then 100,000 for peak memory
+#   benches/run.sh                 # 10,000 profiles (7 alternating rounds), then 100,000 for memory
 #   benches/run.sh --n 20000       # another size for the first part
+#   benches/run.sh --reps 11       # rounds of the alternation (medians are taken over them)
 #   benches/run.sh --no-big        # skip the 100,000-profile run
-#   benches/run.sh --reps 5        # repetitions of each timed run (best wall time kept)
+#   benches/run.sh --callgrind 1000   # instruction counts (valgrind) on 1,000 profiles instead
 #
-# Profiles come from the generator in benches/throughput.rs (fixed seed), are
-# written under a temp dir, linted with `profilecheck --format json|text DIR >
-# /dev/null` (stdout redirected: `-o` would add a temp file and a rename), and
-# timed with GNU time (wall clock, peak RSS). The bare-parse floor is measured
-# on the same files and the same number of threads by the bench binary.
+# The floor is benches/floor-saphyr, vendored: a plain serde-saphyr parse of
+# every *.yaml directly in a folder into a generic tree, on N threads, built
+# with its own Cargo.toml and Cargo.lock into target/floor. The profiles come
+# from the generator in benches/throughput.rs (fixed seed), written flat into
+# a temp folder because the floor does not descend into subfolders.
+#
+# One round runs, one after the other: the floor, `profilecheck --no-config
+# --format json DIR`, the floor again, `profilecheck --no-config --format text
+# DIR`, each timed by GNU time (wall, user + sys CPU, peak RSS). Alternating in
+# rounds means a change in the machine's load hits both sides alike; the
+# medians over the rounds and their ratios are printed. Reports go to
+# /dev/null through stdout (`-o` would add a temp file and a rename).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 N=10000
 BIG=100000
-REPS=3
+REPS=7
 DO_BIG=1
+CALLGRIND=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --n) N="$2"; shift 2 ;;
         --big) BIG="$2"; shift 2 ;;
         --reps) REPS="$2"; shift 2 ;;
         --no-big) DO_BIG=0; shift ;;
-        *) echo "usage: $0 [--n N] [--big N] [--reps R] [--no-big]" >&2; exit 2 ;;
+        --callgrind) CALLGRIND="$2"; shift 2 ;;
+        *) echo "usage: $0 [--n N] [--big N] [--reps R] [--no-big] [--callgrind N]" >&2; exit 2 ;;
     esac
 done
 
 if [ ! -x /usr/bin/time ]; then
-    echo "installing GNU time (needed for peak RSS)" >&2
+    echo "installing GNU time (needed for CPU time and peak RSS)" >&2
     apt-get install -y time >/dev/null
 fi
 
 cargo build --release --quiet --bin profilecheck
-cargo bench --quiet --bench throughput --no-run 2>/dev/null
+cargo build --release --quiet --locked --manifest-path benches/floor-saphyr/Cargo.toml --target-dir target/floor
 BENCH=$(cargo bench --bench throughput --no-run --message-format=json 2>/dev/null |
     jq -r 'select(.reason == "compiler-artifact" and .target.name == "throughput") | .executable' | tail -n 1)
 BIN=target/release/profilecheck
+FLOOR_BIN=target/floor/release/floor-saphyr
 CORES=$(nproc)
 
 WORK=$(mktemp -d /tmp/profilecheck-bench.XXXXXX)
@@ -45,61 +56,94 @@ trap 'rm -rf "$WORK"' EXIT
 
 echo "machine: $CORES cores, $(uname -m); load before start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# run LABEL DIR N [taskset-prefix...]: REPS runs, best wall time, largest peak RSS.
-run() {
-    local label="$1" dir="$2" n="$3"
-    shift 3
-    local best="" cpu="" rss=0 w m u s code
-    for _ in $(seq "$REPS"); do
-        code=0
-        NO_COLOR=1 LANG=C "$@" /usr/bin/time -f '%e %M %U %S' -o "$WORK/time" \
-            "$BIN" --no-config $FORMAT_ARGS "$dir" >/dev/null 2>"$WORK/stderr" || code=$?
-        # 0 or 1 is a normal lint; anything else means the run itself failed.
-        if [ "$code" -gt 1 ] && ! grep -q ': error: ' "$WORK/stderr"; then
-            echo "profilecheck failed (exit $code):" >&2
-            cat "$WORK/stderr" >&2
-            exit 1
-        fi
-        read -r w m u s < <(tail -n 1 "$WORK/time")
-        if [ -z "$best" ] || awk -v a="$w" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$w; cpu=$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }'); fi
-        if [ "$m" -gt "$rss" ]; then rss=$m; fi
-    done
-    awk -v l="$label" -v n="$n" -v w="$best" -v c="$cpu" -v m="$rss" -v f="$FLOOR" 'BEGIN {
-        if (w < 0.01) w = 0.01
-        printf "%-30s %7.2f s %8.0f profiles/s  cpu %6.2f s %8.1f MiB peak", l, w, n / w, c, m / 1024
-        if (f > 0) printf "   %.2f× the bare parse", w / f
-        printf "\n"
-    }'
-}
-
-# floor DIR THREADS: print the bench binary's bare-parse line, set FLOOR (seconds).
-floor() {
-    local out
-    out=$("$BENCH" floor "$1" --threads "$2" --reps "$REPS")
-    echo "$out" | head -n 1
-    FLOOR=$(echo "$out" | sed -n 's/.*floor_parse_s=\([0-9.]*\).*/\1/p')
-}
-
-section() {
-    local n="$1" dir="$WORK/p$1"
-    echo
-    "$BENCH" gen "$dir" --n "$n"
-    echo "$(find "$dir" -name '*.yaml' | head -n 200 | xargs cat | wc -l | awk '{ printf "%.1f", $1 / 200 }') lines per profile on average"
-    floor "$dir" "$CORES"
-    FORMAT_ARGS="--format json" run "json, $CORES cores" "$dir" "$n"
-    FORMAT_ARGS="--format text" run "text, $CORES cores" "$dir" "$n"
-    if [ "$CORES" -gt 1 ]; then
-        floor "$dir" 1
-        FORMAT_ARGS="--format json" run "json, 1 core (taskset -c 0)" "$dir" "$n" taskset -c 0
+# timed LABEL CMD...: run CMD once under GNU time, append "wall cpu rss_kib" to $WORK/LABEL.
+timed() {
+    local label="$1" code=0 w m u s
+    shift
+    NO_COLOR=1 LANG=C /usr/bin/time -f '%e %M %U %S' -o "$WORK/time" "$@" >/dev/null 2>"$WORK/stderr" || code=$?
+    # profilecheck exits 1 when it finds something: a normal lint. Anything else is a failure.
+    if [ "$code" -gt 1 ]; then
+        echo "$* failed (exit $code):" >&2
+        cat "$WORK/stderr" >&2
+        exit 1
     fi
-    rm -rf "$dir"
+    read -r w m u s < <(tail -n 1 "$WORK/time")
+    awk -v w="$w" -v u="$u" -v s="$s" -v m="$m" 'BEGIN { printf "%.3f %.3f %d\n", w, u + s, m }' >>"$WORK/$label"
 }
 
-FORMAT_ARGS=""
-FLOOR=0
-section "$N"
+# median LABEL COLUMN: the median of that column of $WORK/LABEL.
+median() {
+    cut -d' ' -f"$2" "$WORK/$1" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+peak() {
+    cut -d' ' -f3 "$WORK/$1" | sort -g | tail -n 1
+}
+
+# line LABEL N [FLOOR_LABEL]: medians of LABEL, and the ratios to FLOOR_LABEL's medians.
+line() {
+    local label="$1" n="$2" fl="${3:-}"
+    local w c m
+    w=$(median "$label" 1)
+    c=$(median "$label" 2)
+    m=$(peak "$label")
+    awk -v l="$label" -v n="$n" -v w="$w" -v c="$c" -v m="$m" 'BEGIN {
+        printf "%-22s wall %6.2f s  cpu %6.2f s  %8.0f profiles/s  %6.1f MiB peak", l, w, c, n / (w > 0 ? w : 0.01), m / 1024
+    }'
+    if [ -n "$fl" ]; then
+        awk -v w="$w" -v c="$c" -v fw="$(median "$fl" 1)" -v fc="$(median "$fl" 2)" 'BEGIN {
+            printf "   ratio to floor: wall %.2f×  cpu %.2f×", w / (fw > 0 ? fw : 0.01), c / (fc > 0 ? fc : 0.01)
+        }'
+    fi
+    printf "\n"
+}
+
+# gen N: flat folder of N profiles, its path on stdout.
+gen() {
+    local dir="$WORK/p$1"
+    "$BENCH" gen "$dir" --n "$1" --flat >&2
+    echo "$dir"
+}
+
+if [ "$CALLGRIND" -gt 0 ]; then
+    dir=$(gen "$CALLGRIND")
+    for cmd in "floor:$FLOOR_BIN 1 $dir" \
+        "json:$BIN --no-config --format json $dir" \
+        "text:$BIN --no-config --format text $dir"; do
+        label=${cmd%%:*}
+        # shellcheck disable=SC2086
+        valgrind --tool=callgrind --callgrind-out-file="$WORK/cg.$label" ${cmd#*:} >/dev/null 2>"$WORK/cg.err" || true
+        ir=$(grep -m1 '^summary:' "$WORK/cg.$label" | awk '{ print $2 }')
+        echo "$label: $ir instructions" | tee -a "$WORK/cg"
+    done
+    awk '/^floor:/ { f = $2 } /^json:/ { j = $2 } /^text:/ { t = $2 } END {
+        printf "json %.2f× the floor instructions, text %.2f×\n", j / f, t / f }' "$WORK/cg"
+    exit 0
+fi
+
+echo
+dir=$(gen "$N")
+echo "$N profiles; $REPS alternating rounds (floor, json, floor, text) on $CORES threads"
+for _ in $(seq "$REPS"); do
+    timed floor-a "$FLOOR_BIN" "$CORES" "$dir"
+    timed json "$BIN" --no-config --format json "$dir"
+    timed floor-b "$FLOOR_BIN" "$CORES" "$dir"
+    timed text "$BIN" --no-config --format text "$dir"
+done
+cat "$WORK/floor-a" "$WORK/floor-b" >"$WORK/floor"
+line floor "$N"
+line json "$N" floor-a
+line text "$N" floor-b
+rm -rf "$dir"
+
 if [ "$DO_BIG" = 1 ]; then
-    REPS=1 section "$BIG"
+    echo
+    dir=$(gen "$BIG")
+    echo "$BIG profiles: 1 round, peak memory"
+    timed big-floor "$FLOOR_BIN" "$CORES" "$dir"
+    timed big-json "$BIN" --no-config --format json "$dir"
+    line big-floor "$BIG"
+    line big-json "$BIG" big-floor
+    rm -rf "$dir"
 fi
 echo
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

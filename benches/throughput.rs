@@ -10,6 +10,7 @@
 //! cargo bench --bench throughput                         # stages, 10,000 profiles
 //! cargo bench --bench throughput -- --n 2000 --reps 3    # smaller, quicker
 //! cargo bench --bench throughput -- gen DIR --n 100000   # write profiles to DIR
+//! cargo bench --bench throughput -- gen DIR --flat        # all directly in DIR, no subfolders
 //! cargo bench --bench throughput -- floor DIR --threads 2  # bare parse of DIR's files
 //! ```
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -380,6 +381,8 @@ struct Args {
     reps: usize,
     invalid: u32,
     threads: usize,
+    /// `gen --flat`: every file directly in DIR (the floor reads only those).
+    flat: bool,
 }
 
 fn parse_args() -> Args {
@@ -390,6 +393,7 @@ fn parse_args() -> Args {
         reps: 5,
         invalid: 0,
         threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        flat: false,
     };
     let mut it = std::env::args().skip(1);
     let num = |v: Option<String>, what: &str| -> usize {
@@ -404,6 +408,7 @@ fn parse_args() -> Args {
             "--reps" => a.reps = num(it.next(), "--reps").max(1),
             "--invalid" => a.invalid = num(it.next(), "--invalid").min(100) as u32,
             "--threads" => a.threads = num(it.next(), "--threads").max(1),
+            "--flat" => a.flat = true,
             "gen" | "floor" if a.cmd.is_none() => a.cmd = Some(arg),
             other if a.cmd.is_some() && a.dir.is_none() => a.dir = Some(PathBuf::from(other)),
             other => panic!("unknown argument {other:?}; see the header of benches/throughput.rs"),
@@ -633,12 +638,17 @@ fn stages(a: &Args) {
 }
 
 /// Write the profiles to `dir` as p000000.yaml…, in subfolders of 1,000 so no
-/// folder gets huge.
+/// folder gets huge; with `--flat`, all directly in `dir`, which is what the
+/// vendored floor (benches/floor-saphyr) reads.
 fn generate(a: &Args, dir: &Path) -> io::Result<()> {
     let texts = profiles(a.n, a.invalid);
     let mut bytes = 0;
     for (i, t) in texts.iter().enumerate() {
-        let sub = dir.join(format!("{:03}", i / 1000));
+        let sub = if a.flat {
+            dir.to_path_buf()
+        } else {
+            dir.join(format!("{:03}", i / 1000))
+        };
         if i % 1000 == 0 {
             std::fs::create_dir_all(&sub)?;
         }

@@ -15,6 +15,7 @@
 
 pub mod cli;
 pub mod i18n;
+pub mod import;
 pub mod lsp;
 pub mod profile;
 pub mod report;

@@ -10,7 +10,11 @@ fn main() {
             .collect(),
         cwd: std::env::current_dir().unwrap_or_else(|_| ".".into()),
         stdout_is_terminal: std::io::stdout().is_terminal(),
-        stdin: Box::new(std::io::stdin()),
+        stdin: if profilecheck::cli::ClosedStdin::detect() {
+            Box::new(profilecheck::cli::ClosedStdin)
+        } else {
+            Box::new(std::io::stdin())
+        },
     };
     let code = profilecheck::cli::run(
         std::env::args_os().collect(),

@@ -656,7 +656,7 @@ fn output_file_targets() {
 
     let out = exec(dir.path(), &["--no-config", complete, "-o", "."], &[], None);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("is a directory"), "{}", out.stderr);
+    assert!(out.stderr.contains(".: is a folder"), "{}", out.stderr);
 }
 
 /// A report aimed at one of the profiles being checked is refused before
@@ -702,7 +702,8 @@ fn no_profile_found_is_an_error_and_extensions_ignore_case() {
 }
 
 /// Control characters from a profile never reach the terminal: a name or
-/// value carrying ESC sequences is shown with U+FFFD instead.
+/// value carrying ESC sequences is shown with each control character escaped
+/// (`\u{1b}`), so what the file holds stays visible.
 #[test]
 fn control_characters_from_profiles_are_not_echoed() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -720,13 +721,13 @@ fn control_characters_from_profiles_are_not_echoed() {
     );
     assert!(!out.stderr.contains('\u{1b}'), "{:?}", out.stderr);
     assert!(
-        out.stdout.contains("Evil\u{fffd}[31mRED\u{fffd} — ok.yaml"),
+        out.stdout.contains("Evil\\u{1b}[31mRED\\u{7} — ok.yaml"),
         "{}",
         out.stdout
     );
     assert!(
         out.stderr
-            .contains("esc.yaml:2:14: error: `\u{fffd}[2J` is not a boolean"),
+            .contains("esc.yaml:2:14: error: `\\u{1b}[2J` is not a boolean"),
         "{}",
         out.stderr
     );

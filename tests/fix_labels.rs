@@ -1,6 +1,6 @@
 //! The labels the built-in fix steps quote, per rule and language. People
 //! follow fix steps with Facebook open beside them, so each quoted label is a
-//! decision taken against the research notes (research/facebook.md, section 11
+//! decision taken against the project's research notes on Facebook's menus (section 11
 //! and the sections above it, confidence marks included): this table makes a
 //! change to any label visible in review. English quotes "…", French « … ».
 //!
@@ -406,7 +406,7 @@ const UNCONFIRMED_FR: &[&str] = &[
     "Seulement moi",
 ];
 
-/// The settings links research/facebook.md gives (new interface; they work in
+/// The settings links the research notes on Facebook's menus give (new interface; they work in
 /// every language).
 const SETTINGS_LINKS: &[&str] = &[
     "facebook.com/settings/?tab=profile_and_tagging",

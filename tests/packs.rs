@@ -506,7 +506,7 @@ pack_case!(
 pack_case!(
     bad_regex,
     "bad-regex",
-    ":6:39: error: bad regular expression: unclosed group"
+    ":6:39: error: bad regular expression: a parenthesis `(` is never closed (at character 1)"
 );
 pack_case!(
     impossible_enum_value,
@@ -547,11 +547,13 @@ fn pack_errors_through_the_api() {
     let errors = Checker::with_packs(&[("bad.yaml", &broken)]).unwrap_err();
     assert_eq!(
         errors[0].render(Lang::En),
-        ["bad.yaml:6:39: error: bad regular expression: unclosed group"]
+        ["bad.yaml:6:39: error: bad regular expression: a parenthesis `(` is never closed (at character 1)"]
     );
     assert_eq!(
         errors[0].render(Lang::Fr),
-        ["bad.yaml:6:39: error: expression régulière invalide\u{a0}: unclosed group"]
+        [
+            "bad.yaml:6:39: error: expression régulière invalide\u{a0}: une parenthèse `(` n’est jamais fermée (au caractère 1)"
+        ]
     );
 }
 
@@ -587,12 +589,12 @@ rules:
         msgs[0],
         (
             "alternate_name.name",
-            "expected: `alternate_name.name` has at most 3 characters; found: 5 characters"
+            "the other name (Facebook \"Other names\"), e.g. your profession (`alternate_name.name`): expected at most 3 characters; found 5 characters"
         )
     );
     assert_eq!(msgs[1], ("contact.links[0]", "bad link http://a.example (blog)"));
     // The second link has no url: the template cannot be filled.
-    assert!(msgs[2].1.starts_with("expected: `url` matches"), "{:?}", msgs[2]);
+    assert!(msgs[2].1.starts_with("`url`: expected text matching"), "{:?}", msgs[2]);
     let fr = checker.check("p.yaml", profile.as_bytes(), Some(Lang::Fr));
     let link = fr
         .findings

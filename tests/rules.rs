@@ -149,13 +149,18 @@ fn every_builtin_rule_is_documented_in_en_and_fr_with_examples() {
 
 #[test]
 fn builtin_examples_behave_as_declared() {
-    let failures = profilecheck::rules::verify::verify_failures(&pack::builtin());
+    let failures = profilecheck::rules::verify::verify_failures(&pack::builtin(), profilecheck::Lang::En);
     let shown: Vec<String> = failures
         .iter()
         .map(|f| {
             format!(
                 "{}:{}:{} {} expected {} got {}",
-                f.pack, f.line, f.col, f.rule, f.expected, f.got
+                f.pack,
+                f.line,
+                f.col,
+                f.rule,
+                f.expected,
+                f.got.key()
             )
         })
         .collect();
@@ -471,7 +476,7 @@ fn each_gives_one_finding_per_failing_item_at_the_item() {
 
 #[test]
 fn all_points_at_the_first_failing_part_in_file_order_and_names_each() {
-    // personal-info-private (SPEC §4, 1.1): birthday is private, family comes
+    // personal-info-private (docs/rules.md, contract 1.1): birthday is private, family comes
     // before phone in the file; both are public.
     let yaml = "privacy:\n  birthday_audience: friends\n  family_audience: public\n  relationship_audience: only_me\n  phone_audience: public\n";
     let r = check(yaml);

@@ -1,28 +1,158 @@
-# Messages de la ligne de commande : erreurs, avertissements et ce qu’elle dit sur la sortie d’erreur.
+cli-pack-heading = Pack { $name }
+cli-explain-pack = pack { $name }
+cli-explain-step = étape { $step } · { $title }
+cli-explain-what = Ce qui est vérifié :
+cli-explain-applies-when = S’applique seulement si { $when }
+cli-explain-passes-when = Réussit si { $check }
+cli-explain-why = Pourquoi c’est important :
+cli-explain-fix = Comment corriger :
+cli-explain-examples-pass = Exemples conformes :
+cli-explain-examples-fail = Exemples non conformes :
+cli-verify-misbehaves = l’exemple devrait { $expected ->
+        [pass] réussir
+       *[fail] échouer
+    }, mais { $got ->
+        [pass] il réussit
+        [fail] il échoue
+        [waived] il déroge à sa propre règle
+       *[not-applicable] la règle ne s’y applique pas
+    }
+cli-verify-invalid = l’exemple devrait { $expected ->
+        [pass] réussir
+       *[fail] échouer
+    }, mais ce n’est pas un profil valide ({ $line }:{ $column } : { $message })
+cli-verify-summary = { $good ->
+        [one] { $good } exemple sur { $total } se comporte
+       *[other] { $good } exemples sur { $total } se comportent
+    } comme prévu, dans { $rules ->
+        [one] { $rules } règle
+       *[other] { $rules } règles
+    }
 
-cli-error-prefix = profilecheck : erreur :
-cli-cannot-write-report = erreur : impossible d’écrire le rapport
-cli-did-you-mean = ; vouliez-vous dire `{ $name }` ?
-cli-unknown-rule = règle inconnue `{ $rule }`{ $hint }
+stats-heading = Statistiques : étapes manquées, sur { $n ->
+        [one] { $n } profil valide
+       *[other] { $n } profils valides
+    }
+stats-nothing-missed = aucune étape manquée
+stats-waived = { $n ->
+        [one] { $n } dérogation
+       *[other] { $n } dérogations
+    }
+stats-percent = { $pct } %
+
+cli-cannot-write = impossible d’écrire le rapport : { $detail }
+cli-unknown-rule = règle inconnue `{ $rule }`
+cli-unknown-rule-did-you-mean = règle inconnue `{ $rule }` ; vouliez-vous dire `{ $suggestion }` ?
+cli-exists = { $path } existe déjà ; ajoutez --force pour le remplacer
+cli-wrote = { $path } écrit ; vérifiez-le avec : profilecheck { $path }
 cli-no-profile-given = aucun profil indiqué ; essayez `profilecheck profil.yaml`, ou `profilecheck init` pour en créer un
+cli-bad-report = --report attend FORMAT=FICHIER, FORMAT parmi { $formats } ; reçu `{ $got }`
+cli-two-reports = deux rapports seraient écrits dans { $path }
+cli-select-unknown = --select nomme une règle inconnue `{ $rule }`
+cli-select-unknown-did-you-mean = --select nomme une règle inconnue `{ $rule }` ; vouliez-vous dire `{ $suggestion }` ?
+cli-report-over-profile = { $path } fait partie des profils vérifiés ; écrivez le rapport ailleurs
+cli-no-profile-found = aucun profil trouvé (fichiers en .yaml ou .yml)
+cli-max-warnings = { $n ->
+        [one] { $n } avertissement
+       *[other] { $n } avertissements
+    }, plus que --max-warnings { $max }
+
+help-about = Vérifie la description YAML d’un profil Facebook selon un guide de marque personnelle
+help-long-about =
+    Vérifie la description YAML d’un profil Facebook selon un guide de marque personnelle.
+
+    Indique les étapes manquantes, pourquoi elles comptent et où cliquer dans Facebook pour les corriger.
+help-after-help =
+    Exemples :
+      profilecheck profil.yaml
+      profilecheck clients/ --format sarif -o resultats.sarif
+      profilecheck explain bio-length --lang fr
+      profilecheck init --lang fr -o profil.yaml
+help-opt-lang = Langue du rapport (par défaut : le `lang` du profil ou de la configuration, sinon selon LANG/LC_ALL)
+help-opt-rules = Ajoute un pack de règles, ou tous les packs *.yaml d’un dossier (option répétable)
+help-opt-config = Utilise ce fichier de configuration au lieu de chercher .profilecheck.yaml
+help-opt-no-config = Ignore tout fichier .profilecheck.yaml
+help-opt-color = Quand utiliser les couleurs
+help-opt-paths = Fichiers de profil ou dossiers (*.yaml, *.yml, récursivement) ; - lit l’entrée standard
+help-opt-format = Format du rapport
+help-opt-output = Écrit le rapport dans FICHIER (de façon atomique) au lieu de la sortie standard
+help-opt-select = Seulement ces règles : identifiants, noms de packs, step:N ou motifs (séparés par des virgules)
+help-opt-ignore = Ignore ces règles : identifiants, noms de packs, step:N ou motifs (séparés par des virgules)
+help-opt-fail-on = Code de sortie 1 s’il reste un constat de ce niveau ou plus grave
+help-opt-max-warnings = Code de sortie 1 au-delà de N avertissements, quel que soit --fail-on
+help-opt-report = Écrit aussi FORMAT dans FICHIER lors du même passage (répétable), par exemple sarif=resultats.sarif
+help-opt-statistics = Après les rapports : combien de profils manquent chaque règle, de la plus manquée à la moins manquée
+help-opt-quiet = Seulement les constats : ni étapes de correction, ni profils sans constat, ni résumé
+help-opt-help = Affiche l’aide
+help-opt-help-more = Affiche l’aide (plus de détails avec '--help')
+help-opt-help-long = Affiche l’aide (un résumé avec '-h')
+help-opt-version = Affiche la version
+help-rules-about = Liste les règles chargées
+help-rules-opt-format = Format de sortie
+help-rules-opt-verify = Exécute les exemples de chaque règle et signale ceux qui ne se comportent pas comme prévu
+help-rules-opt-packs = Fichiers de packs, dossiers ou noms de packs intégrés (par défaut : les règles en vigueur)
+help-explain-about = Ce que vérifie une règle, pourquoi, et comment corriger
+help-explain-opt-rule = L’identifiant de la règle, par exemple bio-length
+help-init-about = Écrit un modèle de profil commenté à remplir
+help-init-opt-output = Écrit dans FICHIER au lieu de la sortie standard
+help-init-opt-interactive = Pose une à une les questions de la liste de contrôle et écrit les réponses
+help-init-opt-force = Remplace FICHIER s’il existe
+help-schema-about = Affiche le schéma JSON du format de profil (pour les éditeurs)
+help-help-about = Affiche cette aide ou celle des sous-commandes indiquées
+
+clap-usage = Utilisation :
+clap-commands = Commandes :
+clap-arguments = Arguments :
+clap-options = Options :
+clap-default = par défaut :
+clap-possible-values = valeurs possibles :
+clap-options-value = OPTIONS
+clap-command-value = COMMANDE
+clap-value-file = FICHIER
+clap-value-file-dir = FICHIER|DOSSIER
+clap-value-format-file = FORMAT=FICHIER
+clap-value-path = CHEMIN
+clap-value-level = NIVEAU
+clap-value-ids = IDS
+clap-value-format = FORMAT
+clap-value-rule-id = ID-RÈGLE
+clap-value-pack = PACK
+clap-value-command = COMMANDE
+clap-value-lang = LANGUE
+clap-value-color = QUAND
+clap-value-n = N
+
+clap-unknown-argument = argument inattendu `{ $arg }`
+clap-unknown-argument-did-you-mean = argument inattendu `{ $arg }` ; vouliez-vous dire `{ $suggestion }` ?
+clap-unknown-subcommand = commande inconnue `{ $name }`
+clap-unknown-subcommand-did-you-mean = commande inconnue `{ $name }` ; vouliez-vous dire `{ $suggestion }` ?
+clap-missing-value = `{ $arg }` demande une valeur
+clap-invalid-value = valeur invalide `{ $value }` pour `{ $arg }`
+clap-invalid-value-one-of = valeur invalide `{ $value }` pour `{ $arg }` ; valeurs possibles : { $valid }
+clap-conflict = `{ $arg }` ne peut pas s’employer avec `{ $other }`
+clap-missing-argument = argument manquant : { $arg }
+clap-too-many-values = valeur inattendue `{ $value }` pour `{ $arg }`
+clap-wrong-values = nombre de valeurs incorrect pour `{ $arg }`
+clap-no-equals = `{ $arg }` prend sa valeur après `=`
+clap-other = ligne de commande invalide ({ $detail })
+clap-more-information = Pour en savoir plus, essayez '--help'.
+
+help-lsp-about = Lance le serveur de langage sur stdio (pour les éditeurs)
+
+# Contract 1.1 CLI (cli9): selection, exclude, --output-dir, configuration problems, statistics.
+cli-did-you-mean = ; vouliez-vous dire `{ $name }` ?
 cli-bad-report-spec = --report attend FORMAT=FICHIER, FORMAT parmi { $formats } ; reçu `{ $spec }`
-cli-two-reports-one-file = deux rapports seraient écrits dans { $file }
 cli-bad-exclude = --exclude `{ $glob }` n’est pas un motif utilisable : { $reason }
 cli-select-matches-nothing = { $option } `{ $value }` ne désigne aucune règle (un identifiant de règle, un nom de pack, step:N ou un motif comme `photo-*`){ $hint }
 cli-verbose-config = { $file } utilise { $config }
 cli-verbose-no-config = aucune configuration (réglages par défaut)
-cli-report-over-profile = { $file } fait partie des profils vérifiés ; écrivez le rapport ailleurs
-cli-no-profile-found = aucun profil trouvé (fichiers en .yaml ou .yml)
 cli-no-rule-loaded = avertissement : aucune règle n’est chargée (vérifiez `packs:` et `--select`) : tous les profils auront 100
 cli-output-dir-unusable = --output-dir { $dir } est inutilisable : { $reason }
 cli-output-dir-written = { $n ->
     [one] { $n } fichier écrit dans { $dir }
    *[other] { $n } fichiers écrits dans { $dir }
 }
-cli-max-warnings = { $n } avertissements, plus que --max-warnings { $max }
 cli-no-such-pack = ni fichier ni dossier de pack à ce nom, ni pack intégré (packs intégrés : { $packs }){ $hint }
-
-# Problèmes de configuration (SPEC §10) : un pack ou une configuration inutilisable.
 config-problem-title = configuration de profilecheck
 config-problems-heading = Problèmes de configuration
 config-problems-intro = { $n ->
@@ -32,35 +162,28 @@ config-problems-intro = { $n ->
 config-foreign-owner = ignorée : cette configuration appartient à un autre utilisateur (uid { $uid }), qui pourrait faire faire n’importe quoi à la vérification ; utilisez --config pour lui faire confiance
 config-rules-entry-unusable = l’entrée `{ $path }` de `rules` est inutilisable : { $reason }
 select-matches-nothing = `{ $value }` ne désigne aucune règle (un identifiant de règle, un nom de pack, step:N ou un motif comme `photo-*`){ $hint }
-
-# Lignes de résumé.
-summary-unreadable = { $n ->
-    [one] { $n } profil n’a pas pu être lu
-   *[other] { $n } profils n’ont pas pu être lus
-}
 summary-config-errors = { $n ->
     [one] { $n } problème de configuration
    *[other] { $n } problèmes de configuration
 }
-
-# --statistics dans les résumés de groupe.
 stats-teach-next = À enseigner ensuite : les étapes les plus manquées
-stats-nothing-missed = Aucune étape n’a été manquée.
 stats-col-rule = Règle
 stats-col-title = Étape
 stats-col-missed = Manquée par
 stats-missed-of = { $missed } sur { $profiles }
-
-# rules et explain.
 rules-severity-changed = { $severity } ({ $default } par défaut)
 rules-severity-off = désactivée ({ $default } par défaut)
 rules-config-in-force = Niveaux fixés par { $config }
 explain-off-by-config = Cette règle est désactivée par { $config } : elle n’est pas vérifiée.
 explain-off = Cette règle est désactivée : elle n’est pas vérifiée.
 explain-severity-by-config = Niveau { $severity }, fixé par { $config }.
-
-# rules --verify.
-verify-should-pass = réussir
-verify-should-fail = échouer
-verify-misbehaves = l’exemple devrait { $expected }, mais il donne : { $got }
-verify-summary = { $passed } exemples sur { $total } se comportent comme prévu, dans { $rules } règles
+stats-no-step-missed = Aucune étape n’a été manquée.
+help-opt-output-dir = Un rapport par profil dans DOSSIER (plus index.html / index.md pour html et markdown)
+help-opt-exclude = Ignore les fichiers et dossiers qui correspondent à MOTIF lors du parcours d’un dossier (répétable)
+help-opt-follow = Suit les liens symboliques rencontrés en parcourant un dossier
+help-opt-verbose = Indique sur la sortie d’erreur la configuration qu’utilise chaque profil
+help-opt-fail-under = Code de sortie 1 si un profil valide a un score inférieur à SCORE (0-100)
+clap-value-rules = RÈGLES
+clap-value-dir = DOSSIER
+clap-value-glob = MOTIF
+clap-value-score = SCORE

@@ -5,3 +5,95 @@ profiles-count = { $n ->
     [one] { $n } profil
    *[other] { $n } profils
 }
+
+severity-error = erreur
+severity-warning = avertissement
+severity-info = info
+
+report-errors-count = { $n ->
+    [one] { $n } erreur
+   *[other] { $n } erreurs
+}
+report-warnings-count = { $n ->
+    [one] { $n } avertissement
+   *[other] { $n } avertissements
+}
+report-notes-count = { $n ->
+    [one] { $n } remarque
+   *[other] { $n } remarques
+}
+report-summary = { $errors } · { $warnings } · { $notes } dans { $profiles ->
+        [one] { $profiles } profil
+       *[other] { $profiles } profils
+    }{ $invalid ->
+        [0] {""}
+       *[other] {" "}(dont { $invalid ->
+            [one] { $invalid } invalide
+           *[other] { $invalid } invalides
+        })
+    }
+report-explain-hint = `profilecheck explain RÈGLE` pour en savoir plus
+report-score = score
+report-invalid = invalide
+report-step = Étape { $step }
+report-step-titled = Étape { $step } · { $title }
+report-all-done = tout est fait
+report-waived-heading = Dérogations
+report-waived-word = dérogation
+
+handout-title = Bilan des profils
+handout-no-profile = Aucun profil n’a été vérifié.
+handout-col-profile = Profil
+handout-col-file = Fichier
+handout-col-score = Score
+handout-col-errors = Erreurs
+handout-col-warnings = Avertissements
+handout-total = Total : { $errors } · { $warnings } · { $notes }
+handout-pack = Pack { $name }
+handout-invalid-profiles = { $n ->
+    [one] { $n } profil invalide
+   *[other] { $n } profils invalides
+}
+handout-file = Fichier : { $file }
+handout-invalid = Profil invalide : pas de score
+handout-fix-file = Corrigez ces problèmes dans le fichier, puis relancez la vérification :
+handout-at-line = ligne { $line } : { $message }
+handout-score = Score : { $score }/100
+handout-file-notes = Remarques sur le fichier
+handout-not-applicable = { $n ->
+    [one] { $n } règle ne s’applique pas à ce profil : { $rules }.
+   *[other] { $n } règles ne s’appliquent pas à ce profil : { $rules }.
+}
+handout-waived = dérogation : { $reason }
+
+handout-col-total = Total
+handout-col-notes = Remarques
+handout-kicker = Fiche de marque personnelle
+handout-invalid-badge = Profil invalide
+handout-not-checked = Le fichier n’a pas pu être vérifié
+handout-line = ligne
+handout-column = colonne
+handout-done = Fait
+handout-reason = Motif
+handout-to-do = À faire
+handout-in-your-file = Dans votre fichier
+handout-how-to-fix = Comment faire
+handout-score-label = Score : { $score } sur 100
+handout-no-score = Pas de score : le fichier est invalide
+handout-footer = Vérifié par profilecheck selon les étapes du guide de marque personnelle. Cochez chaque case une fois l’action faite.
+handout-done-of = { $done ->
+        [one] { $done } point sur { $total } réglé
+       *[other] { $done } points sur { $total } réglés
+    }
+
+report-invalid-profile = profil invalide
+report-profile-warning = avertissement sur le profil
+report-why = Pourquoi
+report-how-to-fix = Comment corriger
+report-problems-count = { $n ->
+    [one] { $n } problème
+   *[other] { $n } problèmes
+}
+
+punct-colon =  :
+punct-quote = « { $text } »

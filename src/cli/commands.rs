@@ -2,11 +2,12 @@
 
 use crate::i18n::Lang;
 use crate::i18n::catalog::t;
+use crate::i18n::one_line;
 use crate::report::printable;
 use crate::report::text::wrap;
 use crate::rules::engine::RuleSet;
 use crate::rules::pack::{Pack, Rule, Severity};
-use crate::rules::verify::verify_failures;
+use crate::rules::verify::{Outcome, verify_failures};
 use colored::Colorize;
 use serde_json::json;
 use std::collections::HashMap;
@@ -91,7 +92,7 @@ pub fn list_rules(
             writeln!(
                 w,
                 "{}",
-                format!("{} {}", lang.pick("Pack", "Pack"), printable(&r.pack)).bold()
+                t!(lang, "cli-pack-heading", name = printable(&r.pack).into_owned()).bold()
             )?;
         }
         let step = r.step.map_or_else(|| "  ".to_owned(), |s| format!("{s:>2}"));
@@ -125,19 +126,21 @@ pub fn explain(
     let Some((r, on)) = every_rule(rules).into_iter().find(|(r, _)| r.id == id) else {
         return Ok(());
     };
-    let colon = lang.colon();
-    writeln!(w, "{} — {}", r.id.bold(), r.title.get(lang))?;
+    writeln!(w, "{} — {}", r.id.bold(), one_line(r.title.get(lang)))?;
     let step = r.step.and_then(|s| {
-        rules
-            .steps
-            .get(&s)
-            .map(|t| format!("{} {s} · {}", lang.pick("step", "étape"), t.get(lang)))
+        rules.steps.get(&s).map(|title| {
+            t!(
+                lang,
+                "cli-explain-step",
+                step = s,
+                title = one_line(title.get(lang)).into_owned()
+            )
+        })
     });
     writeln!(
         w,
-        "{} {} · {}{}",
-        lang.pick("pack", "pack"),
-        r.pack,
+        "{} · {}{}",
+        t!(lang, "cli-explain-pack", name = printable(&r.pack).into_owned()),
         severity_in_force(r, on, defaults, lang),
         step.map(|s| format!(" · {s}")).unwrap_or_default(),
     )?;
@@ -163,44 +166,36 @@ pub fn explain(
         _ => {}
     }
     writeln!(w)?;
-    writeln!(w, "{}{colon}", lang.pick("What it checks", "Ce qui est vérifié").bold())?;
+    writeln!(w, "{}", t!(lang, "cli-explain-what").bold())?;
     // Long generated descriptions and texts are wrapped like the text report.
     let para = |w: &mut dyn Write, first: &str, rest: &str, text: &str| -> io::Result<()> {
-        for (i, line) in wrap(text, 96).iter().enumerate() {
+        for (i, line) in wrap(&one_line(text), 96).iter().enumerate() {
             writeln!(w, "{}{line}", if i == 0 { first } else { rest })?;
         }
         Ok(())
     };
     if let Some(when) = &r.when {
-        let text = format!(
-            "{} {}",
-            lang.pick("Applies only when", "S’applique seulement si"),
-            when.describe(lang)
-        );
+        let text = t!(lang, "cli-explain-applies-when", when = when.describe(lang));
         para(w, "  ", "    ", &text)?;
     }
-    let text = format!("{} {}", lang.pick("Passes when", "Réussit si"), r.check.describe(lang));
+    let text = t!(lang, "cli-explain-passes-when", check = r.check.describe(lang));
     para(w, "  ", "    ", &text)?;
     writeln!(w)?;
     if !r.why.is_empty() {
-        writeln!(
-            w,
-            "{}{colon}",
-            lang.pick("Why it matters", "Pourquoi c’est important").bold()
-        )?;
+        writeln!(w, "{}", t!(lang, "cli-explain-why").bold())?;
         para(w, "  ", "  ", r.why.get(lang))?;
         writeln!(w)?;
     }
     let fix = r.fix.get(lang);
     if !fix.is_empty() {
-        writeln!(w, "{}{colon}", lang.pick("How to fix it", "Comment corriger").bold())?;
+        writeln!(w, "{}", t!(lang, "cli-explain-fix").bold())?;
         for (i, step) in fix.iter().enumerate() {
             para(w, &format!("  {}. ", i + 1), "     ", step)?;
         }
         writeln!(w)?;
     }
-    let passes = format!("{}{colon}", lang.pick("Examples that pass", "Exemples conformes"));
-    let fails = format!("{}{colon}", lang.pick("Examples that fail", "Exemples non conformes"));
+    let passes = t!(lang, "cli-explain-examples-pass");
+    let fails = t!(lang, "cli-explain-examples-fail");
     example_block(w, &passes, &r.examples_pass)?;
     example_block(w, &fails, &r.examples_fail)?;
     Ok(())
@@ -212,7 +207,8 @@ fn example_block(w: &mut dyn Write, label: &str, examples: &[crate::rules::pack:
     }
     writeln!(w, "{}", label.bold())?;
     for e in examples {
-        let mut lines = e.yaml.lines();
+        // An example is YAML on several lines: each line shown safe.
+        let mut lines = e.yaml.lines().map(one_line);
         if let Some(first) = lines.next() {
             writeln!(w, "  - {first}")?;
         }
@@ -226,7 +222,7 @@ fn example_block(w: &mut dyn Write, label: &str, examples: &[crate::rules::pack:
 /// `rules --verify`: print each misbehaving example (or, with `json`, one
 /// JSON document); returns how many misbehave.
 pub fn verify(packs: &[Pack], json_out: bool, lang: Lang, w: &mut dyn Write) -> io::Result<usize> {
-    let failures = verify_failures(packs);
+    let failures = verify_failures(packs, lang);
     let total: usize = packs
         .iter()
         .flat_map(|p| &p.rules)
@@ -243,7 +239,11 @@ pub fn verify(packs: &[Pack], json_out: bool, lang: Lang, w: &mut dyn Write) -> 
                     "column": f.col,
                     "rule": f.rule,
                     "expected": f.expected,
-                    "got": f.got,
+                    "got": f.got.key(),
+                    "message": match &f.got {
+                        Outcome::Invalid { message, .. } => Some(message.as_str()),
+                        _ => None,
+                    },
                 })
             })
             .collect();
@@ -259,36 +259,32 @@ pub fn verify(packs: &[Pack], json_out: bool, lang: Lang, w: &mut dyn Write) -> 
         return Ok(failures.len());
     }
     for f in &failures {
-        let expected = if f.expected == "pass" {
-            t!(lang, "verify-should-pass")
-        } else {
-            t!(lang, "verify-should-fail")
-        };
-        writeln!(
-            w,
+        // The pack's file name and the example's own error quote files.
+        let line = format!(
             "{}:{}:{}: {} {}",
             printable(&f.pack),
             f.line,
             f.col,
-            printable(&f.rule),
-            t!(
-                lang,
-                "verify-misbehaves",
-                expected = expected,
-                got = printable(&f.got).into_owned()
-            )
-        )?;
+            f.rule,
+            match &f.got {
+                Outcome::Invalid { line, column, message } => t!(
+                    lang,
+                    "cli-verify-invalid",
+                    expected = f.expected,
+                    line = *line,
+                    column = *column,
+                    message = message
+                ),
+                got => t!(lang, "cli-verify-misbehaves", expected = f.expected, got = got.key()),
+            }
+        );
+        writeln!(w, "{}", one_line(&line))?;
     }
+    let good = total - failures.len();
     writeln!(
         w,
         "{}",
-        t!(
-            lang,
-            "verify-summary",
-            passed = total - failures.len(),
-            total = total,
-            rules = rules
-        )
+        t!(lang, "cli-verify-summary", good = good, total = total, rules = rules)
     )?;
     Ok(failures.len())
 }

@@ -1,10 +1,18 @@
-//! `--help` in the user's language: clap's derive gives the English text;
-//! French replaces every about and help string and the headings clap lets
-//! us set.
+//! `--help` and clap's errors in the user's language, from the catalogues
+//! (`locales/<lang>/cli.ftl`, the `help-*` and `clap-*` messages).
+//!
+//! clap's derive gives the command's shape; every about and help text is
+//! then set from the catalogue by walking the built command, so an option
+//! added to `args.rs` without its `help-*` message fails a test instead of
+//! showing English in French. The few words clap prints itself (headings,
+//! `[default: …]`, `Usage:`) are replaced in its rendered text, and its
+//! errors are worded here from their kind and context.
 
 use super::args::Cli;
 use crate::i18n::Lang;
+use crate::i18n::catalog::{self, t};
 use clap::CommandFactory;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use std::ffi::OsString;
 
 /// `--lang` as written on the command line, before clap parses it, so the
@@ -44,192 +52,313 @@ pub(super) fn help_subcommand(args: Vec<OsString>) -> Vec<OsString> {
     out
 }
 
+/// The message id of a command's text: `help-about` for the top command,
+/// `help-rules-about` for a subcommand.
+fn command_id(path: &str, what: &str) -> String {
+    // `help rules` is clap's copy of `rules`, under its `help` subcommand.
+    let path = path.strip_prefix("help-").unwrap_or(path);
+    if path.is_empty() {
+        format!("help-{what}")
+    } else {
+        format!("help-{path}-{what}")
+    }
+}
+
+/// The message id of an argument's help: `help-opt-format`, or
+/// `help-rules-opt-format` for a subcommand's own. Global options keep the
+/// top command's id wherever clap copies them.
+pub(crate) fn arg_id(path: &str, arg: &clap::Arg) -> String {
+    let id = arg.get_id().as_str().replace('_', "-");
+    if path.is_empty() || arg.is_global_set() || id == "help" || id == "version" {
+        format!("help-opt-{id}")
+    } else {
+        format!("help-{path}-opt-{id}")
+    }
+}
+
 /// The clap command, with its help in `lang`.
 pub fn command(lang: Lang) -> clap::Command {
     let cmd = Cli::command();
-    if lang == Lang::En {
-        return cmd;
+    // Worded before clap builds it (whether a long help exists decides how
+    // clap words its own `--help`), and again after, for the `--help`,
+    // `--version` and `help` subcommand that building adds.
+    let mut cmd = localise(cmd, "", lang);
+    cmd.build();
+    localise(cmd, "", lang)
+}
+
+fn localise(cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
+    let text = |id: String| catalog::lookup(lang, &id);
+    let mut cmd = cmd.subcommand_value_name(t!(lang, "clap-command-value"));
+    if let Some(about) = text(command_id(path, "about")) {
+        cmd = cmd.about(about);
     }
-    // French help: every about and help string, and the headings clap lets us set.
-    let args: &[(&str, &str)] = &[
-        (
-            "lang",
-            "Langue du rapport (par défaut : le `lang` du profil ou de la configuration, sinon selon LANG/LC_ALL)",
-        ),
-        (
-            "rules",
-            "Ajoute un pack de règles, ou tous les packs *.yaml d’un dossier (option répétable)",
-        ),
-        (
-            "config",
-            "Utilise ce fichier de configuration au lieu de chercher .profilecheck.yaml",
-        ),
-        ("no_config", "Ignore tout fichier .profilecheck.yaml"),
-        ("color", "Quand utiliser les couleurs"),
-        (
-            "paths",
-            "Fichiers de profil ou dossiers (*.yaml, *.yml, récursivement) ; - lit l’entrée standard",
-        ),
-        ("format", "Format du rapport"),
-        (
-            "output",
-            "Écrit le rapport dans FICHIER (de façon atomique) au lieu de la sortie standard",
-        ),
-        (
-            "select",
-            "Seulement ces règles\u{a0}: identifiants, noms de packs, step:N ou motifs (séparés par des virgules)",
-        ),
-        (
-            "ignore",
-            "Ignore ces règles\u{a0}: identifiants, noms de packs, step:N ou motifs (séparés par des virgules)",
-        ),
-        (
-            "output_dir",
-            "Un rapport par profil dans DOSSIER (plus index.html / index.md pour html et markdown)",
-        ),
-        (
-            "exclude",
-            "Ignore les fichiers et dossiers qui correspondent à MOTIF lors du parcours d’un dossier (répétable)",
-        ),
-        (
-            "follow",
-            "Suit les liens symboliques rencontrés en parcourant un dossier",
-        ),
-        (
-            "verbose",
-            "Indique sur la sortie d’erreur la configuration qu’utilise chaque profil",
-        ),
-        (
-            "fail_under",
-            "Code de sortie 1 si un profil valide a un score inférieur à SCORE (0-100)",
-        ),
-        (
-            "fail_on",
-            "Code de sortie 1 s’il reste un constat de ce niveau ou plus grave",
-        ),
-        (
-            "max_warnings",
-            "Code de sortie 1 au-delà de N avertissements, quel que soit --fail-on",
-        ),
-        (
-            "report",
-            "Écrit aussi FORMAT dans FICHIER lors du même passage (répétable), par ex. sarif=resultats.sarif",
-        ),
-        (
-            "statistics",
-            "Après les rapports : combien de profils manquent chaque règle, de la plus manquée à la moins manquée",
-        ),
-        (
-            "quiet",
-            "Seulement les constats : ni étapes de correction, ni profils sans constat, ni résumé",
-        ),
+    if let Some(long) = text(command_id(path, "long-about")) {
+        cmd = cmd.long_about(long);
+    }
+    if let Some(after) = text(command_id(path, "after-help")) {
+        cmd = cmd.after_help(after);
+    }
+    let owned_path = path.to_owned();
+    cmd = cmd.mut_args(|a| {
+        let id = arg_id(&owned_path, &a);
+        let mut a = a;
+        if a.get_id() == "help" && a.get_long_help().is_some() {
+            // clap words `-h` and `--help` apart when a long help exists.
+            a = a
+                .help(t!(lang, "help-opt-help-more"))
+                .long_help(t!(lang, "help-opt-help-long"));
+        } else if let Some(help) = catalog::lookup(lang, &id) {
+            a = a.help(help);
+        }
+        // clap names a value after its argument when none is given (`LANG`).
+        let default_name = [clap::builder::Str::from(a.get_id().as_str().to_uppercase())];
+        let shown = match a.get_value_names() {
+            Some(names) => names,
+            None if a.get_action().takes_values() => &default_name[..],
+            None => &[],
+        };
+        let names: Vec<String> = shown
+            .iter()
+            .map(|n| {
+                let key = format!("clap-value-{}", n.as_str().to_lowercase().replace(['|', '='], "-"));
+                catalog::lookup(lang, &key).unwrap_or_else(|| n.to_string())
+            })
+            .collect();
+        if !names.is_empty() {
+            a = a.value_names(names);
+        }
+        a
+    });
+    let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_owned()).collect();
+    for name in names {
+        let sub_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path}-{name}")
+        };
+        cmd = cmd.mut_subcommand(&name, |s| localise(s, &sub_path, lang));
+    }
+    cmd
+}
+
+/// clap's help or version text with the words clap prints itself in `lang`.
+pub(super) fn localise_rendered(text: &str, lang: Lang) -> String {
+    let headings = [
+        ("Usage:", t!(lang, "clap-usage")),
+        ("Commands:", t!(lang, "clap-commands")),
+        ("Arguments:", t!(lang, "clap-arguments")),
+        ("Options:", t!(lang, "clap-options")),
     ];
-    let mut cmd = cmd
-        .about("Vérifie la description YAML d’un profil Facebook selon un guide de marque personnelle")
-        .long_about(
-            "Vérifie la description YAML d’un profil Facebook selon un guide de marque personnelle.\n\n\
-             Indique les étapes manquantes, pourquoi elles comptent et où cliquer dans Facebook pour les corriger.",
-        )
-        .after_help(
-            "Exemples :\n  profilecheck profil.yaml\n  profilecheck clients/ --format sarif -o resultats.sarif\n  \
-             profilecheck explain bio-length --lang fr\n  profilecheck init -o profil.yaml",
-        )
-        .subcommand_help_heading("Commandes")
-        .disable_help_subcommand(true);
-    for (id, help) in args {
-        cmd = cmd.mut_arg(*id, |a| a.help(*help));
-    }
-    for (id, name) in [
-        ("output", "FICHIER"),
-        ("rules", "FICHIER|DOSSIER"),
-        ("config", "FICHIER"),
-        ("report", "FORMAT=FICHIER"),
-        ("paths", "CHEMIN"),
-        ("fail_on", "NIVEAU"),
-        ("select", "RÈGLES"),
-        ("ignore", "RÈGLES"),
-        ("output_dir", "DOSSIER"),
-        ("exclude", "MOTIF"),
-        ("lang", "LANGUE"),
-        ("color", "QUAND"),
-    ] {
-        cmd = cmd.mut_arg(id, |a| a.value_name(name));
-    }
-    // clap words "Usage:" itself; a template lets us say it in French.
-    let template = "{before-help}{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}";
-    cmd = cmd.help_template(template);
-    type Sub<'s> = (&'s str, &'s str, &'s [(&'s str, &'s str)]);
-    let subs: &[Sub] = &[
-        (
-            "rules",
-            "Liste les règles chargées",
-            &[
-                ("format", "Format de sortie"),
-                (
-                    "verify",
-                    "Exécute les exemples de chaque règle et signale ceux qui ne se comportent pas comme prévu",
-                ),
-                (
-                    "packs",
-                    "Fichiers ou dossiers de packs, ou noms de packs intégrés (par défaut\u{a0}: les règles en vigueur)",
-                ),
-            ],
-        ),
-        (
-            "explain",
-            "Ce que vérifie une règle, pourquoi, et comment corriger",
-            &[("rule", "L’identifiant de la règle, par ex. bio-length")],
-        ),
-        (
-            "init",
-            "Écrit un modèle de profil commenté à remplir",
-            &[
-                ("output", "Écrit dans FICHIER au lieu de la sortie standard"),
-                (
-                    "interactive",
-                    "Pose une à une les questions de la liste de contrôle et écrit les réponses",
-                ),
-                ("force", "Remplace FICHIER s’il existe"),
-            ],
-        ),
-        (
-            "schema",
-            "Affiche le schéma JSON du format de profil (pour les éditeurs)",
-            &[],
-        ),
-        (
-            "lsp",
-            "Lance le serveur de langage sur stdio (pour les éditeurs\u{a0}: diagnostics, survol, complétion, corrections)",
-            &[],
-        ),
-    ];
-    for (name, about, sub_args) in subs {
-        cmd = cmd.mut_subcommand(*name, |mut sc| {
-            sc = sc.about(*about).help_template(template);
-            for (id, help) in *sub_args {
-                sc = sc.mut_arg(*id, |a| a.help(*help));
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.split_inclusive('\n') {
+        let mut line = line.to_owned();
+        let plain = strip_ansi(&line);
+        for (en, word) in &headings {
+            // A heading is alone on its line; `Usage:` starts one.
+            if plain.trim_end() == *en || (*en == "Usage:" && plain.starts_with("Usage: ")) {
+                line = line.replacen(en, word, 1);
             }
-            if *name == "init" {
-                sc = sc.mut_arg("output", |a| a.value_name("FICHIER"));
-            }
-            sc
-        });
+        }
+        line = line
+            .replace("[default: ", &format!("[{} ", t!(lang, "clap-default")))
+            .replace("[possible values: ", &format!("[{} ", t!(lang, "clap-possible-values")))
+            .replace("[OPTIONS]", &format!("[{}]", t!(lang, "clap-options-value")));
+        out.push_str(&line);
     }
-    cmd.disable_help_flag(true)
-        .arg(
-            clap::Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(clap::ArgAction::Help)
-                .help("Affiche l’aide")
-                .global(true),
-        )
-        .disable_version_flag(true)
-        .arg(
-            clap::Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(clap::ArgAction::Version)
-                .help("Affiche la version"),
-        )
+    out
+}
+
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A clap parsing error, worded from its kind and context:
+/// `profilecheck: error: MESSAGE`, the usage line and where to read more.
+pub(super) fn render_error(e: &clap::Error, lang: Lang) -> String {
+    let ctx = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        Some(ContextValue::StyledStrs(v)) => Some(v.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")),
+        Some(ContextValue::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let arg = ctx(ContextKind::InvalidArg).unwrap_or_default();
+    let value = ctx(ContextKind::InvalidValue).unwrap_or_default();
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => match ctx(ContextKind::SuggestedArg) {
+            Some(s) => t!(lang, "clap-unknown-argument-did-you-mean", arg = arg, suggestion = s),
+            None => t!(lang, "clap-unknown-argument", arg = arg),
+        },
+        ErrorKind::InvalidSubcommand => match ctx(ContextKind::SuggestedSubcommand) {
+            Some(s) => t!(
+                lang,
+                "clap-unknown-subcommand-did-you-mean",
+                name = ctx(ContextKind::InvalidSubcommand).unwrap_or_default(),
+                suggestion = s
+            ),
+            None => t!(
+                lang,
+                "clap-unknown-subcommand",
+                name = ctx(ContextKind::InvalidSubcommand).unwrap_or_default()
+            ),
+        },
+        ErrorKind::InvalidValue if value.is_empty() => t!(lang, "clap-missing-value", arg = arg),
+        ErrorKind::InvalidValue => match ctx(ContextKind::ValidValue) {
+            Some(valid) => t!(
+                lang,
+                "clap-invalid-value-one-of",
+                arg = arg,
+                value = value,
+                valid = valid
+            ),
+            None => t!(lang, "clap-invalid-value", arg = arg, value = value),
+        },
+        ErrorKind::ValueValidation => t!(lang, "clap-invalid-value", arg = arg, value = value),
+        ErrorKind::ArgumentConflict => t!(
+            lang,
+            "clap-conflict",
+            arg = arg,
+            other = ctx(ContextKind::PriorArg).unwrap_or_default()
+        ),
+        ErrorKind::MissingRequiredArgument => t!(lang, "clap-missing-argument", arg = arg),
+        ErrorKind::TooManyValues => t!(lang, "clap-too-many-values", arg = arg, value = value),
+        ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => t!(lang, "clap-wrong-values", arg = arg),
+        ErrorKind::NoEquals => t!(lang, "clap-no-equals", arg = arg),
+        // Kinds this command line cannot produce: clap's own words.
+        _ => {
+            let text = e.kind().as_str().unwrap_or("invalid command line").to_owned();
+            t!(lang, "clap-other", detail = text)
+        }
+    };
+    let mut out = format!("{}\n\n", super::error(message));
+    // The usage of the (sub)command where the error is, as clap found it.
+    if let Some(usage) = ctx(ContextKind::Usage) {
+        out.push_str(localise_rendered(&usage, lang).trim_end());
+        out.push_str("\n\n");
+    }
+    out.push_str(&t!(lang, "clap-more-information"));
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every (path, command) of the tree, the top one first.
+    fn commands(cmd: &clap::Command, path: &str, out: &mut Vec<(String, clap::Command)>) {
+        out.push((path.to_owned(), cmd.clone()));
+        for sub in cmd.get_subcommands() {
+            let sub_path = if path.is_empty() {
+                sub.get_name().to_owned()
+            } else {
+                format!("{path}-{}", sub.get_name())
+            };
+            commands(sub, &sub_path, out);
+        }
+    }
+
+    #[test]
+    fn every_argument_and_command_has_its_help_message() {
+        let mut all = Vec::new();
+        commands(&command(Lang::En), "", &mut all);
+        let mut missing = Vec::new();
+        for (path, cmd) in &all {
+            if catalog::lookup(Lang::En, &command_id(path, "about")).is_none() {
+                missing.push(command_id(path, "about"));
+            }
+            for a in cmd.get_arguments() {
+                let id = arg_id(path, a);
+                if catalog::lookup(Lang::En, &id).is_none() {
+                    missing.push(id);
+                }
+            }
+        }
+        assert!(all.len() > 4, "the walk saw the subcommands");
+        assert!(missing.is_empty(), "add to locales/*/cli.ftl: {missing:?}");
+    }
+
+    #[test]
+    fn french_help_has_no_english_left() {
+        let mut all = Vec::new();
+        commands(&command(Lang::Fr), "", &mut all);
+        for (path, mut cmd) in all {
+            for text in [cmd.render_help().to_string(), cmd.render_long_help().to_string()] {
+                let text = localise_rendered(&text, Lang::Fr);
+                for english in [
+                    "Usage:",
+                    "Commands:",
+                    "Options:",
+                    "Arguments:",
+                    "default:",
+                    "possible values",
+                    "Print",
+                    "COMMAND]",
+                    "<FILE>",
+                    "<PATH>",
+                ] {
+                    assert!(!text.contains(english), "`{path}` help says {english:?}:\n{text}");
+                }
+                assert!(text.contains("Utilisation\u{a0}: "), "{text}");
+                if cmd.get_arguments().any(|a| !a.is_positional()) {
+                    assert!(text.contains("Options\u{a0}:"), "{text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn clap_errors_are_worded_in_the_language_asked() {
+        let err = |args: &[&str]| {
+            let lang = args_lang(&args.iter().map(OsString::from).collect::<Vec<_>>()).unwrap_or(Lang::En);
+            match command(lang).try_get_matches_from(args) {
+                Err(e) => render_error(&e, lang),
+                Ok(_) => panic!("{args:?} parsed"),
+            }
+        };
+        let unknown = err(&["profilecheck", "--lang", "fr", "--frmat", "json"]);
+        assert!(
+            unknown.starts_with(
+                "profilecheck: error: argument inattendu `--frmat`\u{a0}; vouliez-vous dire `--format`\u{a0}?"
+            ),
+            "{unknown}"
+        );
+        assert!(unknown.contains("Utilisation\u{a0}: profilecheck"), "{unknown}");
+        assert!(
+            unknown.ends_with("Pour en savoir plus, essayez '--help'.\n"),
+            "{unknown}"
+        );
+        let invalid = err(&["profilecheck", "--lang", "fr", "--fail-on", "bad", "p.yaml"]);
+        assert!(
+            invalid.starts_with(
+                "profilecheck: error: valeur invalide `bad` pour `--fail-on <NIVEAU>`\u{a0}; valeurs possibles\u{a0}: error, warning, info, never"
+            ),
+            "{invalid}"
+        );
+        let missing = err(&["profilecheck", "--lang", "fr", "--color"]);
+        assert!(
+            missing.starts_with("profilecheck: error: `--color <QUAND>` demande une valeur"),
+            "{missing}"
+        );
+        let english = err(&["profilecheck", "--max-warnings", "many", "p.yaml"]);
+        assert!(
+            english.starts_with("profilecheck: error: invalid value `many` for `--max-warnings <N>`"),
+            "{english}"
+        );
+    }
 }

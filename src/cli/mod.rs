@@ -23,6 +23,7 @@ use walk::Input;
 mod args;
 mod commands;
 mod help;
+mod import;
 mod output;
 mod stats;
 mod walk;
@@ -59,6 +60,53 @@ impl Env {
     }
 }
 
+/// Standard input that was closed when the process started
+/// (`profilecheck - <&-`). Rust's runtime puts `/dev/null` in its place, so
+/// without this the run would lint an empty profile; reading it is an error.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClosedStdin;
+
+impl std::fmt::Display for ClosedStdin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Shown as the catalogue's `stdin-closed`; this is for logs.
+        f.write_str(concat!("stdin", " closed"))
+    }
+}
+
+impl std::error::Error for ClosedStdin {}
+
+impl Read for ClosedStdin {
+    fn read(&mut self, _buf: &mut [u8]) -> io::Result<usize> {
+        Err(io::Error::other(ClosedStdin))
+    }
+}
+
+impl ClosedStdin {
+    /// Was the process's standard input closed when it started? The runtime
+    /// reopens a closed descriptor 0 on `/dev/null` for reading *and
+    /// writing*, which a shell's `< /dev/null` never does.
+    pub fn detect() -> bool {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: F_GETFL only reads the flags of descriptor 0.
+        let flags = unsafe { libc::fcntl(0, libc::F_GETFL) };
+        if flags < 0 {
+            return true;
+        }
+        if flags & libc::O_ACCMODE != libc::O_RDWR {
+            return false;
+        }
+        let stdin = io::stdin();
+        let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        let (Ok(ours), Ok(null)) = (std::fs::File::from(fd).metadata(), std::fs::metadata("/dev/null")) else {
+            return false;
+        };
+        ours.rdev() == null.rdev() && ours.dev() == null.dev() && ours.ino() == null.ino()
+    }
+}
+
 /// Exit codes (SPEC §7).
 pub const OK: i32 = 0;
 /// Exit code: some profile has findings at or above `--fail-on`.
@@ -71,19 +119,26 @@ pub fn run(args: Vec<OsString>, env: Env, stdout: &mut dyn Write, stderr: &mut d
     let locale = env.locale_lang();
     let args = help::help_subcommand(args);
     let help_lang = args_lang(&args).unwrap_or(locale);
-    let parsed = command(help_lang)
-        .try_get_matches_from(args)
+    // Parsing needs only the command's shape; the worded command (every help
+    // text from the catalogue) is built when there is help or an error to show.
+    let parsed = <Cli as clap::CommandFactory>::command()
+        .try_get_matches_from(&args)
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
+            let e = command(help_lang).try_get_matches_from(args).err().unwrap_or(e);
             return match e.kind() {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
-                    let _ = write!(stdout, "{}", e.render());
+                    let _ = write!(
+                        stdout,
+                        "{}",
+                        help::localise_rendered(&e.render().to_string(), help_lang)
+                    );
                     OK
                 }
                 _ => {
-                    let _ = write!(stderr, "{}", e.render());
+                    let _ = write!(stderr, "{}", help::render_error(&e, help_lang));
                     TROUBLE
                 }
             };
@@ -104,7 +159,8 @@ pub fn run(args: Vec<OsString>, env: Env, stdout: &mut dyn Write, stderr: &mut d
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => OK,
         Err(e) => {
             let lang = app.locale;
-            let _ = writeln!(app.stderr, "profilecheck: {}: {e}", t!(lang, "cli-cannot-write-report"));
+            // The error names the file, which may come from a config.
+            app.note_line(&error(t!(lang, "cli-cannot-write", detail = e.to_string())));
             TROUBLE
         }
         Ok(c) => c,
@@ -190,17 +246,22 @@ impl App<'_> {
         );
     }
 
+    /// A line on stderr that makes the exit code 2.
     fn error_line(&mut self, line: String) {
         self.trouble = true;
-        let _ = writeln!(self.stderr, "{line}");
+        self.note_line(&line);
+    }
+
+    /// A line on stderr. Messages are one line each, and the names and
+    /// values they quote come from files and the command line: one function
+    /// keeps every one of them on its line and harmless to the terminal.
+    fn note_line(&mut self, line: &str) {
+        let _ = writeln!(self.stderr, "{}", crate::i18n::one_line(line));
     }
 
     /// `profilecheck: error: MESSAGE` (a usage error: exit 2).
     fn usage_error(&mut self, message: String) {
-        self.trouble = true;
-        let lang = self.locale;
-        let prefix = t!(lang, "cli-error-prefix");
-        let _ = writeln!(self.stderr, "{prefix} {message}");
+        self.error_line(error(message));
     }
 
     /// A pack or config problem, kept for the reports (printed later).
@@ -286,12 +347,7 @@ impl App<'_> {
                 let rules = self.load_rules(&cli.common, &config, &sel, lang);
                 self.flush_problems();
                 if rules.get(&rule).is_none() && !rules.off.iter().any(|r| r.id == rule) {
-                    let hint = suggestion(&rules, &rule, lang);
-                    self.error_line(format!(
-                        "{} {}",
-                        t!(lang, "cli-error-prefix"),
-                        t!(lang, "cli-unknown-rule", rule = rule.as_str(), hint = hint)
-                    ));
+                    self.error_line(error(unknown_rule(&rules, &rule, lang)));
                     return Ok(TROUBLE);
                 }
                 let defaults = self.default_severities(&cli.common, &config, lang);
@@ -303,13 +359,27 @@ impl App<'_> {
                 output,
                 interactive,
                 force,
+                from,
             }) => {
                 self.flush_problems();
-                self.init(output, interactive, force, lang, stdout)
+                // Questions in the language the file was written in, unless told otherwise.
+                let lang = match (&from, cli.common.lang, config.lang) {
+                    (Some(f), None, None) => read_limited(f)
+                        .ok()
+                        .and_then(|b| crate::profile::parse(&b).ok())
+                        .and_then(|p| p.lang)
+                        .unwrap_or(lang),
+                    _ => lang,
+                };
+                self.init(output, interactive, force, from, lang, stdout)
+            }
+            Some(Command::Import(args)) => {
+                self.flush_problems();
+                import::run(args, lang, stdout, self.stderr)
             }
             Some(Command::Lsp) => Ok(crate::lsp::run_stdio(self.locale, self.env.cwd.clone())),
             Some(Command::Schema) => {
-                serde_json::to_writer_pretty(&mut *stdout, &crate::profile::jsonschema::schema())
+                serde_json::to_writer_pretty(&mut *stdout, &crate::profile::jsonschema::schema(lang))
                     .map_err(io::Error::from)?;
                 writeln!(stdout)?;
                 Ok(OK)
@@ -340,57 +410,73 @@ impl App<'_> {
         output: Option<PathBuf>,
         interactive: bool,
         force: bool,
+        from: Option<PathBuf>,
         lang: Lang,
         stdout: &mut dyn Write,
     ) -> io::Result<i32> {
+        // Rewriting the file the answers start from is what `--from F -o F` asks for.
+        let same =
+            |a: &Path, b: &Path| a == b || a.canonicalize().ok().is_some_and(|a| b.canonicalize().ok() == Some(a));
+        // `-o -` is standard output, as for reports.
+        let output = output.filter(|p| !output::is_stdout(p));
         if let Some(path) = &output
             && path.exists()
             && !force
+            && !from.as_deref().is_some_and(|f| same(f, path))
         {
-            self.error_line(match lang {
-                Lang::En => format!(
-                    "profilecheck: error: {} already exists; add --force to overwrite it",
-                    path.display()
-                ),
-                Lang::Fr => format!(
-                    "profilecheck : erreur : {} existe déjà ; ajoutez --force pour le remplacer",
-                    path.display()
-                ),
-            });
+            self.error_line(error(t!(lang, "cli-exists", path = path.display())));
             return Ok(TROUBLE);
         }
         let text = if interactive {
             let stdin = std::mem::replace(&mut self.env.stdin, Box::new(io::empty()));
             let mut input = io::BufReader::new(stdin);
-            crate::workshop::interview::interview(lang, &mut input, &mut *self.stderr)?
+            let start = match &from {
+                Some(path) => match self.read_profile(path) {
+                    Some(p) => Some(p),
+                    None => return Ok(TROUBLE),
+                },
+                None => None,
+            };
+            match crate::workshop::interview::interview_from(lang, start.as_ref(), &mut input, &mut *self.stderr) {
+                Ok(text) => text,
+                // What was read could not be used (too long, a closed stdin):
+                // say so, rather than blame a report that was never written.
+                Err(e) if matches!(e.kind(), io::ErrorKind::InvalidData | io::ErrorKind::Other) => {
+                    self.error_line(error(e.to_string()));
+                    return Ok(TROUBLE);
+                }
+                Err(e) => return Err(e),
+            }
         } else {
             crate::workshop::template::template(lang)
         };
         match output {
             None => stdout.write_all(text.as_bytes())?,
             Some(path) => {
-                let mut sink = Sink::open(Some(&path), stdout)?;
+                let mut sink = Sink::open(Some(&path), stdout, lang)?;
                 sink.writer().write_all(text.as_bytes())?;
                 sink.finish()?;
-                let _ = writeln!(
-                    self.stderr,
-                    "{}",
-                    match lang {
-                        Lang::En => format!(
-                            "wrote {}; check it with: profilecheck {}",
-                            path.display(),
-                            path.display()
-                        ),
-                        Lang::Fr => format!(
-                            "{} écrit ; vérifiez-le avec : profilecheck {}",
-                            path.display(),
-                            path.display()
-                        ),
-                    }
-                );
+                self.note_line(&t!(lang, "cli-wrote", path = path.display()));
             }
         }
         Ok(OK)
+    }
+
+    /// A valid profile from `path`, or its problems on stderr and None.
+    fn read_profile(&mut self, path: &Path) -> Option<crate::profile::Profile> {
+        let shown = path.display().to_string();
+        let lang = self.locale;
+        let problems = match read_limited(path) {
+            Err(e) => vec![format!("{shown}:1:1: error: {}", e.text(lang))],
+            Ok(bytes) => match crate::profile::parse(&bytes) {
+                Ok(p) => return Some(p),
+                Err(diags) => diags.iter().map(|d| d.render(&shown, lang)).collect(),
+            },
+        };
+        for line in problems {
+            self.error_line(crate::report::printable(&line).into_owned());
+        }
+        None
     }
 
     /// The config of the current directory (or `--config`), for the
@@ -640,9 +726,7 @@ impl App<'_> {
                 .split_once('=')
                 .and_then(|(f, path)| Format::parse(f).map(|f| (f, PathBuf::from(path))))
             {
-                Some((f, path)) if !path.as_os_str().is_empty() && path.as_os_str() != "-" => {
-                    extra_reports.push((f, path))
-                }
+                Some((f, path)) if !path.as_os_str().is_empty() => extra_reports.push((f, path)),
                 _ => {
                     self.usage_error(t!(
                         lang,
@@ -654,14 +738,34 @@ impl App<'_> {
                 }
             }
         }
-        // Two reports into one file would leave only the last one.
-        let mut targets: Vec<&Path> = extra_reports.iter().map(|(_, p)| p.as_path()).collect();
-        targets.extend(args.output.as_deref());
-        targets.sort();
-        if let Some(w) = targets.windows(2).find(|w| w[0] == w[1]) {
-            self.usage_error(t!(lang, "cli-two-reports-one-file", file = w[0].display().to_string()));
-            return Ok(TROUBLE);
+        // Two reports into one file would leave only the last one. Files are
+        // compared by identity, not spelling (`r.json`, `./r.json`, a symlink).
+        let cwd = self.env.cwd.clone();
+        let main_target = args.output.as_deref().unwrap_or(Path::new("-"));
+        let mut targets: Vec<(&Path, output::Identity)> = Vec::new();
+        if args.output_dir.is_none() {
+            targets.push((main_target, output::identity(main_target, &cwd)));
         }
+        for (_, p) in &extra_reports {
+            let id = output::identity(p, &cwd);
+            if let Some((first, _)) = targets.iter().find(|(_, t)| *t == id) {
+                self.error_line(if id == output::Identity::Stdout {
+                    t!(lang, "output-two-on-stdout")
+                } else {
+                    error(t!(lang, "cli-two-reports", path = first.display()))
+                });
+                return Ok(TROUBLE);
+            }
+            targets.push((p, id));
+        }
+        // The report files, by identity; a report may not replace a profile,
+        // the config or a rule pack of the run (checked once they are known).
+        let target_names: Vec<(PathBuf, output::Identity)> = targets
+            .into_iter()
+            .filter(|(_, id)| *id != output::Identity::Stdout)
+            .map(|(p, id)| (p.to_owned(), id))
+            .collect();
+        let targets: Vec<output::Identity> = target_names.iter().map(|(_, id)| id.clone()).collect();
         let mut excludes = globset::GlobSetBuilder::new();
         for g in &args.exclude {
             match config::exclude_glob(g) {
@@ -756,6 +860,23 @@ impl App<'_> {
                 _ => true,
             });
         }
+        // Nor may a report replace a config or a rule pack in force.
+        for (target, id) in &target_names {
+            let is_config = used
+                .iter()
+                .filter_map(|&i| scopes.list[i].config.path.as_ref())
+                .any(|c| output::identity(c, &cwd) == *id);
+            let is_pack = matches!(id, output::Identity::Inode(d, i) if pack_ids.contains(&(*d, *i)));
+            if is_config || is_pack {
+                let file = target.display().to_string();
+                self.error_line(if is_config {
+                    t!(lang, "output-is-config", file = file)
+                } else {
+                    t!(lang, "output-is-pack", file = file)
+                });
+                return Ok(TROUBLE);
+            }
+        }
         // A misspelt --select would silently turn every rule off and let CI
         // pass, a misspelt --ignore leave on what was meant off: both are
         // usage errors.
@@ -829,7 +950,7 @@ impl App<'_> {
         // unreadable profiles: stderr does not repeat them.
         let report_on_terminal = self.env.stdout_is_terminal
             && matches!(format, Format::Text | Format::Concise)
-            && args.output.is_none()
+            && output::is_stdout(main_target)
             && args.output_dir.is_none();
         let problems = std::mem::take(&mut self.problems);
         if !report_on_terminal {
@@ -841,7 +962,7 @@ impl App<'_> {
         let main_ctx = Context {
             rules: &union,
             lang,
-            color: color && args.output.is_none(),
+            color: color && output::is_stdout(main_target),
             quiet: args.quiet,
             problems: &problems,
             width,
@@ -858,16 +979,13 @@ impl App<'_> {
         let clash = if targets.is_empty() {
             None
         } else {
-            use std::os::unix::fs::MetadataExt;
-            let id = |p: &Path| std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()));
-            let target_ids: Vec<(u64, u64)> = targets.iter().filter_map(|t| id(t)).collect();
             inputs_only.iter().find_map(|i| match i {
-                Input::File(f) if id(f).is_some_and(|x| target_ids.contains(&x)) => Some(f.clone()),
+                Input::File(f) if targets.contains(&output::identity(f, &cwd)) => Some(f.clone()),
                 _ => None,
             })
         };
         if let Some(clash) = clash {
-            self.usage_error(t!(lang, "cli-report-over-profile", file = clash.display().to_string()));
+            self.usage_error(t!(lang, "cli-report-over-profile", path = clash.display()));
             return Ok(TROUBLE);
         }
         // A path that yields no profile at all is almost always a mistake
@@ -878,7 +996,7 @@ impl App<'_> {
         }
         let total_rules = union.rules.len();
         if total_rules == 0 {
-            let _ = writeln!(self.stderr, "profilecheck: {}", t!(lang, "cli-no-rule-loaded"));
+            self.note_line(&format!("profilecheck: {}", t!(lang, "cli-no-rule-loaded")));
         }
         let mut dir_out = match &args.output_dir {
             Some(dir) => match DirOutput::new(dir, format) {
@@ -895,24 +1013,37 @@ impl App<'_> {
             },
             None => None,
         };
-        // With -o or --output-dir, stdout is free for the statistics;
-        // otherwise they follow a text report, or go to stderr so a
-        // machine-readable report stays valid.
+        // Standard output goes to the one report aimed at it, if any; else
+        // it is free for the statistics. Its reader may leave early (`| head`):
+        // the run still writes the other reports and keeps its exit code.
+        let mut stdout = output::Closable::new(stdout);
+        let mut stdout_slot: Option<&mut dyn Write> = Some(&mut stdout);
+        let mut sink = |path: &Path| -> io::Result<Sink<'_>> {
+            match output::is_stdout(path) {
+                true => Ok(Sink::open(
+                    None,
+                    stdout_slot.take().expect("one report on stdout"),
+                    lang,
+                )?),
+                false => Sink::file(path, lang),
+            }
+        };
         let mut outputs: Vec<(Box<dyn Reporter + '_>, Sink<'_>)> = Vec::new();
-        let mut free_stdout: Option<&mut dyn Write> = None;
-        if dir_out.is_some() {
-            free_stdout = Some(stdout);
-        } else {
-            let (main_sink, free) = match &args.output {
-                Some(path) => (Sink::file(path)?, Some(stdout)),
-                None => (Sink::open(None, stdout)?, None),
-            };
-            free_stdout = free.or(free_stdout);
+        // With --output-dir the files are the reports: no main report.
+        if dir_out.is_none() {
+            let main_sink = sink(main_target)?;
             outputs.push((format.reporter(main_ctx), main_sink));
         }
         for (f, path) in &extra_reports {
-            outputs.push((f.reporter(file_ctx), Sink::file(path)?));
+            let ctx = if output::is_stdout(path) {
+                Context { color, ..main_ctx }
+            } else {
+                file_ctx
+            };
+            outputs.push((f.reporter(ctx), sink(path)?));
         }
+        let main_on_stdout = dir_out.is_none() && output::is_stdout(main_target);
+        let mut free_stdout = stdout_slot;
         let mut summary = Summary {
             config_errors: problems.len(),
             ..Summary::default()
@@ -981,8 +1112,7 @@ impl App<'_> {
         let mut outputs = outputs.into_iter();
         if let Some(d) = dir_out.take() {
             let written = d.finish(&summary, &main_ctx)?;
-            let _ = writeln!(
-                self.stderr,
+            self.note_line(&format!(
                 "profilecheck: {}",
                 t!(
                     lang,
@@ -995,7 +1125,7 @@ impl App<'_> {
                         .display()
                         .to_string()
                 )
-            );
+            ));
             if args.statistics && !carried(format) {
                 stats.write(
                     &union,
@@ -1010,7 +1140,7 @@ impl App<'_> {
                 match free_stdout.as_mut() {
                     Some(out) if !carried(format) => stats.write(&union, lang, *out)?,
                     Some(_) => {}
-                    None if format == Format::Text => stats.write(&union, lang, main_sink.writer())?,
+                    None if format == Format::Text && main_on_stdout => stats.write(&union, lang, main_sink.writer())?,
                     None if carried(format) => {}
                     None => stats.write(&union, lang, &mut *self.stderr)?,
                 }
@@ -1025,11 +1155,8 @@ impl App<'_> {
             && summary.warnings > max
         {
             failing = true;
-            let _ = writeln!(
-                self.stderr,
-                "profilecheck: {}",
-                t!(lang, "cli-max-warnings", n = summary.warnings, max = max)
-            );
+            let message = t!(lang, "cli-max-warnings", n = summary.warnings, max = max);
+            self.note_line(&format!("profilecheck: {message}"));
         }
         if trouble || self.trouble || !problems.is_empty() {
             return Ok(TROUBLE);
@@ -1281,9 +1408,19 @@ pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, crate::profile::diag:
     crate::cli::walk::read_file(path)
 }
 
-/// "; did you mean `photo-set`?" for a misspelt rule id, or nothing.
-fn suggestion(rules: &RuleSet, id: &str, lang: Lang) -> String {
-    hint_text(rules.suggest(id), lang)
+/// "unknown rule `photo-sett`; did you mean `photo-set`?"
+fn unknown_rule(rules: &RuleSet, id: &str, lang: Lang) -> String {
+    match rules.suggest(id) {
+        Some(s) => t!(lang, "cli-unknown-rule-did-you-mean", rule = id, suggestion = s),
+        None => t!(lang, "cli-unknown-rule", rule = id),
+    }
+}
+
+/// `profilecheck: error: MESSAGE`. The keyword stays English in every
+/// language, as in located messages: problem matchers and scripts look for
+/// it. The message is in the user's language.
+pub(crate) fn error(message: String) -> String {
+    format!("profilecheck: error: {message}")
 }
 
 /// `path` as seen from `cwd` when it lies below it or beside one of its
@@ -1326,6 +1463,7 @@ fn load_packs(paths: &[PathBuf], ids: &mut HashSet<(u64, u64)>) -> (Vec<Pack>, V
     }
     let mut packs = Vec::new();
     let mut errors = Vec::new();
+    let mut budget = pack::Budget::with_builtin();
     for input in inputs {
         let loaded = match input {
             crate::cli::walk::Input::File(f) => {
@@ -1343,7 +1481,14 @@ fn load_packs(paths: &[PathBuf], ids: &mut HashSet<(u64, u64)>) -> (Vec<Pack>, V
             }),
             crate::cli::walk::Input::Stdin => continue,
         };
-        match loaded {
+        // Each pack fits alone (`pack::load` checks); together they must too.
+        match loaded.and_then(|p| match budget.charge(&p) {
+            Ok(()) => Ok(p),
+            Err(d) => Err(PackError {
+                source: p.source.clone(),
+                problems: vec![d],
+            }),
+        }) {
             Ok(p) => packs.push(p),
             Err(e) => errors.push(e),
         }

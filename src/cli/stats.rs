@@ -1,6 +1,7 @@
 //! `--statistics`: how many profiles miss each rule over a run.
 
 use crate::i18n::Lang;
+use crate::i18n::catalog::t;
 use crate::report::ProfileReport;
 use crate::rules::engine::RuleSet;
 use std::collections::BTreeMap;
@@ -52,43 +53,22 @@ impl Statistics {
     }
 
     pub fn write(&self, rules: &RuleSet, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
-        writeln!(
-            w,
-            "{}",
-            match lang {
-                Lang::En => format!(
-                    "Statistics: steps missed, over {} valid profile{}",
-                    self.valid,
-                    if self.valid == 1 { "" } else { "s" }
-                ),
-                Lang::Fr => format!(
-                    "Statistiques : étapes manquées, sur {} profil{} valide{}",
-                    self.valid,
-                    if self.valid > 1 { "s" } else { "" },
-                    if self.valid > 1 { "s" } else { "" }
-                ),
-            }
-        )?;
+        writeln!(w, "{}", t!(lang, "stats-heading", n = self.valid))?;
         if self.missed.is_empty() {
-            return writeln!(w, "  {}", lang.pick("nothing missed", "aucune étape manquée"));
+            return writeln!(w, "  {}", t!(lang, "stats-nothing-missed"));
         }
         for (rule, n) in self.rows() {
             let pct = (n * 100 + self.valid / 2).checked_div(self.valid).unwrap_or(0);
-            let title = rules.get(rule).map(|r| r.title.get(lang)).unwrap_or("");
+            let title = crate::i18n::one_line(rules.get(rule).map(|r| r.title.get(lang)).unwrap_or(""));
             let waived = self.waived.get(rule).copied().unwrap_or(0);
             let waived = if waived > 0 {
-                match lang {
-                    Lang::En => format!(" ({waived} waived)"),
-                    Lang::Fr => format!(" ({waived} dérogation{})", if waived > 1 { "s" } else { "" }),
-                }
+                format!(" ({})", t!(lang, "stats-waived", n = waived))
             } else {
                 String::new()
             };
-            // French puts a no-break space before %.
-            let pct = match lang {
-                Lang::En => format!("{pct:>3}%"),
-                Lang::Fr => format!("{pct:>3}\u{a0}%"),
-            };
+            // Right-aligned to 3 digits; the catalogue places the sign (French
+            // puts a no-break space before %).
+            let pct = t!(lang, "stats-percent", pct = format!("{pct:>3}"));
             writeln!(w, "  {n:>6}  {pct}  {rule:<26} {title}{waived}")?;
         }
         Ok(())

@@ -4,6 +4,7 @@
 //! that need the whole run, such as HTML's summary table, buffer their own
 //! output).
 
+use crate::i18n::catalog::msg;
 use crate::profile::diag::{Diagnostic, Msg};
 use crate::profile::yaml::{MAX_BYTES, Pos};
 use crate::report::ProfileReport;
@@ -35,43 +36,23 @@ fn io_msg(e: &std::io::Error) -> Msg {
 fn io_msg_for(e: &std::io::Error, folder: bool) -> Msg {
     use std::io::ErrorKind::*;
     if e.raw_os_error() == Some(libc::ENAMETOOLONG) {
-        return Msg::Io {
-            en: "the path is longer than the system allows (PATH_MAX): move the file to a shallower folder to check it"
-                .into(),
-            fr: "le chemin dépasse la longueur permise par le système (PATH_MAX)\u{a0}: déplacez le fichier dans un dossier moins profond pour le vérifier"
-                .into(),
-        };
+        return msg!("io-path-too-long").into();
     }
-    let (en, fr) = match (e.kind(), folder) {
-        (NotFound, _) => ("no such file or directory", "fichier ou dossier introuvable"),
-        (PermissionDenied, true) => (
-            "permission denied: this folder cannot be listed, so its profiles were not checked",
-            "permission refusée\u{a0}: ce dossier ne peut pas être parcouru, ses profils n’ont pas été vérifiés",
-        ),
-        (PermissionDenied, false) => (
-            "permission denied: the file cannot be read",
-            "permission refusée : le fichier ne peut pas être lu",
-        ),
-        _ => ("", ""),
-    };
-    if en.is_empty() {
-        Msg::Io {
-            en: format!("cannot read: {e}"),
-            fr: format!("lecture impossible : {e}"),
-        }
-    } else {
-        Msg::Io {
-            en: en.into(),
-            fr: fr.into(),
-        }
+    // `profilecheck - <&-`: the process started with stdin closed.
+    if e.get_ref().is_some_and(|inner| inner.is::<crate::cli::ClosedStdin>()) {
+        return msg!("stdin-closed").into();
     }
+    match (e.kind(), folder) {
+        (NotFound, _) => msg!("io-not-found"),
+        (PermissionDenied, true) => msg!("io-permission-folder"),
+        (PermissionDenied, false) => msg!("io-permission"),
+        _ => msg!("io-other", detail = e.to_string()),
+    }
+    .into()
 }
 
 fn not_regular() -> Msg {
-    Msg::Io {
-        en: "not a regular file (a device, pipe or socket): give a YAML file".into(),
-        fr: "ce n’est pas un fichier ordinaire (périphérique, tube ou socket) : indiquez un fichier YAML".into(),
-    }
+    msg!("io-not-regular").into()
 }
 
 /// How a folder is walked.
@@ -204,14 +185,22 @@ pub fn is_yaml_name(name: &str) -> bool {
 }
 
 /// Read a regular file, refusing more than the size limit without reading it all.
+///
+/// The file is opened first, without blocking (a FIFO would otherwise wait
+/// for a writer for ever), and what was opened is then checked: checking the
+/// name first would leave a window in which a regular file can be swapped
+/// for a FIFO or a device.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, Msg> {
-    let meta = std::fs::metadata(path).map_err(|e| io_msg(&e))?;
+    use std::os::unix::fs::OpenOptionsExt;
+    let f = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(|e| io_msg(&e))?;
+    let meta = f.metadata().map_err(|e| io_msg(&e))?;
     if !meta.is_file() {
         return Err(if meta.is_dir() {
-            Msg::Io {
-                en: "is a directory".into(),
-                fr: "c’est un dossier".into(),
-            }
+            msg!("io-directory").into()
         } else {
             not_regular()
         });
@@ -222,7 +211,6 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, Msg> {
             limit: MAX_BYTES,
         });
     }
-    let f = std::fs::File::open(path).map_err(|e| io_msg(&e))?;
     read_capped_sized(f, meta.len() as usize)
 }
 
@@ -261,10 +249,19 @@ fn lint_one(rules: &RuleSet, input: &Input, lang: LangChoice, stdin: Option<Vec<
         Input::File(p) => read_file(p),
         Input::Stdin => stdin.map_or_else(|| Ok(Vec::new()), Ok),
     };
-    match bytes {
+    let mut report = match bytes {
         Ok(b) => engine::check_bytes(rules, &file, &b, lang),
         Err(msg) => engine::invalid(&file, &[Diagnostic::error(Pos::START, msg)], lang.for_profile(None)),
+    };
+    // A name that is not UTF-8 keeps its bytes for the formats that can
+    // carry them (SARIF's percent-encoded URIs).
+    if let Input::File(p) | Input::Broken(p, _) = input
+        && p.to_str().is_none()
+    {
+        use std::os::unix::ffi::OsStrExt;
+        report.file_bytes = Some(p.as_os_str().as_bytes().to_vec());
     }
+    report
 }
 
 /// Lint every input, calling `emit` with each report in input order.

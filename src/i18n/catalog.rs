@@ -58,6 +58,15 @@ pub(crate) fn message(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> St
     id.to_owned()
 }
 
+/// The message `id` in `lang` (or English), if a catalogue has it: for
+/// messages that exist for some keys only, such as localised samples.
+pub(crate) fn lookup(lang: Lang, id: &str) -> Option<String> {
+    [lang, Lang::En]
+        .iter()
+        .any(|l| bundle(*l).has_message(id))
+        .then(|| message(lang, id, None))
+}
+
 /// A variable for [`t!`]: numbers stay numbers (so plurals are chosen by
 /// CLDR rules), everything else becomes text.
 pub(crate) trait Arg {
@@ -68,12 +77,14 @@ macro_rules! number_arg {
     ($($t:ty),*) => {$(
         impl Arg for $t {
             fn into_value(self) -> FluentValue<'static> {
-                FluentValue::from(self)
+                #[allow(clippy::clone_on_copy)]
+                FluentValue::from(self.clone())
             }
         }
     )*};
 }
 number_arg!(u8, u16, u32, u64, usize, i32, i64, f64);
+number_arg!(&u8, &u16, &u32, &u64, &usize, &i32, &i64, &f64);
 
 impl Arg for String {
     fn into_value(self) -> FluentValue<'static> {
@@ -85,11 +96,78 @@ impl Arg for &String {
         FluentValue::from(self.clone())
     }
 }
+impl Arg for &&str {
+    fn into_value(self) -> FluentValue<'static> {
+        FluentValue::from((*self).to_owned())
+    }
+}
+impl Arg for std::path::Display<'_> {
+    fn into_value(self) -> FluentValue<'static> {
+        FluentValue::from(self.to_string())
+    }
+}
 impl Arg for &str {
     fn into_value(self) -> FluentValue<'static> {
         FluentValue::from(self.to_owned())
     }
 }
+
+/// A message chosen now and worded later, in whatever language the reader
+/// asks for: located problems are found once and rendered per language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    id: &'static str,
+    args: Vec<(&'static str, ArgValue)>,
+}
+
+/// A variable kept until the message is worded.
+#[derive(Debug, Clone, PartialEq)]
+enum ArgValue {
+    Number(f64),
+    Text(String),
+}
+
+impl Message {
+    pub(crate) fn new(id: &'static str) -> Self {
+        Message { id, args: Vec::new() }
+    }
+
+    pub(crate) fn arg(mut self, name: &'static str, value: impl Arg) -> Self {
+        let v = match value.into_value() {
+            FluentValue::Number(n) => ArgValue::Number(n.value),
+            FluentValue::String(s) => ArgValue::Text(s.into_owned()),
+            _ => ArgValue::Text(String::new()),
+        };
+        self.args.push((name, v));
+        self
+    }
+
+    /// The message worded in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        if self.args.is_empty() {
+            return message(lang, self.id, None);
+        }
+        let mut args = FluentArgs::new();
+        for (k, v) in &self.args {
+            match v {
+                ArgValue::Number(n) => args.set(*k, FluentValue::from(*n)),
+                ArgValue::Text(s) => args.set(*k, FluentValue::from(s.clone())),
+            }
+        }
+        message(lang, self.id, Some(&args))
+    }
+}
+
+/// `msg!("message-id", n = 3)`: a [`Message`] to word later.
+macro_rules! msg {
+    ($id:literal) => {
+        $crate::i18n::catalog::Message::new($id)
+    };
+    ($id:literal, $($k:ident = $v:expr),+ $(,)?) => {
+        $crate::i18n::catalog::Message::new($id)$(.arg(stringify!($k), $v))+
+    };
+}
+pub(crate) use msg;
 
 /// `t!(lang, "message-id")` or `t!(lang, "message-id", n = 3, file = name)`:
 /// the message in `lang`, its variables set by name.
@@ -196,6 +274,241 @@ mod tests {
                 panic!("locales/{code}/{file}.ftl: {errors:?}");
             }
         }
+    }
+
+    /// Every `.rs` file under src/, with its tests cut off (a file's unit
+    /// tests start at its `#[cfg(test)]`).
+    fn sources() -> Vec<(String, String)> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+            let mut entries: Vec<_> = std::fs::read_dir(dir).expect("src/ is readable").flatten().collect();
+            entries.sort_by_key(|e| e.path());
+            for e in entries {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.file_name().is_some_and(|n| n == "tests.rs") {
+                    // A module of tests (declared under #[cfg(test)] elsewhere).
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    let text = std::fs::read_to_string(&p).expect("a source file is UTF-8");
+                    let code = match text.find("#[cfg(test)]") {
+                        Some(i) => text[..i].to_owned(),
+                        None => text,
+                    };
+                    out.push((p.display().to_string(), code));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
+        assert!(out.len() > 20, "the scan found the sources");
+        out
+    }
+
+    /// The string literals of a line of code (comments skipped).
+    fn literals(line: &str) -> Vec<String> {
+        let code = line.trim_start();
+        if code.starts_with("//") {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let mut chars = code.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => {
+                    let mut lit = String::new();
+                    while let Some(c) = chars.next() {
+                        match c {
+                            '\\' => {
+                                chars.next();
+                            }
+                            '"' => break,
+                            c => lit.push(c),
+                        }
+                    }
+                    out.push(lit);
+                }
+                // A char literal such as '"' must not open a string.
+                '\'' => {
+                    let rest: String = chars.clone().take(3).collect();
+                    if rest.starts_with("\"'") || rest.starts_with("\\\"") {
+                        chars.next();
+                        chars.next();
+                    }
+                }
+                '/' if chars.peek() == Some(&'/') => break,
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Lines that may hold an English sentence: messages for developers
+    /// (panics, failed expectations, JSON-RPC errors for an editor's log),
+    /// never shown to a user.
+    fn for_developers(line: &str) -> bool {
+        [
+            "ErrorCode::",
+            "expect(",
+            "panic!(",
+            "unreachable!(",
+            "debug_assert",
+            "assert!(",
+            "assert_eq!(",
+        ]
+        .iter()
+        .any(|m| line.contains(m))
+    }
+
+    #[test]
+    fn no_user_facing_sentence_is_left_inline() {
+        let french = |s: &str| s.chars().any(|c| "àâçéèêëîïôûùüÿœæ’«»".contains(c));
+        let sentence = regex::Regex::new(r"[A-Za-z]+ [A-Za-z]+ [A-Za-z]+ [A-Za-z]+").unwrap();
+        let mut found = Vec::new();
+        for (file, code) in sources() {
+            // Lang itself names its languages; nothing else matches on them.
+            let i18n = file.contains("/src/i18n/");
+            for (n, line) in code.lines().enumerate() {
+                let at = format!("{file}:{}", n + 1);
+                if !i18n && (line.contains("Lang::Fr =>") || line.contains("Lang::En =>")) {
+                    found.push(format!("{at}: a match on the language"));
+                }
+                if line.contains(".pick(") {
+                    found.push(format!("{at}: a pick between languages"));
+                }
+                if for_developers(line) {
+                    continue;
+                }
+                for lit in literals(line) {
+                    if french(&lit) || sentence.is_match(&lit) {
+                        found.push(format!("{at}: {lit:?}"));
+                    }
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "sentences to move to locales/<lang>/*.ftl:\n{}",
+            found.join("\n")
+        );
+    }
+
+    #[test]
+    fn the_scan_finds_what_it_looks_for() {
+        // The scan above must fail on the regressions it is there for.
+        assert_eq!(
+            literals(r#"let a = format!("{} règles", n); // "x""#),
+            vec!["{} règles"]
+        );
+        assert_eq!(
+            literals(r#"match c { '"' => "the file is missing" }"#),
+            vec!["the file is missing"]
+        );
+        assert!(literals("// \"a comment with words in it\"").is_empty());
+        assert!(for_developers(r#"x.expect("a valid language code")"#));
+    }
+
+    #[test]
+    fn every_message_id_in_the_code_exists() {
+        let en: std::collections::BTreeSet<String> = inventory()
+            .into_iter()
+            .filter(|(lang, _, _)| lang == "en")
+            .map(|(_, id, _)| id)
+            .collect();
+        // Any literal shaped like an id of a family the catalogues use
+        // (`diag-…`, `cli-…`, `field-…`) must name a message.
+        let families: std::collections::BTreeSet<&str> = en.iter().filter_map(|id| id.split('-').next()).collect();
+        let shaped = regex::Regex::new(r"^[a-z]+(-[a-z0-9]+)+$").unwrap();
+        let mut missing = Vec::new();
+        let mut seen = 0;
+        for (file, code) in sources() {
+            for (n, line) in code.lines().enumerate() {
+                for lit in literals(line) {
+                    let family = lit.split('-').next().unwrap_or("");
+                    if shaped.is_match(&lit) && families.contains(family) {
+                        seen += 1;
+                        if !en.contains(&lit) {
+                            missing.push(format!("{file}:{}: {lit}", n + 1));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(seen > 200, "the scan saw the ids ({seen})");
+        assert!(missing.is_empty(), "ids with no message:\n{}", missing.join("\n"));
+    }
+
+    #[test]
+    fn french_typography_in_the_catalogues() {
+        // A no-break space before : ; ? ! » and after «, never a plain one.
+        let bad = regex::Regex::new(r"\S [:;?!»]|« ").unwrap();
+        for (code, file, text) in CATALOGUES.iter().filter(|(c, _, _)| *c == "fr") {
+            for (n, line) in text.lines().enumerate() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                assert!(!bad.is_match(line), "locales/{code}/{file}.ftl:{}: {line}", n + 1);
+            }
+        }
+    }
+
+    #[test]
+    fn plurals_for_zero_one_and_two() {
+        let cases: &[(Lang, &str, [&str; 3])] = &[
+            (Lang::En, "report-errors-count", ["0 errors", "1 error", "2 errors"]),
+            (Lang::Fr, "report-errors-count", ["0 erreur", "1 erreur", "2 erreurs"]),
+            (
+                Lang::En,
+                "handout-invalid-profiles",
+                ["0 invalid profiles", "1 invalid profile", "2 invalid profiles"],
+            ),
+            (
+                Lang::Fr,
+                "handout-invalid-profiles",
+                ["0 profil invalide", "1 profil invalide", "2 profils invalides"],
+            ),
+            (Lang::En, "found-items", ["0 items", "1 item", "2 items"]),
+            (
+                Lang::Fr,
+                "found-items",
+                ["0\u{a0}élément", "1\u{a0}élément", "2\u{a0}éléments"],
+            ),
+        ];
+        for (lang, id, forms) in cases {
+            for (n, want) in forms.iter().enumerate() {
+                assert_eq!(
+                    message(
+                        *lang,
+                        id,
+                        Some(&{
+                            let mut a = FluentArgs::new();
+                            a.set("n", n);
+                            a
+                        })
+                    ),
+                    *want,
+                    "{lang} {id} n={n}"
+                );
+            }
+        }
+        let recorded = |lang, n: usize| t!(lang, "interview-recorded", n = n);
+        assert!(recorded(Lang::Fr, 1).starts_with("1 réponse enregistrée."));
+        assert!(recorded(Lang::Fr, 15).starts_with("15 réponses enregistrées."));
+        assert!(recorded(Lang::En, 0).starts_with("0 answers recorded."));
+        let verify = |lang, good: usize, total: usize, rules: usize| {
+            t!(lang, "cli-verify-summary", good = good, total = total, rules = rules)
+        };
+        assert_eq!(
+            verify(Lang::Fr, 1, 4, 1),
+            "1 exemple sur 4 se comporte comme prévu, dans 1 règle"
+        );
+        assert_eq!(
+            verify(Lang::Fr, 2, 4, 2),
+            "2 exemples sur 4 se comportent comme prévu, dans 2 règles"
+        );
+        assert_eq!(
+            verify(Lang::En, 1, 4, 1),
+            "1 of 4 examples behave as declared, in 1 rule"
+        );
     }
 
     #[test]

@@ -6,6 +6,9 @@
 //! as [`Text`].
 
 pub(crate) mod catalog;
+pub mod safe;
+
+pub use safe::one_line;
 
 use std::fmt;
 
@@ -50,28 +53,14 @@ impl Lang {
         }
     }
 
-    /// Choose between an English and a French string.
-    pub fn pick<'a>(self, en: &'a str, fr: &'a str) -> &'a str {
-        match self {
-            Lang::En => en,
-            Lang::Fr => fr,
-        }
-    }
-
-    /// French puts a (narrow) no-break space before `:`; English does not.
-    pub fn colon(self) -> &'static str {
-        match self {
-            Lang::En => ":",
-            Lang::Fr => "\u{a0}:",
-        }
+    /// A colon after a label: French puts a no-break space before it.
+    pub fn colon(self) -> String {
+        catalog::t!(self, "punct-colon")
     }
 
     /// Quote a user-facing label: “x” in English, « x » in French.
     pub fn quote(self, s: &str) -> String {
-        match self {
-            Lang::En => format!("\u{201c}{s}\u{201d}"),
-            Lang::Fr => format!("«\u{a0}{s}\u{a0}»"),
-        }
+        catalog::t!(self, "punct-quote", text = s)
     }
 }
 

@@ -285,13 +285,13 @@ fn parse_config(path: &Path, bytes: &[u8]) -> Result<Config, Vec<Diagnostic>> {
 fn read(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     use crate::profile::diag::Msg;
     let io = |e: std::io::Error| {
-        Diagnostic::error(
-            Pos::START,
-            Msg::Io {
-                en: e.to_string(),
-                fr: e.to_string(),
-            },
-        )
+        use std::io::ErrorKind::*;
+        let m = match e.kind() {
+            NotFound => crate::i18n::catalog::msg!("io-not-found"),
+            PermissionDenied => crate::i18n::catalog::msg!("io-permission"),
+            _ => crate::i18n::catalog::msg!("io-other", detail = e.to_string()),
+        };
+        Diagnostic::error(Pos::START, Msg::from(m))
     };
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.len() > yaml::MAX_BYTES as u64 {

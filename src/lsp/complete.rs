@@ -70,12 +70,73 @@ pub(crate) fn slot(above: &[&str], before: &str) -> Slot {
         }
     }
     path.reverse();
-    match rest.split_once(':') {
-        Some((key, _)) => Slot::Value {
+    // The key of the value being typed: the last `key:` before the cursor,
+    // so `check: {path: ` is the value of `path`.
+    match rest.rfind(':') {
+        Some(colon) => Slot::Value {
             path,
-            key: key.trim().trim_matches(['"', '\'']).to_owned(),
+            key: rest[..colon]
+                .rsplit(['{', ',', ' '])
+                .next()
+                .unwrap_or("")
+                .trim_matches(['"', '\''])
+                .to_owned(),
         },
         None => Slot::Key { path },
+    }
+}
+
+/// The keys already written in the mapping the cursor's line belongs to
+/// (same indentation, same list item), so completion does not offer a
+/// duplicate key.
+pub(crate) fn siblings(above: &[&str], below: &[&str], indent: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut take = |line: &str, up: bool| -> bool {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            return true;
+        }
+        let (ki, rest) = key_indent(line);
+        let li = line.len() - trimmed.len();
+        if ki < indent || (li < indent && !up) {
+            return false; // the parent, or the next list item
+        }
+        if ki == indent
+            && let Some((k, _)) = rest.split_once(':')
+        {
+            out.push(k.trim().trim_matches(['"', '\'']).to_owned());
+        }
+        // Scanning up, the `- key:` line opens the item: nothing above it is a sibling.
+        !(up && li < indent)
+    };
+    for line in above.iter().rev() {
+        if !take(line, true) {
+            break;
+        }
+    }
+    for line in below {
+        if !take(line, false) {
+            break;
+        }
+    }
+    out
+}
+
+/// Every dotted path of the profile format (list items are transparent,
+/// as in rule paths), with its field.
+fn profile_paths(fields: &'static [Field], prefix: &str, out: &mut Vec<(String, &'static Field)>) {
+    for f in fields {
+        let path = if prefix.is_empty() {
+            f.key.to_owned()
+        } else {
+            format!("{prefix}.{}", f.key)
+        };
+        out.push((path.clone(), f));
+        match f.kind {
+            schema::Kind::Obj(fs) => profile_paths(fs, &path, out),
+            schema::Kind::List(schema::Kind::Obj(fs)) => profile_paths(fs, &path, out),
+            _ => {}
+        }
     }
 }
 
@@ -160,7 +221,12 @@ pub(crate) fn complete(view: &DocView<'_>, at: Position, markdown: bool) -> Vec<
     match (view.doc.kind, slot) {
         (Kind::Profile, Slot::Key { path }) if path == ["waivers"] => items.rule_ids(view, lang),
         (Kind::Profile, Slot::Key { path }) => {
+            let below: Vec<&str> = (i + 1..lines.count()).map(|j| lines.line(j)).collect();
+            let present = siblings(&above, &below, key_indent(&before[..token_start]).0);
             for f in fields_at(&path).unwrap_or_default() {
+                if present.iter().any(|k| k == f.key) {
+                    continue;
+                }
                 let insert = if f.kind.is_scalar() || matches!(f.kind, schema::Kind::List(k) if k.is_scalar()) {
                     format!("{}: ", f.key)
                 } else {
@@ -168,7 +234,7 @@ pub(crate) fn complete(view: &DocView<'_>, at: Position, markdown: bool) -> Vec<
                 };
                 let doc = format!(
                     "{}\n\n{}",
-                    lang.pick(f.en, f.fr),
+                    f.describe(lang),
                     crate::workshop::template::allowed(&f.kind, lang)
                 );
                 items.add(f.key, insert, PROPERTY, Some(doc));
@@ -201,6 +267,19 @@ pub(crate) fn complete(view: &DocView<'_>, at: Position, markdown: bool) -> Vec<
             _ => {}
         },
         (Kind::Pack, Slot::Value { key, .. }) if key == "severity" => items.values(&["error", "warning", "info"]),
+        // A condition's path (or an `each`/`some` list): every path of the format.
+        (Kind::Pack, Slot::Value { key, .. }) if matches!(key.as_str(), "path" | "each" | "some") => {
+            let mut paths = Vec::new();
+            profile_paths(schema::PROFILE, "", &mut paths);
+            for (path, field) in paths {
+                let doc = format!(
+                    "{}\n\n{}",
+                    field.describe(lang),
+                    crate::workshop::template::allowed(&field.kind, lang)
+                );
+                items.add(&path, path.clone(), VALUE, Some(doc));
+            }
+        }
         _ => {}
     }
     items.items
@@ -244,5 +323,22 @@ mod tests {
             Slot::Key { path: p(&["waivers"]) }
         );
         assert_eq!(slot_of("photo:\n  set: true\n"), Slot::Key { path: vec![] });
+        assert_eq!(
+            slot_of("rules:\n  - id: a\n    check: {path: "),
+            Slot::Value {
+                path: p(&["rules"]),
+                key: "path".into()
+            }
+        );
+    }
+
+    #[test]
+    fn keys_already_in_the_mapping_are_siblings_and_other_items_are_not() {
+        let text = "photo:\n  set: true\n  \n  # kind: later\n  cover: false\nabout:\n  bio: x\n";
+        let lines: Vec<&str> = text.split('\n').collect();
+        assert_eq!(siblings(&lines[..2], &lines[3..], 2), ["set", "cover"]);
+        let text = "links:\n  - network: x\n    url: u\n  - network: y\n    \n  - url: z\n";
+        let lines: Vec<&str> = text.split('\n').collect();
+        assert_eq!(siblings(&lines[..4], &lines[5..], 4), ["network"]);
     }
 }

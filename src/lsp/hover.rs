@@ -117,7 +117,7 @@ fn key_doc(kind: Kind, parents: &[String], key: &str, rules: &RuleSet, lang: Lan
             let field = schema::field_at(&dotted)?;
             Some(format!(
                 "**`{dotted}`** — {}\n\n{}{} {}",
-                lang.pick(field.en, field.fr),
+                field.describe(lang),
                 t!(lang, "lsp-hover-allowed"),
                 lang.colon(),
                 crate::workshop::template::allowed(&field.kind, lang)

@@ -346,6 +346,24 @@ impl<'c> Server<'c> {
 
     fn pull_diagnostics(&mut self, params: Value) -> Result<Value, (ErrorCode, String)> {
         let uri = self.uri_param(&params)?;
+        // A document the editor has not opened is read from disk, as the CLI would read it.
+        if !self.docs.contains_key(&uri)
+            && let Ok(path) = uri.to_file_path()
+            && std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() <= crate::profile::yaml::MAX_BYTES as u64)
+            && let Ok(text) = std::fs::read_to_string(&path)
+        {
+            let kind = Kind::of(Some(&path), &text);
+            let doc = Doc {
+                path: Some(path),
+                text,
+                version: 0,
+                kind,
+            };
+            self.docs.insert(uri.clone(), doc);
+            let items = self.diagnostics(&uri);
+            self.docs.remove(&uri);
+            return Ok(json!({"kind": "full", "items": items.unwrap_or_default()}));
+        }
         let items = self.diagnostics(&uri).ok_or_else(|| {
             (
                 ErrorCode::InvalidParams,
@@ -385,11 +403,17 @@ impl<'c> Server<'c> {
         out
     }
 
-    pub(crate) fn position_param(params: &Value, key: &str) -> Result<Position, (ErrorCode, String)> {
+    /// The parameter `key` read as a `T`, or an "invalid parameters" error naming it.
+    fn param<T: serde::de::DeserializeOwned>(&self, params: &Value, key: &str) -> Result<T, (ErrorCode, String)> {
         params
             .get(key)
             .and_then(|p| serde_json::from_value(p.clone()).ok())
-            .ok_or_else(|| (ErrorCode::InvalidParams, format!("`{key}` is not a position")))
+            .ok_or_else(|| {
+                (
+                    ErrorCode::InvalidParams,
+                    t!(self.checker.locale, "lsp-bad-params", method = key),
+                )
+            })
     }
 
     /// Does the client read Markdown where `pointer` lists its formats?
@@ -401,7 +425,7 @@ impl<'c> Server<'c> {
     }
 
     fn hover(&mut self, view: &DocView<'_>, params: &Value) -> Result<Value, (ErrorCode, String)> {
-        let at = Self::position_param(params, "position")?;
+        let at: Position = self.param(params, "position")?;
         Ok(match super::hover::hover(view, view.lines.pos_of(at)) {
             Some(md) if self.markdown("/textDocument/hover/contentFormat") => {
                 json!({"contents": {"kind": "markdown", "value": md}})
@@ -413,17 +437,14 @@ impl<'c> Server<'c> {
     }
 
     fn complete(&mut self, view: &DocView<'_>, params: &Value) -> Result<Value, (ErrorCode, String)> {
-        let at = Self::position_param(params, "position")?;
+        let at: Position = self.param(params, "position")?;
         let markdown = self.markdown("/textDocument/completion/completionItem/documentationFormat");
         let items = super::complete::complete(view, at, markdown);
         Ok(json!({"isIncomplete": false, "items": items}))
     }
 
     fn code_actions(&mut self, view: &DocView<'_>, params: &Value) -> Result<Value, (ErrorCode, String)> {
-        let range: Range = params
-            .get("range")
-            .and_then(|r| serde_json::from_value(r.clone()).ok())
-            .ok_or_else(|| (ErrorCode::InvalidParams, "`range` is not a range".to_owned()))?;
+        let range: Range = self.param(params, "range")?;
         let start = view.lines.pos_of(range.start);
         let end = view.lines.pos_of(range.end);
         let (actions, pending) = super::actions::actions(view, start, end);

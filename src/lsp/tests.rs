@@ -1,5 +1,6 @@
 //! In-process tests: the server on one end of a memory connection, a
-//! scripted client on the other.
+//! scripted client on the other. Compiled only under `#[cfg(test)]` (see
+//! `mod.rs`), so the scan for inline sentences skips this file.
 
 use crate::i18n::Lang;
 use crate::lsp::text::{Encoding, Lines};
@@ -194,6 +195,25 @@ fn an_edit_updates_the_diagnostics_and_broken_input_is_a_diagnostic() {
     let other = uri_of(&dir.path().join("never-opened.yaml"));
     let d = c.change(&other, 1, "photo: {set: false}\n");
     assert!(summary(&d).iter().any(|d| d.0 == "photo-set"));
+    // A pull for a file never opened reads it from disk; for no file at all, an error.
+    let on_disk = dir.path().join("on-disk.yaml");
+    std::fs::write(&on_disk, "photo: {set: false}\n").unwrap();
+    let pulled = c
+        .request(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": uri_of(&on_disk)}}),
+        )
+        .unwrap();
+    assert!(
+        summary(pulled["items"].as_array().unwrap())
+            .iter()
+            .any(|d| d.0 == "photo-set")
+    );
+    let missing = uri_of(&dir.path().join("missing.yaml"));
+    assert!(
+        c.request("textDocument/diagnostic", json!({"textDocument": {"uri": missing}}))
+            .is_err()
+    );
     // Unknown methods and bad parameters are error responses, in order.
     assert_eq!(
         c.request("textDocument/definition", json!({})).unwrap_err()["code"],
@@ -211,7 +231,7 @@ fn a_pack_and_a_config_are_diagnosed_and_a_config_change_rechecks_open_profiles(
     let dir = tempfile::tempdir().unwrap();
     let pack = dir.path().join("house.yaml");
     let pack_text = "pack: house\nrules:\n  - id: brand\n    severity: warning\n    title: Brand\n    check: {path: about.bio, matches: \"([\"}\n";
-    let (c, _) = Client::start(dir.path(), json!({}), Some("fr-FR"));
+    let (mut c, _) = Client::start(dir.path(), json!({}), Some("fr-FR"));
     let d = c.open(&uri_of(&pack), pack_text);
     assert_eq!(d.len(), 1, "{d:?}");
     assert_eq!(d[0]["range"]["start"]["line"], 5);
@@ -244,6 +264,19 @@ fn a_pack_and_a_config_are_diagnosed_and_a_config_change_rechecks_open_profiles(
         .find(|d| d["code"] == "photo-set")
         .unwrap();
     assert_eq!(photo["severity"], 3);
+    // Completion of a condition's path in the pack.
+    let at = json!({"textDocument": {"uri": uri_of(&pack)}, "position": {"line": 5, "character": 19}});
+    let items = c.request("textDocument/completion", at).unwrap();
+    let labels: Vec<&str> = items["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"about.bio") && labels.contains(&"contact.links.url"),
+        "{labels:?}"
+    );
     let cd = c.open(&uri_of(&config), &std::fs::read_to_string(&config).unwrap());
     assert_eq!(summary(&cd), vec![(String::new(), 3, 2, 3, 12)]);
     assert!(cd[0]["message"].as_str().unwrap().contains("photo-set"), "{cd:?}");
@@ -380,5 +413,67 @@ fn a_change_to_a_1kb_profile_is_diagnosed_within_20_ms() {
     // build on a loaded machine is many times slower, so it only gets a sanity bound.
     let bound = if cfg!(debug_assertions) { 500 } else { 20 };
     assert!(median < Duration::from_millis(bound), "median {median:?}");
+    c.stop();
+}
+
+#[test]
+fn the_client_s_locale_sets_the_language_of_hover_and_quick_fixes() {
+    let dir = tempfile::tempdir().unwrap();
+    let uri = uri_of(&dir.path().join("p.yaml"));
+    let caps = json!({"textDocument": {"hover": {"contentFormat": ["markdown"]}}});
+    let (mut c, _) = Client::start(dir.path(), caps, Some("fr"));
+    let d = c.open(&uri, "photo:\n  set: false\n");
+    let set = d.iter().find(|d| d["code"] == "photo-set").unwrap().clone();
+    assert!(set["message"].as_str().unwrap().contains("photo"), "{set}");
+    let at = json!({"textDocument": {"uri": uri}, "position": {"line": 1, "character": 8}});
+    let h = c.request("textDocument/hover", at).unwrap();
+    assert_eq!(h["contents"]["kind"], "markdown");
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert!(
+        md.contains("**Pourquoi c’est important**\u{a0}:") && md.contains("Comment corriger"),
+        "{md}"
+    );
+    let params = json!({"textDocument": {"uri": uri}, "range": set["range"], "context": {"diagnostics": [set]}});
+    let actions = c.request("textDocument/codeAction", params).unwrap();
+    let waive = &actions.as_array().unwrap()[0];
+    assert_eq!(waive["title"], "Écarter `photo-set` pour ce profil");
+    assert_eq!(
+        waive["edit"]["changes"][&uri][0]["newText"],
+        "waivers:\n  photo-set: \"pourquoi cette étape est écartée\"\n"
+    );
+    c.stop();
+}
+
+#[test]
+fn requests_sent_together_are_answered_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let uri = uri_of(&dir.path().join("p.yaml"));
+    let (c, _) = Client::start(dir.path(), json!({}), None);
+    c.open(&uri, "photo:\n  kind: \n");
+    let methods = [
+        "textDocument/hover",
+        "textDocument/completion",
+        "nope/nope",
+        "textDocument/codeAction",
+    ];
+    for (i, m) in methods.iter().enumerate() {
+        let params = json!({
+            "textDocument": {"uri": uri},
+            "position": {"line": 1, "character": 8},
+            "range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}},
+            "context": {"diagnostics": []},
+        });
+        c.conn
+            .sender
+            .send(Request::new(RequestId::from(100 + i as i32), m.to_string(), params).into())
+            .unwrap();
+    }
+    let mut ids = Vec::new();
+    while ids.len() < methods.len() {
+        if let Message::Response(r) = c.recv() {
+            ids.push(r.id);
+        }
+    }
+    assert_eq!(ids, (100..104).map(RequestId::from).collect::<Vec<_>>());
     c.stop();
 }

@@ -1,8 +1,8 @@
 //! Located problems with input files (profiles, packs, config), in both languages.
 
 use crate::i18n::Lang;
+use crate::i18n::catalog::{Message, t};
 use crate::profile::yaml::{Pos, YamlError};
-use std::fmt::Write as _;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 /// How serious a problem with an input file is.
@@ -14,16 +14,18 @@ pub enum Level {
 }
 
 impl Level {
-    /// The keyword that starts a located message (`error`, `warning`).
-    pub fn word(self, lang: Lang) -> &'static str {
+    /// The level in words, in `lang` (the keyword of a located message
+    /// stays English: see [`Diagnostic::render`]).
+    pub fn word(self, lang: Lang) -> String {
         match self {
-            Level::Error => lang.pick("error", "erreur"),
-            Level::Warning => lang.pick("warning", "avertissement"),
+            Level::Error => t!(lang, "level-error"),
+            Level::Warning => t!(lang, "level-warning"),
         }
     }
 }
 
-/// What is wrong. Each variant renders itself in English and French.
+/// What is wrong. Each variant is worded by the `diag-*` messages of the
+/// catalogues (`locales/<lang>/diag.ftl`).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Msg {
     /// A YAML syntax error, as the parser words it (English only).
@@ -37,12 +39,13 @@ pub(crate) enum Msg {
         offset: usize,
     },
     TooDeep,
+    /// The parser names the budget it ran out of (`nodes`, `aliases`…).
     TooComplex(String),
     MultipleDocuments,
     DuplicateKey(String),
     ComplexKey,
+    /// The whole profile is not a mapping; `found` is the YAML kind.
     NotMapping {
-        what: &'static str,
         found: &'static str,
     },
     UnknownKey {
@@ -54,8 +57,8 @@ pub(crate) enum Msg {
         found: String,
     },
     WrongType {
-        expected_en: &'static str,
-        expected_fr: &'static str,
+        /// What the format wants, as [`crate::profile::schema::Kind::name`].
+        expected: &'static str,
         found: String,
     },
     BadEnum {
@@ -72,15 +75,14 @@ pub(crate) enum Msg {
         rule: String,
         suggestion: Option<String>,
     },
-    /// Pack and config problems are worded where they are found.
-    Other {
-        en: String,
-        fr: String,
-    },
-    Io {
-        en: String,
-        fr: String,
-    },
+    /// Pack, config and file problems, worded where they are found.
+    Text(Message),
+}
+
+impl From<Message> for Msg {
+    fn from(m: Message) -> Msg {
+        Msg::Text(m)
+    }
 }
 
 /// At most a short, cleaned excerpt of text read from a file, for quoting it
@@ -123,236 +125,53 @@ fn list(items: &[String]) -> String {
 }
 
 impl Msg {
-    pub fn other(en: impl Into<String>, fr: impl Into<String>) -> Msg {
-        Msg::Other {
-            en: en.into(),
-            fr: fr.into(),
-        }
-    }
-
     pub fn text(&self, lang: Lang) -> String {
-        let fr = lang == Lang::Fr;
+        use crate::profile::yaml::{MAX_ALIASES, MAX_DEPTH, MAX_NODES};
         match self {
-            Msg::Syntax(m) => {
-                if fr {
-                    format!("YAML invalide\u{a0}: {m}")
-                } else {
-                    format!("invalid YAML: {m}")
-                }
-            }
-            Msg::TooLarge { size, limit } => {
-                if fr {
-                    format!("fichier trop volumineux ({size} octets\u{a0}; la limite est de {limit} octets)")
-                } else {
-                    format!("file too large ({size} bytes; the limit is {limit} bytes)")
-                }
-            }
+            Msg::Syntax(m) => t!(lang, "diag-syntax", detail = m),
+            Msg::TooLarge { size, limit } => t!(lang, "diag-too-large", size = *size, limit = *limit),
             Msg::NotUtf8 { byte, offset } => {
-                if fr {
-                    format!(
-                        "le fichier n’est pas en UTF-8 (octet 0x{byte:02X} à la position {offset})\u{a0}; enregistrez-le en UTF-8"
-                    )
-                } else {
-                    format!("the file is not valid UTF-8 (byte 0x{byte:02X} at offset {offset}); save it as UTF-8")
-                }
+                t!(lang, "diag-not-utf8", byte = format!("0x{byte:02X}"), offset = *offset)
             }
-            Msg::TooDeep => {
-                let n = crate::profile::yaml::MAX_DEPTH;
-                if fr {
-                    format!("imbrication trop profonde (plus de {n}\u{a0}niveaux)")
-                } else {
-                    format!("nesting too deep (more than {n} levels)")
-                }
-            }
-            Msg::TooComplex(d) => {
-                // The parser names the budget it ran out of; say it in words.
-                let (en, fr_text) = match d.as_str() {
-                    "nodes" => (
-                        format!("more than {} values", crate::profile::yaml::MAX_NODES),
-                        format!("plus de {}\u{a0}valeurs", fr_thousands(crate::profile::yaml::MAX_NODES)),
-                    ),
-                    "aliases" | "anchors" => (
-                        format!(
-                            "more than {} YAML anchors or aliases such as `&a` and `*a`",
-                            crate::profile::yaml::MAX_ALIASES
-                        ),
-                        format!(
-                            "plus de {}\u{a0}ancres ou alias YAML comme `&a` et `*a`",
-                            crate::profile::yaml::MAX_ALIASES
-                        ),
-                    ),
-                    "scalarbytes" | "totalscalarbytes" => (
-                        "more than 1 MiB of text".to_owned(),
-                        "plus de 1\u{a0}Mio de texte".to_owned(),
-                    ),
-                    other => (other.to_owned(), other.to_owned()),
+            Msg::TooDeep => t!(lang, "diag-too-deep", n = MAX_DEPTH),
+            Msg::TooComplex(budget) => {
+                let limit = match budget.as_str() {
+                    "nodes" => MAX_NODES,
+                    "aliases" | "anchors" => MAX_ALIASES,
+                    _ => 0,
                 };
-                if fr {
-                    format!("document trop gros ou trop complexe ({fr_text})")
-                } else {
-                    format!("document too large or too complex ({en})")
-                }
+                t!(lang, "diag-too-complex", budget = budget, n = limit)
             }
-            Msg::MultipleDocuments => lang
-                .pick(
-                    "more than one YAML document (`---`): put one profile per file",
-                    "plus d’un document YAML (`---`)\u{a0}: mettez un seul profil par fichier",
-                )
-                .to_owned(),
-            Msg::DuplicateKey(k) => {
-                if fr {
-                    format!("clé `{k}` en double\u{a0}: gardez-en une seule")
-                } else {
-                    format!("duplicate key `{k}`: keep only one")
-                }
-            }
-            Msg::ComplexKey => lang
-                .pick("a key must be plain text", "une clé doit être un simple texte")
-                .to_owned(),
-            Msg::NotMapping { what, found } => {
-                if fr {
-                    format!(
-                        "{what} doit être un dictionnaire de clés et de valeurs, pas {}",
-                        found_fr(found)
-                    )
-                } else {
-                    format!("{what} must be a mapping of keys to values, not {}", found_en(found))
-                }
-            }
+            Msg::MultipleDocuments => t!(lang, "diag-multiple-documents"),
+            Msg::DuplicateKey(k) => t!(lang, "diag-duplicate-key", key = k),
+            Msg::ComplexKey => t!(lang, "diag-complex-key"),
+            Msg::NotMapping { found } => t!(lang, "diag-profile-not-mapping", found = *found),
             Msg::UnknownKey {
                 key,
-                suggestion,
-                allowed,
-            } => {
-                let key = excerpt(key);
-                let mut s = if fr {
-                    format!("clé inconnue `{key}`")
-                } else {
-                    format!("unknown key `{key}`")
-                };
-                match suggestion {
-                    Some(sug) if fr => {
-                        let _ = write!(s, "\u{a0}; vouliez-vous dire `{sug}`\u{a0}?");
-                    }
-                    Some(sug) => {
-                        let _ = write!(s, "; did you mean `{sug}`?");
-                    }
-                    None if !allowed.is_empty() => {
-                        let _ = write!(
-                            s,
-                            "{} {}",
-                            lang.pick("; expected one of", "\u{a0}; clés possibles\u{a0}:"),
-                            list(allowed)
-                        );
-                    }
-                    None => {}
-                }
-                s
+                suggestion: Some(sug),
+                ..
+            } => t!(lang, "diag-unknown-key-did-you-mean", key = key, suggestion = sug),
+            Msg::UnknownKey { key, allowed, .. } if !allowed.is_empty() => {
+                t!(lang, "diag-unknown-key-allowed", key = key, allowed = list(allowed))
             }
-            Msg::ExpectedBool { found } => {
-                if fr {
-                    format!("`{found}` n’est pas un booléen\u{a0}: écrivez true ou false")
-                } else {
-                    format!("`{found}` is not a boolean: write true or false")
-                }
+            Msg::UnknownKey { key, .. } => t!(lang, "diag-unknown-key", key = key),
+            Msg::ExpectedBool { found } => t!(lang, "diag-expected-bool", found = found),
+            Msg::WrongType { expected, found } => {
+                t!(lang, "diag-wrong-type", expected = *expected, found = found)
             }
-            Msg::WrongType {
-                expected_en,
-                expected_fr,
-                found,
-            } => {
-                if fr {
-                    format!("attendu\u{a0}: {expected_fr}\u{a0}; trouvé\u{a0}: {found}")
-                } else {
-                    format!("expected {expected_en}, found {found}")
-                }
-            }
-            Msg::BadEnum { value, allowed } => {
-                let hint = close_value(value, allowed);
-                let value = excerpt(value);
-                match (fr, hint) {
-                    (true, Some(h)) => format!("valeur inconnue `{value}`\u{a0}; vouliez-vous dire `{h}`\u{a0}?"),
-                    (false, Some(h)) => format!("unknown value `{value}`; did you mean `{h}`?"),
-                    (true, None) => format!(
-                        "valeur inconnue `{value}`\u{a0}; valeurs possibles\u{a0}: {}",
-                        list(allowed)
-                    ),
-                    (false, None) => format!("unknown value `{value}`; expected one of {}", list(allowed)),
-                }
-            }
-            Msg::Negative { key } => {
-                if fr {
-                    format!("`{key}` ne peut pas être négatif\u{a0}: écrivez 0 ou plus")
-                } else {
-                    format!("`{key}` cannot be negative: write 0 or more")
-                }
-            }
-            Msg::Version { found } => {
-                if fr {
-                    format!("version `{found}` inconnue\u{a0}: seule la version 1 existe")
-                } else {
-                    format!("unknown version `{found}`: 1 is the only version")
-                }
-            }
-            Msg::UnknownWaiver { rule, suggestion } => {
-                let mut s = if fr {
-                    format!("règle inconnue dans `waivers`\u{a0}: `{rule}`")
-                } else {
-                    format!("unknown rule in waivers: `{rule}`")
-                };
-                if let Some(sug) = suggestion {
-                    s.push_str(&if fr {
-                        format!("\u{a0}; vouliez-vous dire `{sug}`\u{a0}?")
-                    } else {
-                        format!("; did you mean `{sug}`?")
-                    });
-                }
-                s
-            }
-            Msg::Other { en, fr: f } | Msg::Io { en, fr: f } => {
-                if fr {
-                    f.clone()
-                } else {
-                    en.clone()
-                }
-            }
+            Msg::BadEnum { value, allowed } => match close_value(value, allowed) {
+                Some(h) => t!(lang, "diag-bad-enum-did-you-mean", value = excerpt(value), suggestion = h),
+                None => t!(lang, "diag-bad-enum", value = excerpt(value), allowed = list(allowed)),
+            },
+            Msg::Negative { key } => t!(lang, "diag-negative", key = key),
+            Msg::Version { found } => t!(lang, "diag-version", found = found),
+            Msg::UnknownWaiver {
+                rule,
+                suggestion: Some(sug),
+            } => t!(lang, "diag-unknown-waiver-did-you-mean", rule = rule, suggestion = sug),
+            Msg::UnknownWaiver { rule, suggestion: None } => t!(lang, "diag-unknown-waiver", rule = rule),
+            Msg::Text(m) => m.text(lang),
         }
-    }
-}
-
-/// 20000 → "20 000" (French groups thousands with a narrow no-break space).
-fn fr_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn found_en(kind: &str) -> String {
-    match kind {
-        "null" => "nothing".into(),
-        "list" => "a list".into(),
-        "mapping" => "a mapping".into(),
-        "integer" => "an integer".into(),
-        k => format!("a {k}"),
-    }
-}
-
-fn found_fr(kind: &str) -> String {
-    match kind {
-        "null" => "rien".into(),
-        "list" => "une liste".into(),
-        "mapping" => "un dictionnaire".into(),
-        "integer" => "un nombre entier".into(),
-        "number" => "un nombre".into(),
-        "boolean" => "un booléen".into(),
-        "string" => "du texte".into(),
-        k => k.into(),
     }
 }
 
@@ -409,18 +228,22 @@ impl Diagnostic {
     }
     /// `FILE:LINE:COL: error: MESSAGE`. The keyword is part of the contract
     /// (problem matchers and scripts look for it), so it stays English in
-    /// every language; the message is in `lang`.
+    /// every language; the message is in `lang`. Always one line, made safe
+    /// with [`crate::i18n::one_line`].
     pub fn render(&self, file: &str, lang: Lang) -> String {
         let keyword = match self.level {
             Level::Error => "error",
             Level::Warning => "warning",
         };
-        format!(
+        // The file name and the message quote the file's text: one line,
+        // nothing a terminal acts on.
+        let line = format!(
             "{file}:{}:{}: {keyword}: {}",
             self.pos.line,
             self.pos.col,
             self.msg.text(lang)
-        )
+        );
+        crate::i18n::one_line(&line).into_owned()
     }
 }
 
@@ -435,6 +258,7 @@ pub fn from_yaml(e: YamlError) -> Diagnostic {
         crate::profile::yaml::YamlErrorKind::MultipleDocuments => Msg::MultipleDocuments,
         crate::profile::yaml::YamlErrorKind::DuplicateKey(k) => Msg::DuplicateKey(k),
         crate::profile::yaml::YamlErrorKind::Syntax(m) => Msg::Syntax(m),
+        crate::profile::yaml::YamlErrorKind::Worded(id) => Msg::Text(Message::new(id)),
     };
     Diagnostic::error(e.pos, msg)
 }

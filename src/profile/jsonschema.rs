@@ -10,6 +10,8 @@
 //! `version: 1.0`, which JSON Schema counts as equal to 1 but the linter
 //! rejects (`profilecheck` is the judge; the schema is for editors).
 
+use crate::i18n::Lang;
+use crate::i18n::catalog::t;
 use crate::profile::schema::{self, Field, Kind};
 use crate::profile::yaml::{self, Node, Value};
 use serde_json::{Map, Value as Json, json};
@@ -18,30 +20,22 @@ use serde_json::{Map, Value as Json, json};
 /// schema is identified, never fetched; `profilecheck schema` prints it.
 pub const ID: &str = "https://profilecheck.invalid/schema/profile-v1.json";
 
-/// The JSON Schema (draft 2020-12) of profile format v1.
-pub fn schema() -> Json {
-    let mut root = object(schema::PROFILE, true);
+/// The JSON Schema (draft 2020-12) of profile format v1, with its descriptions in `lang` (and the other languages
+/// under `x-description-<code>`).
+pub fn schema(lang: Lang) -> Json {
+    let mut root = object(schema::PROFILE, true, lang);
     root["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
     root["$id"] = json!(ID);
-    root["title"] = json!("profilecheck profile (format version 1)");
-    root["description"] = json!(
-        "A description of a person's Facebook profile settings, linted by profilecheck against the steps of a \
-         personal-branding guide. Every key is optional; a key with no value counts as missing. Booleans are \
-         YAML 1.2 true/false."
-    );
-    root["x-description-fr"] = json!(
-        "La description des réglages d’un profil Facebook, vérifiée par profilecheck au regard des étapes d’un \
-         guide de personal branding. Toutes les clés sont facultatives ; une clé sans valeur compte comme absente. \
-         Les booléens sont true/false (YAML 1.2)."
-    );
+    root["title"] = json!(t!(lang, "schema-title"));
+    describe(&mut root, lang, |l| t!(l, "schema-description"));
     root
 }
 
 /// The schema of a mapping with these fields; `nullable` when it may be left empty.
-fn object(fields: &[Field], nullable: bool) -> Json {
+fn object(fields: &[Field], nullable: bool, lang: Lang) -> Json {
     let mut props = Map::new();
     for f in fields {
-        props.insert(f.key.to_owned(), field(f));
+        props.insert(f.key.to_owned(), field(f, lang));
     }
     json!({
         "type": types("object", nullable),
@@ -65,7 +59,7 @@ fn number(x: f64) -> Json {
 
 /// The schema of a value of `kind`. `nullable`: a key's value (null counts as
 /// missing); list items are not (`profile.rs` rejects a null item).
-fn kind(kind: &Kind, nullable: bool) -> Json {
+fn kind(kind: &Kind, nullable: bool, lang: Lang) -> Json {
     match kind {
         Kind::Bool => json!({ "type": types("boolean", nullable) }),
         Kind::Int { min } => {
@@ -90,29 +84,37 @@ fn kind(kind: &Kind, nullable: bool) -> Json {
             }
             json!({ "type": types("string", nullable), "enum": allowed })
         }
-        Kind::List(item) => json!({ "type": types("array", nullable), "items": self::kind(item, false) }),
-        Kind::Obj(fields) => object(fields, nullable),
+        Kind::List(item) => json!({ "type": types("array", nullable), "items": self::kind(item, false, lang) }),
+        Kind::Obj(fields) => object(fields, nullable, lang),
         Kind::Waivers => json!({
             "type": types("object", nullable),
-            "additionalProperties": { "type": "string", "description": "why this step is deliberately not taken" },
+            "additionalProperties": { "type": "string", "description": t!(lang, "schema-waiver-reason") },
         }),
         Kind::Free => json!({ "type": types("object", nullable) }),
     }
 }
 
-fn field(f: &Field) -> Json {
+fn field(f: &Field, lang: Lang) -> Json {
     let mut s = if f.key == "version" {
         // The only known version; `profile.rs` rejects any other.
         json!({ "anyOf": [{ "const": schema::FORMAT_VERSION }, { "type": "null" }] })
     } else {
-        kind(&f.kind, true)
+        kind(&f.kind, true, lang)
     };
-    s["description"] = json!(sentence(f.en));
-    s["x-description-fr"] = json!(sentence(f.fr));
-    if let Some(example) = example(f) {
+    describe(&mut s, lang, |l| sentence(&f.describe(l)));
+    if let Some(example) = example(f, lang) {
         s["examples"] = json!([example]);
     }
     s
+}
+
+/// `description` in `lang`, and `x-description-<code>` in every other
+/// language, so an editor in any of them finds its own.
+fn describe(s: &mut Json, lang: Lang, text: impl Fn(Lang) -> String) {
+    s["description"] = json!(text(lang));
+    for other in Lang::ALL.into_iter().filter(|l| *l != lang) {
+        s[format!("x-description-{}", other.code())] = json!(text(other));
+    }
 }
 
 fn sentence(doc: &str) -> String {
@@ -125,18 +127,19 @@ fn sentence(doc: &str) -> String {
 
 /// The field's sample (YAML text in `schema.rs`) as JSON; for a list of
 /// mappings, one item made of its fields' samples.
-fn example(f: &Field) -> Option<Json> {
+fn example(f: &Field, lang: Lang) -> Option<Json> {
     if let Kind::List(Kind::Obj(children)) = f.kind {
         let mut item = Map::new();
         for c in children.iter() {
-            item.insert(c.key.to_owned(), example(c)?);
+            item.insert(c.key.to_owned(), example(c, lang)?);
         }
         return Some(json!([item]));
     }
-    if f.sample.is_empty() {
+    let sample = f.sample(lang);
+    if sample.is_empty() {
         return None;
     }
-    yaml::parse(f.sample).ok().map(|n| to_json(&n))
+    yaml::parse(&sample).ok().map(|n| to_json(&n))
 }
 
 fn to_json(node: &Node) -> Json {

@@ -10,6 +10,7 @@ pub mod schema;
 pub mod yaml;
 
 use crate::i18n::Lang;
+use crate::i18n::catalog::msg;
 use crate::profile::diag::{Diagnostic, Msg, from_yaml};
 use schema::{Field, Kind};
 use yaml::{Key, Node, Pos, Value};
@@ -49,14 +50,7 @@ pub fn parse(bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
     match &root.value {
         Value::Null => {}
         Value::Map(_) => check_obj(&root, schema::PROFILE, "", &mut problems),
-        other => problems.push(Diagnostic::error(
-            root.pos,
-            Msg::NotMapping {
-                what: "a profile",
-                found: other.kind(),
-            }
-            .fr_what("un profil"),
-        )),
+        other => problems.push(Diagnostic::error(root.pos, Msg::NotMapping { found: other.kind() })),
     }
     if !problems.is_empty() {
         problems.sort_by_key(|d| d.pos);
@@ -89,13 +83,7 @@ pub fn parse(bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
 
 /// The message for a hashtag that YAML takes for a comment.
 fn hashtag_msg(tag: &str) -> Msg {
-    let tag = diag::excerpt(tag);
-    Msg::other(
-        format!("`{tag}` is read as a comment, not a value: in YAML `#` starts a comment; write \"{tag}\" in quotes"),
-        format!(
-            "`{tag}` est lu comme un commentaire, pas comme une valeur\u{a0}: en YAML, `#` commence un commentaire\u{a0}; écrivez «\u{a0}\"{tag}\"\u{a0}» entre guillemets"
-        ),
-    )
+    msg!("diag-hashtag-comment", tag = diag::excerpt(tag)).into()
 }
 
 /// The hashtag starting at byte `at` of `line`, if `#` is followed by a letter or digit.
@@ -189,19 +177,6 @@ fn hashtag_comments(text: &str) -> Vec<Diagnostic> {
     out
 }
 
-impl Msg {
-    /// `NotMapping` names the thing in English; French needs its own noun.
-    fn fr_what(self, fr: &'static str) -> Msg {
-        match self {
-            Msg::NotMapping { what, found } => Msg::other(
-                Msg::NotMapping { what, found }.text(Lang::En),
-                Msg::NotMapping { what: fr, found }.text(Lang::Fr),
-            ),
-            m => m,
-        }
-    }
-}
-
 fn join(prefix: &str, key: &str) -> String {
     if prefix.is_empty() {
         key.to_owned()
@@ -241,36 +216,28 @@ fn shown(v: &Value) -> String {
     }
 }
 
-fn shown_fr(v: &Value) -> String {
+/// A list or mapping by its kind (worded by `diag-found`), a scalar as written.
+fn found_word(v: &Value) -> String {
     match v {
-        Value::Seq(_) => "une liste".into(),
-        Value::Map(_) => "un dictionnaire".into(),
+        Value::Seq(_) | Value::Map(_) | Value::Null => v.kind().to_owned(),
         other => shown(other),
     }
 }
 
 fn wrong_type(kind: &Kind, node: &Node) -> Diagnostic {
-    let (expected_en, expected_fr) = (kind.describe(), kind.describe_fr());
     let found = shown(&node.value);
     let msg = if matches!(node.value, Value::Seq(_) | Value::Map(_)) {
-        Msg::other(
-            format!("expected {expected_en}, found {found}"),
-            format!(
-                "attendu\u{a0}: {expected_fr}\u{a0}; trouvé\u{a0}: {}",
-                shown_fr(&node.value)
-            ),
+        msg!(
+            "diag-wrong-type-composite",
+            expected = kind.name(),
+            found = node.value.kind()
         )
+        .into()
     } else if *kind == Kind::Str {
-        Msg::other(
-            format!("expected text, found {found}; put it in quotes if it is meant as text"),
-            format!(
-                "attendu\u{a0}: du texte\u{a0}; trouvé\u{a0}: {found}\u{a0}; mettez-le entre guillemets si c’est du texte"
-            ),
-        )
+        msg!("diag-expected-text", found = found).into()
     } else {
         Msg::WrongType {
-            expected_en,
-            expected_fr,
+            expected: kind.name(),
             found,
         }
     };
@@ -290,10 +257,7 @@ fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>) {
         // Only list items get here with no value (a field with none is missing).
         (k, Value::Null) if *k != Kind::Free => out.push(Diagnostic::error(
             node.pos,
-            Msg::other(
-                format!("`{path}` is an empty list item: fill it in or remove its `-` line"),
-                format!("`{path}` est un élément de liste vide\u{a0}: remplissez-le ou supprimez sa ligne `-`"),
-            ),
+            msg!("diag-empty-list-item", path = path).into(),
         )),
         (Kind::Free, _) => {
             if !matches!(node.value, Value::Map(_) | Value::Null) {
@@ -302,15 +266,9 @@ fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>) {
         }
         (Kind::Bool, Value::Bool(_)) => {}
         // `"true"` in quotes is text; saying "`true` is not a boolean" would read as nonsense.
-        (Kind::Bool, Value::Str(s)) if s == "true" || s == "false" => out.push(Diagnostic::error(
-            node.pos,
-            Msg::other(
-                format!("\"{s}\" in quotes is text, not a boolean: write {s} without quotes"),
-                format!(
-                    "«\u{a0}{s}\u{a0}» entre guillemets est du texte, pas un booléen\u{a0}: écrivez {s} sans guillemets"
-                ),
-            ),
-        )),
+        (Kind::Bool, Value::Str(s)) if s == "true" || s == "false" => {
+            out.push(Diagnostic::error(node.pos, msg!("diag-quoted-bool", value = s).into()))
+        }
         (Kind::Bool, Value::Str(s)) => out.push(Diagnostic::error(node.pos, Msg::ExpectedBool { found: s.clone() })),
         (Kind::Bool, Value::Int(i)) if *i == 0 || *i == 1 => {
             out.push(Diagnostic::error(node.pos, Msg::ExpectedBool { found: i.to_string() }))
@@ -324,14 +282,9 @@ fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>) {
         }
         // `version: 1.0` is the number 1, as for any whole-number field.
         (Kind::Int { .. }, Value::Float(x)) if path == "version" && *x == schema::FORMAT_VERSION as f64 => {}
-        (Kind::Int { .. }, Value::Str(v)) if path == "version" && v.trim() == schema::FORMAT_VERSION.to_string() => out
-            .push(Diagnostic::error(
-                node.pos,
-                Msg::other(
-                    "write the version as a number, without quotes: `version: 1`",
-                    "écrivez la version comme un nombre, sans guillemets\u{a0}: `version: 1`",
-                ),
-            )),
+        (Kind::Int { .. }, Value::Str(v)) if path == "version" && v.trim() == schema::FORMAT_VERSION.to_string() => {
+            out.push(Diagnostic::error(node.pos, msg!("diag-version-quoted").into()))
+        }
         (Kind::Int { .. }, _) if path == "version" => out.push(Diagnostic::error(
             node.pos,
             Msg::Version {
@@ -340,10 +293,7 @@ fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>) {
         )),
         (Kind::Int { .. }, Value::Float(x)) if x.fract() != 0.0 || !x.is_finite() => out.push(Diagnostic::error(
             node.pos,
-            Msg::other(
-                format!("expected a whole number, found {x}"),
-                format!("attendu\u{a0}: un nombre entier\u{a0}; trouvé\u{a0}: {x}"),
-            ),
+            msg!("diag-not-whole", found = x.to_string()).into(),
         )),
         (Kind::Int { min }, Value::Float(x)) => {
             if min.is_some_and(|m| *x < m as f64) {
@@ -387,36 +337,18 @@ fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>) {
                 } else if !matches!(v.value, Value::Str(_)) {
                     out.push(Diagnostic::error(
                         if v.value == Value::Null { k.pos } else { v.pos },
-                        Msg::other(
-                            "a waiver needs its reason as text: `rule-id: \"why this step is not taken\"`",
-                            "une dérogation demande sa raison en texte\u{a0}: `id-de-regle: \"pourquoi cette étape est écartée\"`",
-                        ),
+                        msg!("diag-waiver-reason").into(),
                     ));
                 }
             }
         }
         (Kind::Obj(_) | Kind::Waivers, other) => out.push(Diagnostic::error(
             node.pos,
-            Msg::other(
-                format!("`{path}` must be a mapping of keys to values, not {}", shown(other)),
-                format!(
-                    "`{path}` doit être un dictionnaire de clés et de valeurs, pas {}",
-                    shown_fr(other)
-                ),
-            ),
+            msg!("diag-not-mapping", path = path, found = found_word(other)).into(),
         )),
         (Kind::List(_), other) => out.push(Diagnostic::error(
             node.pos,
-            Msg::other(
-                format!(
-                    "`{path}` must be a list (`[a, b]` or lines starting with `- `), not {}",
-                    shown(other)
-                ),
-                format!(
-                    "`{path}` doit être une liste (`[a, b]` ou des lignes commençant par `- `), pas {}",
-                    shown_fr(other)
-                ),
-            ),
+            msg!("diag-not-list", path = path, found = found_word(other)).into(),
         )),
         _ => out.push(wrong_type(kind, node)),
     }

@@ -3,6 +3,8 @@
 //! Validation, the JSON Schema, the `init` template and the check of rule
 //! paths in packs all read this table, so they cannot drift apart.
 
+use crate::i18n::{Lang, catalog};
+
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Kind {
@@ -33,31 +35,17 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The kind in words, for messages.
-    pub fn describe(&self) -> &'static str {
+    /// The kind's name, worded in messages by the catalogues' `diag-kind`.
+    pub fn name(&self) -> &'static str {
         match self {
-            Kind::Bool => "true or false",
-            Kind::Int { .. } => "a whole number",
-            Kind::Number { .. } => "a number",
-            Kind::Str => "text",
-            Kind::Enum(_) => "one of the listed values",
-            Kind::List(_) => "a list",
-            Kind::Obj(_) | Kind::Waivers => "a mapping",
-            Kind::Free => "anything",
-        }
-    }
-
-    /// The kind in French words ("du texte").
-    pub fn describe_fr(&self) -> &'static str {
-        match self {
-            Kind::Bool => "true ou false",
-            Kind::Int { .. } => "un nombre entier",
-            Kind::Number { .. } => "un nombre",
-            Kind::Str => "du texte",
-            Kind::Enum(_) => "l’une des valeurs permises",
-            Kind::List(_) => "une liste",
-            Kind::Obj(_) | Kind::Waivers => "un dictionnaire (clés et valeurs)",
-            Kind::Free => "n’importe quoi",
+            Kind::Bool => "bool",
+            Kind::Int { .. } => "int",
+            Kind::Number { .. } => "number",
+            Kind::Str => "str",
+            Kind::Enum(_) => "enum",
+            Kind::List(_) => "list",
+            Kind::Obj(_) | Kind::Waivers => "map",
+            Kind::Free => "free",
         }
     }
 
@@ -70,28 +58,34 @@ impl Kind {
     }
 }
 
-/// One key of the format, with its documentation in both languages.
+/// One key of the format; its documentation lives in the catalogues.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Field {
     /// The key as written in the YAML file.
     pub key: &'static str,
     /// What its value may be.
     pub kind: Kind,
-    /// What the field means, in English.
-    pub en: &'static str,
-    /// What the field means, in French.
-    pub fr: &'static str,
+    /// The catalogue message describing it: `field-` and the key's path.
+    pub id: &'static str,
     /// A value to show in the `init` template.
     pub sample: &'static str,
 }
 
-const fn f(key: &'static str, kind: Kind, en: &'static str, fr: &'static str, sample: &'static str) -> Field {
-    Field {
-        key,
-        kind,
-        en,
-        fr,
-        sample,
+const fn f(key: &'static str, kind: Kind, id: &'static str, sample: &'static str) -> Field {
+    Field { key, kind, id, sample }
+}
+
+impl Field {
+    /// What the field holds, in `lang` (the catalogues' `field-*` messages).
+    pub fn describe(&self, lang: Lang) -> String {
+        catalog::message(lang, self.id, None)
+    }
+
+    /// The value the `init` template shows: the catalogue's `sample-*`
+    /// message when the example is worded per language, else `sample`.
+    pub fn sample(&self, lang: Lang) -> String {
+        let id = format!("sample-{}", self.id.trim_start_matches("field-"));
+        catalog::lookup(lang, &id).unwrap_or_else(|| self.sample.to_owned())
     }
 }
 
@@ -141,41 +135,16 @@ const AUD: Kind = Kind::Enum(AUDIENCE);
 const COUNT: Kind = Kind::Int { min: Some(0) };
 
 const WORK: &[Field] = &[
-    f(
-        "employer",
-        Kind::Str,
-        "employer or organisation",
-        "employeur ou organisation",
-        "Agence Horizon",
-    ),
-    f(
-        "position",
-        Kind::Str,
-        "job title",
-        "intitulé du poste",
-        "Community manager",
-    ),
-    f(
-        "current",
-        Kind::Bool,
-        "this is the current job",
-        "c’est le poste actuel",
-        "true",
-    ),
+    f("employer", Kind::Str, "field-about-work-employer", "Agence Horizon"),
+    f("position", Kind::Str, "field-about-work-position", "Community manager"),
+    f("current", Kind::Bool, "field-about-work-current", "true"),
 ];
 const EDUCATION: &[Field] = &[
-    f(
-        "school",
-        Kind::Str,
-        "school or university",
-        "école ou université",
-        "IUT de Lannion",
-    ),
+    f("school", Kind::Str, "field-about-education-school", "IUT de Lannion"),
     f(
         "degree",
         Kind::Str,
-        "degree or diploma",
-        "diplôme",
+        "field-about-education-degree",
         "DUT Information-Communication",
     ),
 ];
@@ -183,167 +152,95 @@ const LINK: &[Field] = &[
     f(
         "network",
         Kind::Enum(NETWORKS),
-        "which network or site",
-        "quel réseau ou site",
+        "field-contact-links-network",
         "linkedin",
     ),
     f(
         "url",
         Kind::Str,
-        "full address, starting with https://",
-        "adresse complète, commençant par https://",
+        "field-contact-links-url",
         "https://www.linkedin.com/in/your-name",
     ),
 ];
 
 const PHOTO: &[Field] = &[
-    f(
-        "set",
-        Kind::Bool,
-        "a profile picture is uploaded",
-        "une photo de profil est en ligne",
-        "true",
-    ),
-    f(
-        "kind",
-        Kind::Enum(PHOTO_KINDS),
-        "what the profile picture shows",
-        "ce que montre la photo de profil",
-        "professional",
-    ),
-    f(
-        "cover",
-        Kind::Bool,
-        "a cover photo is set",
-        "une photo de couverture est en place",
-        "true",
-    ),
+    f("set", Kind::Bool, "field-photo-set", "true"),
+    f("kind", Kind::Enum(PHOTO_KINDS), "field-photo-kind", "professional"),
+    f("cover", Kind::Bool, "field-photo-cover", "true"),
 ];
 const ABOUT: &[Field] = &[
     f(
         "bio",
         Kind::Str,
-        "the short intro under your name (Bio, 101 characters at most)",
-        "la courte présentation sous votre nom (Bio, 101 caractères au plus)",
+        "field-about-bio",
         "\"Community manager · e-reputation\"",
     ),
-    f(
-        "work",
-        Kind::List(&Kind::Obj(WORK)),
-        "jobs: employer, position, current",
-        "emplois : employeur, poste, actuel",
-        "",
-    ),
+    f("work", Kind::List(&Kind::Obj(WORK)), "field-about-work", ""),
     f(
         "education",
         Kind::List(&Kind::Obj(EDUCATION)),
-        "schools: school, degree",
-        "formation : école, diplôme",
+        "field-about-education",
         "",
     ),
-    f("city", Kind::Str, "current city", "ville actuelle", "Rennes"),
+    f("city", Kind::Str, "field-about-city", "Rennes"),
 ];
 const CONTACT: &[Field] = &[
-    f(
-        "email",
-        Kind::Str,
-        "contact email shown on the profile",
-        "e-mail de contact affiché sur le profil",
-        "jeanne@example.org",
-    ),
+    f("email", Kind::Str, "field-contact-email", "jeanne@example.org"),
     f(
         "website",
         Kind::Str,
-        "personal website",
-        "site web personnel",
+        "field-contact-website",
         "https://jeanne.example.org",
     ),
-    f(
-        "links",
-        Kind::List(&Kind::Obj(LINK)),
-        "links to professional profiles: network, url",
-        "liens vers vos profils professionnels : réseau, adresse",
-        "",
-    ),
+    f("links", Kind::List(&Kind::Obj(LINK)), "field-contact-links", ""),
 ];
 const NETWORK: &[Field] = &[f(
     "professional_contacts",
     COUNT,
-    "how many professional contacts are among your friends and followers",
-    "combien de contacts professionnels figurent parmi vos amis et followers",
+    "field-network-professional-contacts",
     "42",
 )];
 const PUBLISHING: &[Field] = &[
     f(
         "posts_per_month",
         Kind::Number { min: Some(0.0) },
-        "how many posts you publish a month",
-        "combien de publications par mois",
+        "field-publishing-posts-per-month",
         "8",
     ),
-    f(
-        "editorial_line",
-        Kind::Str,
-        "your editorial line in one sentence",
-        "votre ligne éditoriale en une phrase",
-        "\"Practical e-reputation advice for small businesses\"",
-    ),
+    f("editorial_line", Kind::Str, "field-publishing-editorial-line", ""),
     f(
         "topics",
         Kind::List(&Kind::Str),
-        "your subjects of expertise",
-        "vos sujets d’expertise",
+        "field-publishing-topics",
         "[e-reputation, social media]",
     ),
     f(
         "shares_blog_posts",
         Kind::Bool,
-        "you relay your own blog articles",
-        "vous relayez les articles de votre blog",
+        "field-publishing-shares-blog-posts",
         "true",
     ),
     f(
         "shares_curation",
         Kind::Bool,
-        "you run a watch (curated news) and share it",
-        "vous faites une veille et la partagez",
+        "field-publishing-shares-curation",
         "true",
     ),
     f(
         "writes_articles",
         Kind::Bool,
-        "you write long-form posts",
-        "vous rédigez des publications de fond",
+        "field-publishing-writes-articles",
         "true",
     ),
-    f(
-        "default_audience",
-        AUD,
-        "who sees your posts by default",
-        "qui voit vos publications par défaut",
-        "public",
-    ),
+    f("default_audience", AUD, "field-publishing-default-audience", "public"),
 ];
 const ALTERNATE_NAME: &[Field] = &[
-    f(
-        "name",
-        Kind::Str,
-        "the other name (Facebook \"Other names\"), e.g. your profession",
-        "l’autre nom (« Autres noms » sur Facebook), par exemple votre métier",
-        "Community Manager",
-    ),
-    f(
-        "type",
-        Kind::Enum(NAME_TYPES),
-        "the name type chosen in Facebook",
-        "le type de nom choisi dans Facebook",
-        "other",
-    ),
+    f("name", Kind::Str, "field-alternate-name-name", "Community Manager"),
+    f("type", Kind::Enum(NAME_TYPES), "field-alternate-name-type", "other"),
     f(
         "show_on_profile",
         Kind::Bool,
-        "\"Show at top of profile\" is ticked",
-        "la case d’affichage en haut du profil est cochée",
+        "field-alternate-name-show-on-profile",
         "true",
     ),
 ];
@@ -351,15 +248,13 @@ const FOLLOWERS: &[Field] = &[
     f(
         "who_can_follow",
         Kind::Enum(WHO_CAN_FOLLOW),
-        "Who can follow me",
-        "qui peut vous suivre",
+        "field-followers-who-can-follow",
         "public",
     ),
     f(
         "professional_mode",
         Kind::Bool,
-        "professional mode is on",
-        "le mode professionnel est activé",
+        "field-followers-professional-mode",
         "true",
     ),
 ];
@@ -367,178 +262,54 @@ const TAGGING: &[Field] = &[
     f(
         "tagged_posts_audience",
         AUD,
-        "who sees posts you are tagged in, on your profile",
-        "qui voit sur votre profil les publications où vous êtes identifié(e)",
+        "field-tagging-tagged-posts-audience",
         "friends",
     ),
     f(
         "review_tagged_posts",
         Kind::Bool,
-        "you review posts you're tagged in before they appear on your profile",
-        "vous examinez les publications où l’on vous identifie avant qu’elles n’apparaissent sur votre profil",
+        "field-tagging-review-tagged-posts",
         "true",
     ),
-    f(
-        "review_tags",
-        Kind::Bool,
-        "you review tags people add to your own posts",
-        "vous examinez les identifications ajoutées à vos propres publications",
-        "true",
-    ),
+    f("review_tags", Kind::Bool, "field-tagging-review-tags", "true"),
 ];
 const PRIVACY: &[Field] = &[
-    f(
-        "search_engines",
-        Kind::Bool,
-        "search engines outside Facebook may link to your profile",
-        "les moteurs de recherche hors de Facebook peuvent renvoyer vers votre profil",
-        "true",
-    ),
-    f(
-        "viewed_as_public",
-        Kind::Bool,
-        "you have looked at your profile as the public sees it",
-        "vous avez regardé votre profil tel que le public le voit",
-        "true",
-    ),
-    f(
-        "birthday_audience",
-        AUD,
-        "who sees your birthday",
-        "qui voit votre date de naissance",
-        "only_me",
-    ),
-    f(
-        "phone_audience",
-        AUD,
-        "who sees your phone number",
-        "qui voit votre numéro de téléphone",
-        "only_me",
-    ),
-    f(
-        "email_audience",
-        AUD,
-        "who sees your email address",
-        "qui voit votre adresse e-mail",
-        "public",
-    ),
+    f("search_engines", Kind::Bool, "field-privacy-search-engines", "true"),
+    f("viewed_as_public", Kind::Bool, "field-privacy-viewed-as-public", "true"),
+    f("birthday_audience", AUD, "field-privacy-birthday-audience", "only_me"),
+    f("phone_audience", AUD, "field-privacy-phone-audience", "only_me"),
+    f("email_audience", AUD, "field-privacy-email-audience", "public"),
     f(
         "relationship_audience",
         AUD,
-        "who sees your relationship status",
-        "qui voit votre situation amoureuse",
+        "field-privacy-relationship-audience",
         "friends",
     ),
-    f(
-        "family_audience",
-        AUD,
-        "who sees your family members",
-        "qui voit les membres de votre famille",
-        "friends",
-    ),
+    f("family_audience", AUD, "field-privacy-family-audience", "friends"),
 ];
 
 /// The top level of a profile file.
 pub const PROFILE: &[Field] = &[
-    f(
-        "version",
-        Kind::Int { min: None },
-        "format version; 1 is the only one",
-        "version du format ; 1 est la seule",
-        "1",
-    ),
-    f(
-        "name",
-        Kind::Str,
-        "your name, shown in reports (default: the file name)",
-        "votre nom, affiché dans les rapports (par défaut : le nom du fichier)",
-        "Jeanne Martin",
-    ),
-    f(
-        "lang",
-        Kind::Enum(LANGS),
-        "report language for this profile",
-        "langue du rapport pour ce profil",
-        "fr",
-    ),
-    f(
-        "photo",
-        Kind::Obj(PHOTO),
-        "profile picture and cover photo",
-        "photo de profil et photo de couverture",
-        "",
-    ),
-    f(
-        "about",
-        Kind::Obj(ABOUT),
-        "the About section",
-        "la section « À propos »",
-        "",
-    ),
-    f("contact", Kind::Obj(CONTACT), "contact details", "coordonnées", ""),
+    f("version", Kind::Int { min: None }, "field-version", "1"),
+    f("name", Kind::Str, "field-name", "Jeanne Martin"),
+    f("lang", Kind::Enum(LANGS), "field-lang", "fr"),
+    f("photo", Kind::Obj(PHOTO), "field-photo", ""),
+    f("about", Kind::Obj(ABOUT), "field-about", ""),
+    f("contact", Kind::Obj(CONTACT), "field-contact", ""),
     f(
         "keywords",
         Kind::List(&Kind::Str),
-        "hashtags and keywords of your expertise",
-        "hashtags et mots-clés de votre expertise",
+        "field-keywords",
         "[\"#ereputation\", \"#communitymanagement\", \"#formation\"]",
     ),
-    f(
-        "network",
-        Kind::Obj(NETWORK),
-        "your professional network",
-        "votre réseau professionnel",
-        "",
-    ),
-    f(
-        "publishing",
-        Kind::Obj(PUBLISHING),
-        "what and how you publish",
-        "ce que vous publiez, et comment",
-        "",
-    ),
-    f(
-        "alternate_name",
-        Kind::Obj(ALTERNATE_NAME),
-        "the other name shown next to yours",
-        "l’autre nom affiché à côté du vôtre",
-        "",
-    ),
-    f(
-        "followers",
-        Kind::Obj(FOLLOWERS),
-        "followers and professional mode",
-        "followers et mode professionnel",
-        "",
-    ),
-    f(
-        "tagging",
-        Kind::Obj(TAGGING),
-        "profile and tagging settings",
-        "réglages « Profil et identification »",
-        "",
-    ),
-    f(
-        "privacy",
-        Kind::Obj(PRIVACY),
-        "privacy settings",
-        "réglages de confidentialité",
-        "",
-    ),
-    f(
-        "waivers",
-        Kind::Waivers,
-        "rule id -> reason: a step deliberately not taken",
-        "identifiant de règle -> raison : une étape volontairement écartée",
-        "",
-    ),
-    f(
-        "extra",
-        Kind::Free,
-        "free-form data for custom rule packs; never validated",
-        "données libres pour des packs de règles maison ; jamais validées",
-        "",
-    ),
+    f("network", Kind::Obj(NETWORK), "field-network", ""),
+    f("publishing", Kind::Obj(PUBLISHING), "field-publishing", ""),
+    f("alternate_name", Kind::Obj(ALTERNATE_NAME), "field-alternate-name", ""),
+    f("followers", Kind::Obj(FOLLOWERS), "field-followers", ""),
+    f("tagging", Kind::Obj(TAGGING), "field-tagging", ""),
+    f("privacy", Kind::Obj(PRIVACY), "field-privacy", ""),
+    f("waivers", Kind::Waivers, "field-waivers", ""),
+    f("extra", Kind::Free, "field-extra", ""),
 ];
 
 /// The top-level kind.
@@ -611,51 +382,15 @@ pub fn field_at(path: &str) -> Option<&'static Field> {
     found
 }
 
-/// A human label for an enum value, in English and French, for people who
-/// have never seen the format (the interview's numbered choices). Values
-/// are shared between enums (`public`, `other`), and mean the same in each.
-pub fn value_label(value: &str) -> (&'static str, &'static str) {
-    match value {
-        "public" => (
-            "Public (anyone, on or off Facebook)",
-            "Public (tout le monde, sur Facebook ou ailleurs)",
-        ),
-        "friends_of_friends" => ("Friends of friends", "Amis de vos amis"),
-        "friends" => ("Friends", "Amis"),
-        "only_me" => ("Only me", "Moi uniquement"),
-        "custom" => (
-            "Custom (chosen people or lists)",
-            "Personnalisé (personnes ou listes choisies)",
-        ),
-        "professional" => ("A professional portrait of you", "Un portrait professionnel de vous"),
-        "casual" => (
-            "A casual photo of you (holiday, party…)",
-            "Une photo de vous décontractée (vacances, soirée…)",
-        ),
-        "logo" => ("A logo", "Un logo"),
-        "avatar" => ("An avatar or drawing", "Un avatar ou un dessin"),
-        "group" => ("A group photo", "Une photo de groupe"),
-        "landscape" => ("A landscape or object", "Un paysage ou un objet"),
-        "other" => ("Something else", "Autre chose"),
-        "linkedin" => ("LinkedIn", "LinkedIn"),
-        "viadeo" => ("Viadeo", "Viadeo"),
-        "twitter" => ("Twitter", "Twitter"),
-        "x" => ("X", "X"),
-        "instagram" => ("Instagram", "Instagram"),
-        "youtube" => ("YouTube", "YouTube"),
-        "github" => ("GitHub", "GitHub"),
-        "blog" => ("Blog", "Blog"),
-        "website" => ("Website", "Site web"),
-        "nickname" => ("Nickname", "Surnom"),
-        "maiden_name" => ("Maiden name", "Nom de jeune fille"),
-        "alternate_spelling" => ("Alternate spelling", "Autre orthographe"),
-        "married_name" => ("Married name", "Nom d’épouse ou d’époux"),
-        "fathers_name" => ("Father's name", "Nom du père"),
-        "birth_name" => ("Birth name", "Nom de naissance"),
-        "former_name" => ("Former name", "Ancien nom"),
-        "name_with_title" => ("Name with a title", "Nom avec un titre"),
-        "en" => ("English", "Anglais"),
-        "fr" => ("French", "Français"),
-        _ => ("", ""),
-    }
+/// A human label for an enum value of `field` in `lang`, for people who
+/// have never seen the format (the interview's numbered choices); empty when
+/// the catalogues have none. Values are shared between enums (`public`,
+/// `other`) and mean the same in each, unless the catalogue words one for
+/// its field (`value-followers-who-can-follow-public`).
+pub fn value_label(field: &Field, value: &str, lang: Lang) -> String {
+    let value = value.replace('_', "-");
+    let own = format!("value-{}-{value}", field.id.trim_start_matches("field-"));
+    catalog::lookup(lang, &own)
+        .or_else(|| catalog::lookup(lang, &format!("value-{value}")))
+        .unwrap_or_default()
 }

@@ -144,8 +144,10 @@ pub enum YamlErrorKind {
     MultipleDocuments,
     /// A key given twice in one mapping.
     DuplicateKey(String),
-    /// Not YAML, as the parser found it.
+    /// Not YAML, as the parser found it (its own words, in English).
     Syntax(String),
+    /// A case we word ourselves: the catalogue message id (`diag-yaml-*`).
+    Worded(&'static str),
 }
 
 /// What we accept: one document, no more than [`MAX_BYTES`], modest depth and size.
@@ -361,6 +363,33 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
     }
 }
 
+/// The parser's messages that speak of its own workings (Rust types,
+/// internals), worded for the person who wrote the file.
+fn reworded(msg: &str) -> Option<&'static str> {
+    let known: &[(&str, &str)] = &[
+        ("recursive references", "diag-yaml-self-alias"),
+        // The parser's own wording, matched to be replaced.
+        (
+            concat!("alias references", " unknown anchor"),
+            "diag-yaml-unknown-alias",
+        ),
+        ("invalid floating point", "diag-yaml-bad-float"),
+        ("Internal", "diag-yaml-internal"),
+    ];
+    // "invalid u64", "invalid i32": the name of a Rust integer type.
+    let int_type = msg.strip_prefix("invalid ").is_some_and(|t| {
+        let digits = t.strip_prefix(['u', 'i']).unwrap_or("");
+        matches!(digits, "8" | "16" | "32" | "64" | "128" | "size")
+    });
+    if int_type {
+        return Some("diag-yaml-bad-int");
+    }
+    known
+        .iter()
+        .find(|(start, _)| msg.starts_with(start))
+        .map(|&(_, id)| id)
+}
+
 fn convert_error(e: &serde_saphyr::Error) -> YamlError {
     let pos = e.location().map(|l| pos_of(&l)).unwrap_or(Pos::START);
     // The crate's Display adds "error: line L column C: " and a code frame;
@@ -377,15 +406,15 @@ fn convert_error(e: &serde_saphyr::Error) -> YamlError {
         YamlErrorKind::DuplicateKey(key.trim().to_owned())
     } else if msg.starts_with("duplicate mapping key") {
         // A repeated key that is not plain text (`[a, b]: 1` twice) has no name to show.
-        YamlErrorKind::Syntax("a key appears twice in the same mapping".to_owned())
+        YamlErrorKind::Worded("diag-yaml-key-twice")
     } else if msg.starts_with("!!binary") {
-        YamlErrorKind::Syntax("a `!!binary` value that is not UTF-8 text: write the value as plain text".to_owned())
+        YamlErrorKind::Worded("diag-yaml-binary")
     } else if msg.starts_with("non-finite float") {
-        YamlErrorKind::Syntax(
-            "infinite or not-a-number values (`.inf`, `.nan`) are not allowed: write a number".to_owned(),
-        )
+        YamlErrorKind::Worded("diag-yaml-non-finite")
     } else if msg.starts_with("invalid boolean") {
-        YamlErrorKind::Syntax("not a boolean: write true or false".to_owned())
+        YamlErrorKind::Worded("diag-yaml-bad-bool")
+    } else if let Some(id) = reworded(&msg) {
+        YamlErrorKind::Worded(id)
     } else if msg.contains("Documents") {
         YamlErrorKind::MultipleDocuments
     } else if msg.contains("recursion limit") || msg.contains("Depth") || msg.contains("nesting") {

@@ -79,8 +79,8 @@ fn annotate(
 
 fn score_label(p: &ProfileReport, lang: Lang) -> String {
     match p.score {
-        Some(s) => format!("{} {s}/100", lang.pick("score", "score")),
-        None => lang.pick("invalid", "invalide").to_owned(),
+        Some(s) => format!("{} {s}/100", t!(lang, "report-score")),
+        None => t!(lang, "report-invalid"),
     }
 }
 
@@ -106,12 +106,12 @@ impl Reporter for Github<'_> {
             escape_data(&format!("{} — {} ({})", p.file, p.name, score_label(p, lang)))
         )?;
         for e in &p.errors {
-            let title = lang.pick("invalid profile", "profil invalide");
-            annotate(w, "error", &p.file, e.line, e.column, title, &e.message)?;
+            let title = t!(lang, "report-invalid-profile");
+            annotate(w, "error", &p.file, e.line, e.column, &title, &e.message)?;
         }
         for e in &p.warnings {
-            let title = lang.pick("profile warning", "avertissement sur le profil");
-            annotate(w, "warning", &p.file, e.line, e.column, title, &e.message)?;
+            let title = t!(lang, "report-profile-warning");
+            annotate(w, "warning", &p.file, e.line, e.column, &title, &e.message)?;
         }
         for f in &p.findings {
             let mut msg = format!("{} — {}", f.title, f.message);

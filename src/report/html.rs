@@ -74,11 +74,9 @@ fn band(score: Option<u32>) -> &'static str {
 fn ring(id: &str, score: Option<u32>, lang: Lang) -> String {
     const R: f64 = 52.0;
     let circ = 2.0 * std::f64::consts::PI * R;
-    let label = match (score, lang) {
-        (Some(s), Lang::En) => format!("Score: {s} out of 100"),
-        (Some(s), Lang::Fr) => format!("Score\u{a0}: {s} sur 100"),
-        (None, Lang::En) => "No score: the file is invalid".to_owned(),
-        (None, Lang::Fr) => "Pas de score\u{a0}: le fichier est invalide".to_owned(),
+    let label = match score {
+        Some(s) => t!(lang, "handout-score-label", score = s),
+        None => t!(lang, "handout-no-score"),
     };
     let mut svg = format!(
         "<svg class=\"ring band-{}\" viewBox=\"0 0 120 120\" width=\"120\" height=\"120\" role=\"img\" \
@@ -166,11 +164,7 @@ impl Reporter for Html<'_> {
         let several = self.reports.len() > 1;
         let title = match (&self.reports[..], several) {
             ([one], false) => format!("{} — profilecheck", one.name),
-            _ => format!(
-                "{} — {}",
-                lang.pick("Profile check", "Bilan des profils"),
-                profiles_word(s.profiles, lang)
-            ),
+            _ => format!("{} — {}", t!(lang, "handout-title"), profiles_word(s.profiles, lang)),
         };
         let mut out = String::with_capacity(64 * 1024);
         let _ = write!(
@@ -196,8 +190,8 @@ impl Reporter for Html<'_> {
             let _ = writeln!(
                 out,
                 "<h1>{}</h1>\n<p>{}</p>",
-                lang.pick("Profile check", "Bilan des profils"),
-                lang.pick("No profile was checked.", "Aucun profil n’a été vérifié.")
+                t!(lang, "handout-title"),
+                t!(lang, "handout-no-profile")
             );
         }
         for (i, p) in self.reports.iter().enumerate() {
@@ -206,12 +200,7 @@ impl Reporter for Html<'_> {
         let _ = write!(
             out,
             "</main>\n<footer><p>{}</p></footer>\n</body>\n</html>\n",
-            lang.pick(
-                "Checked by profilecheck against the steps of the personal-branding guide. \
-                 Tick each box once the step is done.",
-                "Vérifié par profilecheck selon les étapes du guide de personal branding. \
-                 Cochez chaque case une fois l’action faite."
-            )
+            t!(lang, "handout-footer")
         );
         w.write_all(out.as_bytes())
     }
@@ -252,7 +241,7 @@ fn statistics_html(out: &mut String, rows: &[super::StatRow], ctx: &Context<'_>,
         escape(&t!(lang, "stats-teach-next"))
     );
     if rows.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>\n</section>", escape(&t!(lang, "stats-nothing-missed")));
+        let _ = writeln!(out, "<p>{}</p>\n</section>", escape(&t!(lang, "stats-no-step-missed")));
         return;
     }
     let _ = writeln!(
@@ -284,7 +273,7 @@ pub(crate) fn index(ctx: &Context<'_>, written: &[(ProfileReport, String)], s: &
     let links: Vec<String> = written.iter().map(|(_, f)| f.clone()).collect();
     let title = format!(
         "{} — {}",
-        lang.pick("Profile check", "Bilan des profils"),
+        t!(lang, "handout-title"),
         profiles_word(s.profiles, lang)
     );
     let mut out = String::with_capacity(16 * 1024);
@@ -332,9 +321,9 @@ fn summary_table_linked(out: &mut String, rows: &[ProfileReport], s: &Summary, l
          <p class=\"kicker\">profilecheck</p>\n\
          <h1 id=\"summary-title\">{} — {}</h1>\n\
          <p class=\"totals\">{}{colon} {} · {} · {}",
-        lang.pick("Profile check", "Bilan des profils"),
+        t!(lang, "handout-title"),
         profiles_word(s.profiles, lang),
-        lang.pick("Total", "Total"),
+        t!(lang, "handout-col-total"),
         counted(s.errors, Severity::Error, lang),
         counted(s.warnings, Severity::Warning, lang),
         counted(s.infos, Severity::Info, lang),
@@ -347,12 +336,12 @@ fn summary_table_linked(out: &mut String, rows: &[ProfileReport], s: &Summary, l
         "</p>\n<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"col-file\">{}</th>\
          <th scope=\"col\" class=\"n\">{}</th><th scope=\"col\" class=\"n\">{}</th>\
          <th scope=\"col\" class=\"n\">{}</th><th scope=\"col\" class=\"n notes-col\">{}</th></tr></thead>\n<tbody>\n",
-        lang.pick("Profile", "Profil"),
-        lang.pick("File", "Fichier"),
-        lang.pick("Score", "Score"),
-        lang.pick("Errors", "Erreurs"),
-        lang.pick("Warnings", "Avertissements"),
-        lang.pick("Notes", "Remarques"),
+        t!(lang, "handout-col-profile"),
+        t!(lang, "handout-col-file"),
+        t!(lang, "handout-col-score"),
+        t!(lang, "handout-col-errors"),
+        t!(lang, "handout-col-warnings"),
+        t!(lang, "handout-col-notes"),
     );
     for (i, r) in rows.iter().enumerate() {
         let (errors, warnings) = (r.count(Severity::Error), r.count(Severity::Warning));
@@ -362,10 +351,7 @@ fn summary_table_linked(out: &mut String, rows: &[ProfileReport], s: &Summary, l
                  <span class=\"score-num\">{n}</span>",
                 band(r.score)
             ),
-            None => format!(
-                "<span class=\"badge invalid\">{}</span>",
-                lang.pick("invalid", "invalide")
-            ),
+            None => format!("<span class=\"badge invalid\">{}</span>", t!(lang, "report-invalid")),
         };
         let _ = writeln!(
             out,
@@ -401,9 +387,9 @@ fn section(out: &mut String, ctx: &Context<'_>, p: &ProfileReport, anchor: &str,
          <p class=\"file\">{}{colon} <bdi>{}</bdi></p>\n",
         lang.code(),
         ring(&format!("{anchor}-score"), p.score, lang),
-        lang.pick("Personal-branding checklist", "Fiche de personal branding"),
+        t!(lang, "handout-kicker"),
         escape(&p.name),
-        lang.pick("File", "Fichier"),
+        t!(lang, "handout-col-file"),
         path_html(&p.file),
     );
     if p.is_invalid() {
@@ -411,20 +397,17 @@ fn section(out: &mut String, ctx: &Context<'_>, p: &ProfileReport, anchor: &str,
             out,
             "<p class=\"counts\"><span class=\"badge invalid\">{}</span></p>\n</div>\n</header>\n\
              <section class=\"problems\">\n<h{sub} class=\"sub-h\">{}</h{sub}>\n<p>{}</p>\n<ul>\n",
-            lang.pick("Invalid profile", "Profil invalide"),
-            lang.pick("The file could not be checked", "Le fichier n’a pas pu être vérifié"),
-            lang.pick(
-                "Fix these problems in the file, then run the check again:",
-                "Corrigez ces problèmes dans le fichier, puis relancez la vérification\u{a0}:"
-            ),
+            t!(lang, "handout-invalid-badge"),
+            t!(lang, "handout-not-checked"),
+            t!(lang, "handout-fix-file"),
         );
         for e in &p.errors {
             let _ = writeln!(
                 out,
                 "<li><span class=\"loc\">{} {}, {} {}{colon}</span> <span dir=\"auto\">{}</span></li>",
-                lang.pick("line", "ligne"),
+                t!(lang, "handout-line"),
                 e.line,
-                lang.pick("column", "colonne"),
+                t!(lang, "handout-column"),
                 e.column,
                 message_html(&e.message)
             );
@@ -456,13 +439,13 @@ fn section(out: &mut String, ctx: &Context<'_>, p: &ProfileReport, anchor: &str,
         let _ = write!(
             out,
             "<section class=\"notes\">\n<h{sub} class=\"sub-h\">{}</h{sub}>\n<ul>\n",
-            lang.pick("Notes on the file", "Remarques sur le fichier")
+            t!(lang, "handout-file-notes")
         );
         for e in &p.warnings {
             let _ = writeln!(
                 out,
                 "<li><span class=\"loc\">{} {}{colon}</span> <span dir=\"auto\">{}</span></li>",
-                lang.pick("line", "ligne"),
+                t!(lang, "handout-line"),
                 e.line,
                 message_html(&e.message)
             );
@@ -477,20 +460,11 @@ fn section(out: &mut String, ctx: &Context<'_>, p: &ProfileReport, anchor: &str,
             .map(|id| format!("<code>{}</code>", escape(id)))
             .collect::<Vec<_>>()
             .join(", ");
-        let _ = match lang {
-            Lang::En => writeln!(
-                out,
-                "<p class=\"na\">{n} rule{} {} not apply to this profile: {ids}.</p>",
-                if n == 1 { "" } else { "s" },
-                if n == 1 { "does" } else { "do" }
-            ),
-            Lang::Fr => writeln!(
-                out,
-                "<p class=\"na\">{n} règle{} ne s’appliqu{} pas à ce profil\u{a0}: {ids}.</p>",
-                if n > 1 { "s" } else { "" },
-                if n > 1 { "ent" } else { "e" }
-            ),
-        };
+        let _ = writeln!(
+            out,
+            "<p class=\"na\">{}</p>",
+            t!(lang, "handout-not-applicable", n = n, rules = ids)
+        );
     }
     out.push_str("</article>\n");
 }
@@ -519,21 +493,11 @@ fn group(out: &mut String, p: &ProfileReport, g: &Group<'_>, id: &str, level: us
         ),
     };
     let tally = if done == total {
-        format!(
-            "<span class=\"tally all\">{}</span>",
-            lang.pick("all done", "tout est fait")
-        )
+        format!("<span class=\"tally all\">{}</span>", t!(lang, "report-all-done"))
     } else {
         format!(
             "<span class=\"tally\">{}</span>",
-            match lang {
-                Lang::En => format!("{done} of {total} done"),
-                Lang::Fr => format!(
-                    "{done} point{} sur {total} réglé{}",
-                    if done > 1 { "s" } else { "" },
-                    if done > 1 { "s" } else { "" }
-                ),
-            }
+            t!(lang, "handout-done-of", done = done, total = total)
         )
     };
     let _ = write!(
@@ -561,7 +525,7 @@ fn checklist_item(out: &mut String, p: &ProfileReport, item: &Item<'_>) {
                 "<li class=\"item passed\">{}<div class=\"body\"><p class=\"title\">\
                  <span class=\"visually-hidden\">{}{colon} </span>{title}</p></div></li>",
                 mark(&item.status),
-                lang.pick("Done", "Fait"),
+                t!(lang, "handout-done"),
             );
         }
         Status::Waived(reason) => {
@@ -571,8 +535,8 @@ fn checklist_item(out: &mut String, p: &ProfileReport, item: &Item<'_>) {
                  <span class=\"badge waived\">{}</span></p>\
                  <p class=\"reason\"><span class=\"label\">{}{colon}</span> <span dir=\"auto\">{}</span></p></div></li>",
                 mark(&item.status),
-                lang.pick("waived", "dérogation"),
-                lang.pick("Reason", "Motif"),
+                t!(lang, "report-waived-word"),
+                t!(lang, "handout-reason"),
                 escape(reason),
             );
         }
@@ -584,7 +548,7 @@ fn checklist_item(out: &mut String, p: &ProfileReport, item: &Item<'_>) {
                  <span class=\"visually-hidden\">{}{colon} </span><strong>{title}</strong> \
                  <span class=\"badge {sev}\">{}</span></p>\n",
                 mark(&item.status),
-                lang.pick("To do", "À faire"),
+                t!(lang, "handout-to-do"),
                 item.severity.word(lang),
             );
             if let Some(why) = item.rule.map(|r| r.why.get(lang)).filter(|w| !w.is_empty()) {
@@ -594,7 +558,7 @@ fn checklist_item(out: &mut String, p: &ProfileReport, item: &Item<'_>) {
                 let _ = writeln!(
                     out,
                     "<p class=\"found\"><span class=\"label\">{}{colon}</span> <span dir=\"auto\">{}</span></p>",
-                    lang.pick("In your file", "Dans votre fichier"),
+                    t!(lang, "handout-in-your-file"),
                     message_html(&f.message)
                 );
             }
@@ -603,7 +567,7 @@ fn checklist_item(out: &mut String, p: &ProfileReport, item: &Item<'_>) {
                 let _ = write!(
                     out,
                     "<p class=\"fix-label\">{}</p>\n<ol class=\"fix\">\n",
-                    lang.pick("How to fix it", "Comment faire")
+                    t!(lang, "handout-how-to-fix")
                 );
                 for step in fix {
                     let _ = writeln!(out, "<li>{}</li>", escape(step));

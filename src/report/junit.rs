@@ -10,6 +10,7 @@
 
 use super::{Context, ProfileReport, Reporter, Summary};
 use crate::i18n::Lang;
+use crate::i18n::catalog::t;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -18,33 +19,19 @@ pub struct Junit<'a> {
     body: String,
     /// Suites already moved out of memory (see [`SPILL_AT`]).
     spilled: Option<std::fs::File>,
+    /// The temp folder failed us: keep the rest of the XML in memory.
+    in_memory: bool,
     totals: Counts,
 }
 
 /// Past this much XML in memory, the suites move to a temporary file.
 const SPILL_AT: usize = 4 << 20;
 
-/// A temporary file with no name: created in the temp folder and unlinked at
-/// once, so it disappears with the process whatever happens.
+/// A temporary file with no name (`O_TMPFILE`, or created and unlinked at
+/// once by the `tempfile` crate), so it disappears with the process whatever
+/// happens.
 fn anonymous_file() -> io::Result<std::fs::File> {
-    let dir = std::env::temp_dir();
-    for n in 0..100u32 {
-        let path = dir.join(format!(".profilecheck-junit-{}-{n}.tmp", std::process::id()));
-        match std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(f) => {
-                std::fs::remove_file(&path)?;
-                return Ok(f);
-            }
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(io::Error::other("cannot create a temporary file"))
+    tempfile::tempfile()
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -76,6 +63,7 @@ impl<'a> Junit<'a> {
             ctx,
             body: String::new(),
             spilled: None,
+            in_memory: false,
             totals: Counts::default(),
         }
     }
@@ -122,8 +110,8 @@ fn escape(s: &str, attribute: bool) -> String {
     out
 }
 
-fn invalid_word(lang: Lang) -> &'static str {
-    lang.pick("invalid profile", "profil invalide")
+fn invalid_word(lang: Lang) -> String {
+    t!(lang, "report-invalid-profile")
 }
 
 impl Junit<'_> {
@@ -186,16 +174,11 @@ impl Junit<'_> {
             if let Some(rule) = rule {
                 let why = rule.why.get(lang);
                 if !why.is_empty() {
-                    let _ = write!(body, "\n{}{} {why}\n", lang.pick("Why", "Pourquoi"), lang.colon());
+                    let _ = write!(body, "\n{}{} {why}\n", t!(lang, "report-why"), lang.colon());
                 }
                 let steps = rule.fix.get(lang);
                 if !steps.is_empty() {
-                    let _ = writeln!(
-                        body,
-                        "\n{}{}",
-                        lang.pick("How to fix", "Comment corriger"),
-                        lang.colon()
-                    );
+                    let _ = writeln!(body, "\n{}{}", t!(lang, "report-how-to-fix"), lang.colon());
                     for (i, s) in steps.iter().enumerate() {
                         let _ = writeln!(body, "{}. {s}", i + 1);
                     }
@@ -223,11 +206,10 @@ impl Junit<'_> {
         let message = match p.errors.first() {
             Some(e) if p.errors.len() == 1 => format!("{}{} {}", invalid_word(lang), lang.colon(), e.message),
             _ => format!(
-                "{}{} {} {}",
+                "{}{} {}",
                 invalid_word(lang),
                 lang.colon(),
-                p.errors.len(),
-                lang.pick("problems", "problèmes")
+                t!(lang, "report-problems-count", n = p.errors.len())
             ),
         };
         let _ = write!(
@@ -271,14 +253,28 @@ impl Reporter for Junit<'_> {
             let _ = writeln!(b, "    <system-err>{}</system-err>", text(&err));
         }
         b.push_str("  </testsuite>\n");
-        if self.body.len() > SPILL_AT {
+        if self.body.len() > SPILL_AT && !self.in_memory {
+            // An unusable temp folder (missing, read-only, full) must not
+            // lose the report: it then stays in memory, as small runs do.
             if self.spilled.is_none() {
-                self.spilled = Some(anonymous_file()?);
+                match anonymous_file() {
+                    Ok(f) => self.spilled = Some(f),
+                    Err(_) => self.in_memory = true,
+                }
             }
             if let Some(f) = self.spilled.as_mut() {
-                f.write_all(self.body.as_bytes())?;
+                use std::io::Seek;
+                let kept = f.stream_position()?;
+                match f.write_all(self.body.as_bytes()) {
+                    Ok(()) => self.body.clear(),
+                    Err(_) => {
+                        // Keep what was spilled whole; the rest stays here.
+                        f.set_len(kept)?;
+                        f.seek(io::SeekFrom::Start(kept))?;
+                        self.in_memory = true;
+                    }
+                }
             }
-            self.body.clear();
         }
         Ok(())
     }

@@ -142,14 +142,14 @@ pub(super) fn groups<'r>(ctx: &Context<'r>, p: &'r ProfileReport) -> Vec<Group<'
 
 /// "Step 3 · title" / "Étape 3 · titre".
 pub(super) fn step_label(n: u32, lang: Lang) -> String {
-    format!("{} {n}", lang.pick("Step", "Étape"))
+    t!(lang, "report-step", step = n)
 }
 
 /// The heading of a step-less group: the pack's title, else its name.
 pub(super) fn pack_label(name: &str, title: Option<&str>, lang: Lang) -> String {
     match title {
         Some(t) => t.to_owned(),
-        None => format!("{} {}", lang.pick("Pack", "Pack"), lang.quote(name)),
+        None => t!(lang, "handout-pack", name = lang.quote(name)),
     }
 }
 
@@ -168,13 +168,7 @@ pub(super) fn profiles_word(n: usize, lang: Lang) -> String {
 
 /// "2 invalid profiles" / "2 profils invalides".
 pub(super) fn invalid_profiles(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{n} invalid profile{}", if n == 1 { "" } else { "s" }),
-        Lang::Fr => {
-            let s = if n > 1 { "s" } else { "" };
-            format!("{n} profil{s} invalide{s}")
-        }
-    }
+    t!(lang, "handout-invalid-profiles", n = n)
 }
 
 /// Escape a text for inline Markdown: every character CommonMark or GFM may
@@ -259,12 +253,9 @@ impl Reporter for Markdown<'_> {
         if self.reports.is_empty() {
             let lang = self.ctx.lang;
             out.push_str(&format!(
-                "# {}
-
-{}
-",
-                lang.pick("Profile check", "Bilan des profils"),
-                lang.pick("No profile was checked.", "Aucun profil n’a été vérifié.")
+                "# {}\n\n{}\n",
+                t!(lang, "handout-title"),
+                t!(lang, "handout-no-profile")
             ));
         }
         for (i, p) in self.reports.iter().enumerate() {
@@ -308,7 +299,7 @@ fn statistics(out: &mut String, rows: &[super::StatRow], ctx: &Context<'_>, seve
     let h = if several { "##" } else { "#" };
     out.push_str(&format!("\n{h} {}\n\n", t!(lang, "stats-teach-next")));
     if rows.is_empty() {
-        out.push_str(&format!("{}\n", t!(lang, "stats-nothing-missed")));
+        out.push_str(&format!("{}\n", t!(lang, "stats-no-step-missed")));
         return;
     }
     out.push_str(&format!(
@@ -372,24 +363,23 @@ fn summary(out: &mut String, reports: &[ProfileReport], s: &Summary, lang: Lang)
 }
 
 fn summary_linked(out: &mut String, reports: &[ProfileReport], s: &Summary, lang: Lang, links: Option<&[String]>) {
-    let colon = lang.colon();
     out.push_str(&format!(
         "# {} — {}\n\n",
-        lang.pick("Profile check", "Bilan des profils"),
+        t!(lang, "handout-title"),
         profiles_word(s.profiles, lang)
     ));
     out.push_str(&format!(
         "| {} | {} | {} | {} | {} |\n|---|---|--:|--:|--:|\n",
-        lang.pick("Profile", "Profil"),
-        lang.pick("File", "Fichier"),
-        lang.pick("Score", "Score"),
-        lang.pick("Errors", "Erreurs"),
-        lang.pick("Warnings", "Avertissements"),
+        t!(lang, "handout-col-profile"),
+        t!(lang, "handout-col-file"),
+        t!(lang, "handout-col-score"),
+        t!(lang, "handout-col-errors"),
+        t!(lang, "handout-col-warnings"),
     ));
     for (i, p) in reports.iter().enumerate() {
         let score = match p.score {
             Some(n) => format!("{n}/100"),
-            None => lang.pick("invalid", "invalide").to_owned(),
+            None => t!(lang, "report-invalid"),
         };
         let name = match links.and_then(|l| l.get(i)) {
             Some(target) => format!("[{}]({})", escape(&p.name), link_target(target)),
@@ -403,12 +393,13 @@ fn summary_linked(out: &mut String, reports: &[ProfileReport], s: &Summary, lang
             p.count(Severity::Warning),
         ));
     }
-    out.push_str(&format!(
-        "\n{}{colon} {} · {} · {}",
-        lang.pick("Total", "Total"),
-        counted(s.errors, Severity::Error, lang),
-        counted(s.warnings, Severity::Warning, lang),
-        counted(s.infos, Severity::Info, lang),
+    out.push('\n');
+    out.push_str(&t!(
+        lang,
+        "handout-total",
+        errors = counted(s.errors, Severity::Error, lang),
+        warnings = counted(s.warnings, Severity::Warning, lang),
+        notes = counted(s.infos, Severity::Info, lang)
     ));
     if s.invalid > 0 {
         out.push_str(&format!(" · {}", invalid_profiles(s.invalid, lang)));
@@ -418,32 +409,22 @@ fn summary_linked(out: &mut String, reports: &[ProfileReport], s: &Summary, lang
 
 fn profile(out: &mut String, ctx: &Context<'_>, p: &ProfileReport, level: usize) {
     let lang = p.lang;
-    let colon = lang.colon();
     let h = "#".repeat(level);
     out.push_str(&format!("{h} {}\n\n", escape(&p.name)));
-    let file = format!("{}{colon} {}", lang.pick("File", "Fichier"), escape(&p.file));
+    let file = t!(lang, "handout-file", file = escape(&p.file));
     let Some(score) = p.score else {
-        out.push_str(&format!(
-            "**{}** — {file}\n\n",
-            lang.pick("Invalid profile: no score", "Profil invalide\u{a0}: pas de score")
-        ));
-        out.push_str(lang.pick(
-            "Fix these problems in the file, then run the check again:\n\n",
-            "Corrigez ces problèmes dans le fichier, puis relancez la vérification\u{a0}:\n\n",
-        ));
+        out.push_str(&format!("**{}** — {file}\n\n", t!(lang, "handout-invalid")));
+        out.push_str(&t!(lang, "handout-fix-file"));
+        out.push_str("\n\n");
         for e in &p.errors {
-            out.push_str(&format!(
-                "- {} {}{colon} {}\n",
-                lang.pick("line", "ligne"),
-                e.line,
-                message(&e.message)
-            ));
+            let line = t!(lang, "handout-at-line", line = e.line, message = message(&e.message));
+            out.push_str(&format!("- {line}\n"));
         }
         return;
     };
     out.push_str(&format!(
-        "**{}{colon} {score}/100** · {}\\\n{file}\n",
-        lang.pick("Score", "Score"),
+        "**{}** · {}\\\n{file}\n",
+        t!(lang, "handout-score", score = score),
         counts_line(p, lang)
     ));
     for g in groups(ctx, p) {
@@ -464,58 +445,33 @@ fn profile(out: &mut String, ctx: &Context<'_>, p: &ProfileReport, level: usize)
         }
     }
     if !p.warnings.is_empty() {
-        out.push_str(&format!(
-            "\n{h}# {}\n\n",
-            lang.pick("Notes on the file", "Remarques sur le fichier")
-        ));
+        out.push_str(&format!("\n{h}# {}\n\n", t!(lang, "handout-file-notes")));
         for e in &p.warnings {
-            out.push_str(&format!(
-                "- {} {}{colon} {}\n",
-                lang.pick("line", "ligne"),
-                e.line,
-                message(&e.message)
-            ));
+            let line = t!(lang, "handout-at-line", line = e.line, message = message(&e.message));
+            out.push_str(&format!("- {line}\n"));
         }
     }
     if !p.not_applicable.is_empty() {
-        let n = p.not_applicable.len();
-        let line = match lang {
-            Lang::En => format!(
-                "{n} rule{} {} not apply to this profile: {}.",
-                if n == 1 { "" } else { "s" },
-                if n == 1 { "does" } else { "do" },
-                p.not_applicable
-                    .iter()
-                    .map(|id| escape(id))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            Lang::Fr => format!(
-                "{n} règle{} ne s’appliqu{} pas à ce profil\u{a0}: {}.",
-                if n > 1 { "s" } else { "" },
-                if n > 1 { "ent" } else { "e" },
-                p.not_applicable
-                    .iter()
-                    .map(|id| escape(id))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        };
+        let ids = p
+            .not_applicable
+            .iter()
+            .map(|id| escape(id))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let line = t!(lang, "handout-not-applicable", n = p.not_applicable.len(), rules = ids);
         out.push_str(&format!("\n*{line}*\n"));
     }
 }
 
 fn checklist_item(out: &mut String, p: &ProfileReport, item: &Item<'_>) {
     let lang = p.lang;
-    let colon = lang.colon();
     let title = escape(&item.title);
     match &item.status {
         Status::Passed => out.push_str(&format!("- [x] {title}\n")),
         // No box: a waived step is neither done nor to do.
         Status::Waived(reason) => out.push_str(&format!(
-            "- ~~{title}~~ — {}{colon} {}\n",
-            lang.pick("waived", "dérogation"),
-            escape(reason)
+            "- ~~{title}~~ — {}\n",
+            t!(lang, "handout-waived", reason = escape(reason))
         )),
         Status::Missing(found) => {
             // A trailing backslash is a hard line break: the item stays one

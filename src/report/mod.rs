@@ -160,17 +160,9 @@ pub fn render_one(format: Format, ctx: Context<'_>, p: &ProfileReport, summary: 
     Ok(out)
 }
 
-/// Text from a profile or pack made safe for a terminal: control characters
-/// (ESC, BEL, backspace…) would let a file recolour or rewrite the user's
-/// screen, so each becomes U+FFFD. Newlines and tabs stay.
-pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char| c.is_control() && c != '\n' && c != '\t';
-    if s.chars().any(bad) {
-        std::borrow::Cow::Owned(s.chars().map(|c| if bad(c) { '\u{fffd}' } else { c }).collect())
-    } else {
-        std::borrow::Cow::Borrowed(s)
-    }
-}
+/// Text from a profile, pack or config made safe for a terminal or a CI log
+/// line: see [`crate::i18n::one_line`].
+pub use crate::i18n::one_line as printable;
 
 impl ProfileReport {
     /// A copy whose every text is [`printable`], for reporters that write to

@@ -10,6 +10,7 @@
 
 use super::{Context, ErrorItem, ProfileReport, Reporter, Summary};
 use crate::i18n::Lang;
+use crate::i18n::catalog::t;
 use crate::rules::pack::{Rule, Severity};
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -87,24 +88,30 @@ pub fn pascal_case(id: &str) -> String {
 /// absolute one becomes a `file:` URI; backslashes become slashes and every
 /// byte that is not unreserved is percent-encoded (spaces, `#`, `%`, non-ASCII…).
 pub fn file_uri(file: &str) -> String {
-    let path = file.replace('\\', "/");
-    let b = path.as_bytes();
+    file_uri_bytes(file.as_bytes())
+}
+
+/// [`file_uri`] of a file name's raw bytes, which need not be UTF-8: each
+/// byte is percent-encoded as it is, so the URI names the very file.
+pub fn file_uri_bytes(file: &[u8]) -> String {
+    let path: Vec<u8> = file.iter().map(|&b| if b == b'\\' { b'/' } else { b }).collect();
+    let b = path.as_slice();
     let drive = b.len() >= 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'/';
-    let (prefix, keep, rest) = if drive {
-        ("file:///", &path[..2], &path[2..])
-    } else if path.starts_with('/') {
-        ("file://", "", path.as_str())
+    let (prefix, keep, rest): (&str, &[u8], &[u8]) = if drive {
+        ("file:///", &b[..2], &b[2..])
+    } else if b.starts_with(b"/") {
+        ("file://", b"", b)
     } else {
-        let mut rest = path.as_str();
-        while let Some(r) = rest.strip_prefix("./") {
+        let mut rest = b;
+        while let Some(r) = rest.strip_prefix(b"./") {
             rest = r;
         }
-        ("", "", rest)
+        ("", b"", rest)
     };
     let mut out = String::with_capacity(prefix.len() + path.len());
     out.push_str(prefix);
-    out.push_str(keep);
-    for &byte in rest.as_bytes() {
+    out.extend(keep.iter().map(|&c| c as char));
+    for &byte in rest {
         if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
             out.push(byte as char);
         } else {
@@ -112,6 +119,14 @@ pub fn file_uri(file: &str) -> String {
         }
     }
     out
+}
+
+/// The URI of a profile's file, from its raw name when that is not UTF-8.
+fn uri_of(p: &ProfileReport) -> String {
+    match &p.file_bytes {
+        Some(raw) => file_uri_bytes(raw),
+        None => file_uri(&p.file),
+    }
 }
 
 /// A stable key for a result, so code scanning follows an alert across runs
@@ -125,10 +140,10 @@ pub fn fingerprint(key: &str) -> String {
     format!("{h:016x}")
 }
 
-fn location(file: &str, line: u32, column: u32) -> Value {
+fn location(uri: &str, line: u32, column: u32) -> Value {
     json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": file_uri(file) },
+            "artifactLocation": { "uri": uri },
             "region": { "startLine": line.max(1), "startColumn": column.max(1) },
         }
     })
@@ -145,14 +160,38 @@ fn sentence(s: &str) -> String {
     }
 }
 
-/// Markdown-escape text that comes from a pack so it renders literally.
+/// Markdown-escape text that comes from a pack so it renders literally,
+/// in its paragraph: the characters that start emphasis, code, links,
+/// images, HTML, entities, tables and strikethrough are backslash-escaped,
+/// as are a leading list, heading or quote marker and the `:` or `.` of a
+/// bare `https://` or `www.` link; line breaks become spaces (a pack's
+/// newline would start a block of its own) and other control characters
+/// are dropped. Commas, full stops and quotes elsewhere stay as written.
 fn md_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
-            out.push('\\');
+    let s = s.trim_start();
+    let mut out = String::with_capacity(s.len() + 8);
+    // A leading `-`, `+` or `1.`/`1)` would start a list.
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    let lead = match s.chars().nth(digits) {
+        Some('.' | ')') if digits > 0 => Some(digits),
+        Some('-' | '+' | '=') if digits == 0 => Some(0),
+        _ => None,
+    };
+    for (i, c) in s.char_indices() {
+        let bare_link = (c == ':' && s[i..].starts_with("://")) || (c == '.' && s[..i].ends_with("www"));
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ if Some(i) == lead || bare_link => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
         }
-        out.push(c);
     }
     out
 }
@@ -219,11 +258,11 @@ fn write_indented(w: &mut dyn Write, v: &Value, indent: usize) -> io::Result<()>
     Ok(())
 }
 
-fn notification(file: &str, item: &ErrorItem, level: &str) -> Value {
+fn notification(uri: &str, item: &ErrorItem, level: &str) -> Value {
     json!({
         "level": level,
         "message": { "text": sentence(&item.message) },
-        "locations": [location(file, item.line, item.column)],
+        "locations": [location(uri, item.line, item.column)],
     })
 }
 
@@ -258,11 +297,11 @@ impl Reporter for Sarif<'_> {
         if p.is_invalid() {
             self.invalid = true;
             for e in &p.errors {
-                self.notifications.push(notification(&p.file, e, "error"));
+                self.notifications.push(notification(&uri_of(p), e, "error"));
             }
         }
         for e in &p.warnings {
-            self.notifications.push(notification(&p.file, e, "warning"));
+            self.notifications.push(notification(&uri_of(p), e, "warning"));
         }
         for f in &p.findings {
             let text = format!("{} — {}", f.title.trim_end_matches('.'), sentence(&f.message));
@@ -271,7 +310,7 @@ impl Reporter for Sarif<'_> {
                 &f.rule,
                 level(f.severity),
                 text,
-                location(&p.file, f.line, f.column),
+                location(&uri_of(p), f.line, f.column),
                 &key,
             );
             self.write_result(&r, w)?;
@@ -285,12 +324,12 @@ impl Reporter for Sarif<'_> {
             let text = format!(
                 "{} — {}{} {}",
                 title.trim_end_matches('.'),
-                lang.pick("waived", "dérogation"),
+                t!(lang, "report-waived-word"),
                 lang.colon(),
                 sentence(&wv.reason)
             );
             let key = format!("{}\u{0}{}\u{0}waivers.{}", wv.rule, p.file, wv.rule);
-            let mut r = self.result(&wv.rule, level(sev), text, location(&p.file, 1, 1), &key);
+            let mut r = self.result(&wv.rule, level(sev), text, location(&uri_of(p), 1, 1), &key);
             r["suppressions"] = json!([{
                 "kind": "inSource",
                 "status": "accepted",

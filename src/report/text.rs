@@ -102,7 +102,7 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
 fn sev_pad(lang: Lang) -> usize {
     [Severity::Error, Severity::Warning, Severity::Info]
         .iter()
-        .map(|s| width(s.word(lang)))
+        .map(|s| width(&s.word(lang)))
         .max()
         .unwrap_or(8)
 }
@@ -113,26 +113,17 @@ fn width(s: &str) -> usize {
     s.chars().count()
 }
 
-pub fn score_word(lang: Lang) -> &'static str {
-    lang.pick("score", "score")
+pub fn score_word(lang: Lang) -> String {
+    t!(lang, "report-score")
 }
 
 /// "2 errors", "1 avertissement"…
 pub fn counted(n: usize, sev: Severity, lang: Lang) -> String {
-    let (one, many) = match (sev, lang) {
-        (Severity::Error, Lang::En) => ("error", "errors"),
-        (Severity::Warning, Lang::En) => ("warning", "warnings"),
-        (Severity::Info, Lang::En) => ("note", "notes"),
-        (Severity::Error, Lang::Fr) => ("erreur", "erreurs"),
-        (Severity::Warning, Lang::Fr) => ("avertissement", "avertissements"),
-        (Severity::Info, Lang::Fr) => ("remarque", "remarques"),
-    };
-    // French uses the singular for 0 and 1.
-    let plural = match lang {
-        Lang::En => n != 1,
-        Lang::Fr => n > 1,
-    };
-    format!("{n} {}", if plural { many } else { one })
+    match sev {
+        Severity::Error => t!(lang, "report-errors-count", n = n),
+        Severity::Warning => t!(lang, "report-warnings-count", n = n),
+        Severity::Info => t!(lang, "report-notes-count", n = n),
+    }
 }
 
 impl Reporter for Text<'_> {
@@ -172,10 +163,8 @@ impl Reporter for Text<'_> {
         }
         let mut line = summary_line(s, self.ctx.lang);
         if s.errors + s.warnings + s.infos > 0 {
-            line.push_str(self.ctx.lang.pick(
-                " — `profilecheck explain RULE` for more",
-                " — `profilecheck explain RÈGLE` pour en savoir plus",
-            ));
+            line.push_str(" — ");
+            line.push_str(&t!(self.ctx.lang, "report-explain-hint"));
         }
         for part in wrap(&line, self.ctx.width.max(MIN_WIDTH)) {
             writeln!(w, "{}", self.paint(&part, |s| s.bold()))?;
@@ -217,7 +206,7 @@ impl Text<'_> {
         let title = format!("{} — {}", p.name, p.file);
         let right = match p.score {
             Some(s) => format!("{} {s}/100", score_word(lang)),
-            None => lang.pick("invalid", "invalide").to_owned(),
+            None => t!(lang, "report-invalid"),
         };
         let pad = self.header_width().saturating_sub(width(&title) + width(&right)).max(2);
         let right_painted = match p.score {
@@ -273,19 +262,24 @@ impl Text<'_> {
         for step in steps {
             let applies = passed_places.contains(&(Some(step), ""));
             let heading = match rules.steps.get(&step) {
-                Some(t) => format!("{} {step} · {}", lang.pick("Step", "Étape"), t.get(lang)),
-                None => format!("{} {step}", lang.pick("Step", "Étape")),
+                Some(title) => t!(
+                    lang,
+                    "report-step-titled",
+                    step = step,
+                    title = super::printable(title.get(lang)).into_owned()
+                ),
+                None => t!(lang, "report-step", step = step),
             };
             match by_step.get(&step) {
                 None if applies && !quiet => {
-                    let done = lang.pick("✓ all done", "✓ tout est fait");
+                    let done = format!("✓ {}", t!(lang, "report-all-done"));
                     let pad = (self.header_width() - 6).saturating_sub(width(&heading)).max(2);
                     writeln!(
                         w,
                         "{}{}{}",
                         self.paint(&heading, |s| s.bold()),
                         " ".repeat(pad),
-                        self.paint(done, |s| s.green())
+                        self.paint(&done, |s| s.green())
                     )?;
                 }
                 None => {}
@@ -324,23 +318,23 @@ impl Text<'_> {
                 None if !quiet && passed_places.contains(&(None, pack)) => {
                     // Just the title here, aligned with the steps' "all done".
                     let title = heading.split(" · ").next().unwrap_or(&heading).to_owned();
-                    let done = lang.pick("✓ all done", "✓ tout est fait");
+                    let done = format!("✓ {}", t!(lang, "report-all-done"));
                     let pad = (self.header_width() - 6).saturating_sub(width(&title)).max(2);
                     writeln!(
                         w,
                         "{}{}{}",
                         self.paint(&title, |s| s.bold()),
                         " ".repeat(pad),
-                        self.paint(done, |s| s.green())
+                        self.paint(&done, |s| s.green())
                     )?;
                 }
                 None => {}
             }
         }
         if !p.waived.is_empty() {
-            writeln!(w, "{}", self.paint(lang.pick("Waived", "Dérogations"), |s| s.bold()))?;
+            writeln!(w, "{}", self.paint(&t!(lang, "report-waived-heading"), |s| s.bold()))?;
             let pad = sev_pad(lang);
-            let word = format!("~ {:<pad$}", lang.pick("waived", "dérogation"));
+            let word = format!("~ {:<pad$}", t!(lang, "report-waived-word"));
             for wv in &p.waived {
                 writeln!(
                     w,
@@ -423,11 +417,12 @@ fn pack_heading(rules: &crate::rules::engine::RuleSet, pack: &str, lang: Lang) -
             name.into_iter().collect()
         }
     };
-    if first.is_empty() {
+    let heading = if first.is_empty() {
         name
     } else {
         format!("{name} · {first}")
-    }
+    };
+    super::printable(&heading).into_owned()
 }
 
 /// A rule's numbered fix steps, wrapped and indented under a finding.
@@ -456,20 +451,15 @@ fn fix_block(rule: &crate::rules::pack::Rule, lang: Lang, columns: usize) -> Str
 /// "2 errors · 5 warnings · 3 notes in 4 profiles (1 invalid)", shared by the
 /// formats that end with a one-line summary.
 pub fn summary_line(s: &Summary, lang: Lang) -> String {
-    let profiles = match lang {
-        Lang::En => format!("{} profile{}", s.profiles, if s.profiles == 1 { "" } else { "s" }),
-        Lang::Fr => format!("{} profil{}", s.profiles, if s.profiles > 1 { "s" } else { "" }),
-    };
-    let mut line = format!(
-        "{} · {} · {} {} {profiles}",
-        counted(s.errors, Severity::Error, lang),
-        counted(s.warnings, Severity::Warning, lang),
-        counted(s.infos, Severity::Info, lang),
-        lang.pick("in", "dans"),
+    let mut line = t!(
+        lang,
+        "report-summary",
+        errors = counted(s.errors, Severity::Error, lang),
+        warnings = counted(s.warnings, Severity::Warning, lang),
+        notes = counted(s.infos, Severity::Info, lang),
+        profiles = s.profiles,
+        invalid = s.invalid
     );
-    if s.invalid > 0 {
-        line.push_str(&format!(" ({})", t!(lang, "summary-unreadable", n = s.invalid)));
-    }
     if s.config_errors > 0 {
         line.push_str(&format!(
             " · {}",

@@ -2,10 +2,12 @@
 //! evaluated against a profile's YAML tree, and described in words.
 
 use crate::i18n::Lang;
-use crate::profile::diag::{Diagnostic, Msg};
+use crate::i18n::catalog::{Message, msg, t};
+use crate::profile::diag::Diagnostic;
 use crate::profile::schema::{self, Kind, Resolved};
 use crate::profile::yaml::{Node, Pos, Value};
 use regex::Regex;
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 /// A dotted path, already split. Empty means "the item itself" (`.` inside `each`/`some`).
@@ -224,57 +226,30 @@ impl Cond {
 
     /// The condition in words, generated from its structure.
     pub fn describe(&self, lang: Lang) -> String {
-        let fr = lang == Lang::Fr;
         let join = |cs: &[Cond]| {
             cs.iter()
                 .map(|c| format!("({})", c.describe(lang)))
                 .collect::<Vec<_>>()
-                .join(if fr { "\u{a0}; " } else { "; " })
+                .join(&t!(lang, "cond-list-separator"))
         };
         match self {
             Cond::Explained { cond, .. } => cond.describe(lang),
             Cond::Leaf { path, test } => describe_test(&path_words(path, lang), test, lang),
-            Cond::All(cs) => {
-                if fr {
-                    format!("toutes ces conditions\u{a0}: {}", join(cs))
-                } else {
-                    format!("all of: {}", join(cs))
-                }
-            }
-            Cond::Any(cs) => {
-                if fr {
-                    format!("au moins une de ces conditions\u{a0}: {}", join(cs))
-                } else {
-                    format!("at least one of: {}", join(cs))
-                }
-            }
-            Cond::Not(c) => {
-                if fr {
-                    // French elides "que" before a vowel: « qu’au moins ».
-                    let inner = c.describe(lang);
-                    let elide = inner.starts_with(['a', 'e', 'i', 'o', 'u', 'é', 'è', 'à', 'h']);
-                    format!("il est faux {}{inner}", if elide { "qu’" } else { "que " })
-                } else {
-                    format!("it is not true that {}", c.describe(lang))
-                }
-            }
-            Cond::Each { path, when, check } => {
-                let p = path.display();
-                let w = when.as_ref().map(|w| w.describe(lang));
-                match (fr, w) {
-                    (false, None) => format!("every item of `{p}`: {}", check.describe(lang)),
-                    (false, Some(w)) => format!("every item of `{p}` where {w}: {}", check.describe(lang)),
-                    (true, None) => format!("chaque élément de `{p}`\u{a0}: {}", check.describe(lang)),
-                    (true, Some(w)) => format!("chaque élément de `{p}` tel que {w}\u{a0}: {}", check.describe(lang)),
-                }
-            }
+            Cond::All(cs) => t!(lang, "cond-all", list = join(cs)),
+            Cond::Any(cs) => t!(lang, "cond-any", list = join(cs)),
+            Cond::Not(c) => t!(lang, "cond-not", cond = c.describe(lang)),
+            Cond::Each { path, when, check } => match when {
+                None => t!(lang, "cond-each", path = path.display(), check = check.describe(lang)),
+                Some(w) => t!(
+                    lang,
+                    "cond-each-where",
+                    path = path.display(),
+                    when = w.describe(lang),
+                    check = check.describe(lang)
+                ),
+            },
             Cond::Some { path, check } => {
-                let p = path.display();
-                if fr {
-                    format!("au moins un élément de `{p}`\u{a0}: {}", check.describe(lang))
-                } else {
-                    format!("at least one item of `{p}`: {}", check.describe(lang))
-                }
+                t!(lang, "cond-some", path = path.display(), check = check.describe(lang))
             }
         }
     }
@@ -313,11 +288,29 @@ impl Cond {
             }
             Cond::Leaf { path, test } => {
                 let v = lookup(node, path);
-                let found = found_words(v, test, lang);
-                let expected = describe_test(&path_words(path, lang), test, lang);
-                match lang {
-                    Lang::En => format!("expected: {expected}; found: {found}"),
-                    Lang::Fr => format!("attendu\u{a0}: {expected}\u{a0}; trouvé\u{a0}: {found}"),
+                let shown = path.display();
+                // The field as the format's table describes it, so a
+                // participant reads "what the profile picture shows", not a
+                // path, and its values by their labels.
+                let field = schema::field_at(&shown).filter(|_| !path.segments.is_empty());
+                let found = found_words(v, test, field, lang);
+                let expected = expected_words(test, field, lang);
+                match field {
+                    Some(field) => t!(
+                        lang,
+                        "cond-failure-field",
+                        field = field.describe(lang),
+                        path = &shown,
+                        expected = expected,
+                        found = found
+                    ),
+                    None => t!(
+                        lang,
+                        "cond-failure",
+                        path = path_words(path, lang),
+                        expected = expected,
+                        found = found
+                    ),
                 }
             }
             Cond::All(_) => {
@@ -337,16 +330,9 @@ impl Cond {
                 out
             }
             Cond::Some { path, .. } if items(node, path).is_empty() => {
-                let p = path.display();
-                match lang {
-                    Lang::En => format!("`{p}` is empty or missing"),
-                    Lang::Fr => format!("`{p}` est vide ou absent"),
-                }
+                t!(lang, "cond-failure-empty", path = path.display())
             }
-            other => match lang {
-                Lang::En => format!("expected: {}", other.describe(lang)),
-                Lang::Fr => format!("attendu\u{a0}: {}", other.describe(lang)),
-            },
+            other => t!(lang, "cond-failure-general", expected = other.describe(lang)),
         }
     }
 }
@@ -391,90 +377,102 @@ pub fn items<'a>(node: &'a Node, path: &Path) -> &'a [Node] {
 
 fn path_words(path: &Path, lang: Lang) -> String {
     if path.segments.is_empty() {
-        lang.pick("the item", "l’élément").to_owned()
+        t!(lang, "cond-the-item")
     } else {
         format!("`{}`", path.display())
     }
 }
 
-fn describe_test(p: &str, test: &Test, lang: Lang) -> String {
-    let list = |l: &[Scalar]| l.iter().map(|s| s.show()).collect::<Vec<_>>().join(", ");
-    match (lang, test) {
-        (Lang::En, Test::Present(true)) => format!("{p} is filled in"),
-        (Lang::Fr, Test::Present(true)) => format!("{p} est renseigné"),
-        (Lang::En, Test::Present(false)) => format!("{p} is empty or absent"),
-        (Lang::Fr, Test::Present(false)) => format!("{p} est vide ou absent"),
-        (Lang::En, Test::Equals(v)) => format!("{p} is {}", v.show()),
-        (Lang::Fr, Test::Equals(v)) => format!("{p} vaut {}", v.show()),
-        (Lang::En, Test::OneOf(l, false)) => format!("{p} is one of {}", list(l)),
-        (Lang::Fr, Test::OneOf(l, false)) => format!("{p} vaut l’une de ces valeurs\u{a0}: {}", list(l)),
-        (Lang::En, Test::OneOf(l, true)) => format!("{p} is none of {}", list(l)),
-        (Lang::Fr, Test::OneOf(l, true)) => format!("{p} ne vaut aucune de ces valeurs\u{a0}: {}", list(l)),
-        (Lang::En, Test::Matches(re, false)) => format!("{p} matches /{}/", re.as_str()),
-        (Lang::Fr, Test::Matches(re, false)) => format!("{p} correspond au motif /{}/", re.as_str()),
-        (Lang::En, Test::Matches(re, true)) => format!("{p} does not match /{}/", re.as_str()),
-        (Lang::Fr, Test::Matches(re, true)) => format!("{p} ne correspond pas au motif /{}/", re.as_str()),
-        (Lang::En, Test::Min(n)) => format!("{p} is at least {}", fmt_num(*n)),
-        (Lang::Fr, Test::Min(n)) => format!("{p} vaut au moins {}", fmt_num(*n)),
-        (Lang::En, Test::Max(n)) => format!("{p} is at most {}", fmt_num(*n)),
-        (Lang::Fr, Test::Max(n)) => format!("{p} vaut au plus {}", fmt_num(*n)),
-        (Lang::En, Test::MinChars(n)) => format!("{p} has at least {n} characters"),
-        (Lang::Fr, Test::MinChars(n)) => format!("{p} compte au moins {n}\u{a0}caractères"),
-        (Lang::En, Test::MaxChars(n)) => format!("{p} has at most {n} characters"),
-        (Lang::Fr, Test::MaxChars(n)) => format!("{p} compte au plus {n}\u{a0}caractères"),
-        (Lang::En, Test::MinItems(n)) => format!("{p} has at least {n} item{}", if *n == 1 { "" } else { "s" }),
-        (Lang::Fr, Test::MinItems(n)) => format!(
-            "{p} contient au moins {n}\u{a0}élément{}",
-            if *n > 1 { "s" } else { "" }
-        ),
-        (Lang::En, Test::MaxItems(n)) => format!("{p} has at most {n} item{}", if *n == 1 { "" } else { "s" }),
-        (Lang::Fr, Test::MaxItems(n)) => {
-            format!("{p} contient au plus {n}\u{a0}élément{}", if *n > 1 { "s" } else { "" })
+/// A value as a participant reads it: yes or no, an enum value by its
+/// label when the field has one, text in quotes.
+fn value_words(s: &Scalar, field: Option<&schema::Field>, lang: Lang) -> String {
+    match s {
+        Scalar::Bool(b) => yes_no(*b, lang),
+        Scalar::Str(v) => {
+            let label = field.map(|f| schema::value_label(f, v, lang)).unwrap_or_default();
+            lang.quote(if label.is_empty() { v } else { &label })
         }
-        (Lang::En, Test::MaxRepeated(n)) => format!("{p} repeats no character more than {n} times in a row"),
-        (Lang::Fr, Test::MaxRepeated(n)) => format!("{p} ne répète aucun caractère plus de {n}\u{a0}fois de suite"),
+        other => other.show(),
     }
 }
 
-fn found_words(v: Option<&Node>, test: &Test, lang: Lang) -> String {
+fn yes_no(b: bool, lang: Lang) -> String {
+    if b { t!(lang, "value-yes") } else { t!(lang, "value-no") }
+}
+
+/// The values of a list, as [`value_words`], comma-separated.
+fn quoted_list(l: &[Scalar], field: Option<&schema::Field>, lang: Lang) -> String {
+    l.iter()
+        .map(|s| value_words(s, field, lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A test with its subject `p`, for rule authors (`explain`, `rules`).
+fn describe_test(p: &str, test: &Test, lang: Lang) -> String {
+    let list = |l: &[Scalar]| l.iter().map(|s| s.show()).collect::<Vec<_>>().join(", ");
+    match test {
+        Test::Present(true) => t!(lang, "test-present", subject = p),
+        Test::Present(false) => t!(lang, "test-absent", subject = p),
+        Test::Equals(v) => t!(lang, "test-equals", subject = p, value = v.show()),
+        Test::OneOf(l, false) => t!(lang, "test-one-of", subject = p, values = list(l)),
+        Test::OneOf(l, true) => t!(lang, "test-none-of", subject = p, values = list(l)),
+        Test::Matches(re, false) => t!(lang, "test-matches", subject = p, pattern = re.as_str()),
+        Test::Matches(re, true) => t!(lang, "test-not-matches", subject = p, pattern = re.as_str()),
+        Test::Min(n) => t!(lang, "test-min", subject = p, n = fmt_num(*n)),
+        Test::Max(n) => t!(lang, "test-max", subject = p, n = fmt_num(*n)),
+        Test::MinChars(n) => t!(lang, "test-min-chars", subject = p, n = *n),
+        Test::MaxChars(n) => t!(lang, "test-max-chars", subject = p, n = *n),
+        Test::MinItems(n) => t!(lang, "test-min-items", subject = p, n = *n),
+        Test::MaxItems(n) => t!(lang, "test-max-items", subject = p, n = *n),
+        Test::MaxRepeated(n) => t!(lang, "test-max-repeated", subject = p, n = *n),
+    }
+}
+
+/// What a test wants, without its subject, for a participant's finding.
+fn expected_words(test: &Test, field: Option<&schema::Field>, lang: Lang) -> String {
+    match test {
+        Test::Present(true) => t!(lang, "expect-present"),
+        Test::Present(false) => t!(lang, "expect-absent"),
+        Test::Equals(v) => value_words(v, field, lang),
+        Test::OneOf(l, false) => t!(lang, "expect-one-of", values = quoted_list(l, field, lang)),
+        Test::OneOf(l, true) => t!(lang, "expect-none-of", values = quoted_list(l, field, lang)),
+        Test::Matches(re, false) => t!(lang, "expect-matches", pattern = re.as_str()),
+        Test::Matches(re, true) => t!(lang, "expect-not-matches", pattern = re.as_str()),
+        Test::Min(n) => t!(lang, "expect-min", n = fmt_num(*n)),
+        Test::Max(n) => t!(lang, "expect-max", n = fmt_num(*n)),
+        Test::MinChars(n) => t!(lang, "expect-min-chars", n = *n),
+        Test::MaxChars(n) => t!(lang, "expect-max-chars", n = *n),
+        Test::MinItems(n) => t!(lang, "expect-min-items", n = *n),
+        Test::MaxItems(n) => t!(lang, "expect-max-items", n = *n),
+        Test::MaxRepeated(n) => t!(lang, "expect-max-repeated", n = *n),
+    }
+}
+
+fn found_words(v: Option<&Node>, test: &Test, field: Option<&schema::Field>, lang: Lang) -> String {
     let Some(node) = v else {
-        return lang.pick("nothing (missing)", "rien (absent)").to_owned();
+        return t!(lang, "found-missing");
     };
     match (&node.value, test) {
         (Value::Str(s), Test::MinChars(_) | Test::MaxChars(_)) => {
-            let n = s.chars().count();
-            match lang {
-                Lang::En => format!("{n} characters"),
-                Lang::Fr => format!("{n} caractères"),
-            }
+            t!(lang, "found-chars", n = s.chars().count())
         }
-        (Value::Str(s), Test::MaxRepeated(_)) => {
-            let n = max_run(s);
-            match lang {
-                Lang::En => format!("a character repeated {n} times"),
-                Lang::Fr => format!("un caractère répété {n} fois"),
-            }
+        (Value::Str(s), Test::MaxRepeated(_)) => t!(lang, "found-repeated", n = max_run(s)),
+        (Value::Seq(items), _) => t!(lang, "found-items", n = items.len()),
+        (Value::Map(_), _) => t!(lang, "found-mapping"),
+        (Value::Str(s), _) if field.is_some_and(|f| matches!(f.kind, Kind::Enum(_))) => {
+            value_words(&Scalar::Str(s.clone()), field, lang)
         }
-        (Value::Seq(items), _) => {
-            let n = items.len();
-            match lang {
-                Lang::En => format!("{n} item{}", if n == 1 { "" } else { "s" }),
-                Lang::Fr => format!("{n} élément{}", if n > 1 { "s" } else { "" }),
-            }
-        }
-        (Value::Map(_), _) => lang.pick("a mapping", "un dictionnaire").to_owned(),
+        (Value::Str(s), _) if s.trim().is_empty() => t!(lang, "found-empty"),
         (Value::Str(s), _) => {
             let short: String = s.chars().take(60).collect();
             let ellipsis = if short.len() < s.len() { "…" } else { "" };
-            match lang {
-                Lang::En => format!("\"{short}{ellipsis}\""),
-                Lang::Fr => format!("«\u{a0}{short}{ellipsis}\u{a0}»"),
-            }
+            lang.quote(&format!("{short}{ellipsis}"))
         }
         (Value::Int(i), _) => i.to_string(),
         (Value::Float(f), _) => fmt_num(*f),
-        (Value::Bool(b), _) => b.to_string(),
-        (Value::Null, _) => lang.pick("nothing (missing)", "rien (absent)").to_owned(),
+        (Value::Bool(b), _) => yes_no(*b, lang),
+        (Value::Null, _) => t!(lang, "found-missing"),
     }
 }
 
@@ -525,27 +523,77 @@ impl Scope {
     }
 }
 
+/// The largest compiled program one pattern may have (regex's `size_limit`).
+pub const MAX_PATTERN_PROGRAM: usize = 1 << 20;
+/// The lazy DFA cache one pattern may fill while matching (the regex
+/// crate's default is 2 MiB).
+const DFA_CACHE: usize = 256 << 10;
+
+thread_local! {
+    /// The pattern bytes of the pack being loaded on this thread, so its
+    /// loading stops as soon as it goes over budget.
+    static PATTERN_BYTES: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Start counting the pattern bytes of a new pack.
+pub(crate) fn start_pattern_budget() {
+    PATTERN_BYTES.with(|c| c.set(0));
+}
+
 /// A regular expression of a pack, compiled at load or on first use.
 #[derive(Debug, Clone)]
 pub struct Pattern {
     src: String,
     re: OnceLock<Regex>,
+    /// An upper bound on the compiled program's size, in bytes, for the
+    /// packs' budget (0 for a built-in pattern compiled on first use).
+    cost: usize,
 }
 
 impl Pattern {
     fn builder(src: &str) -> regex::RegexBuilder {
         let mut b = regex::RegexBuilder::new(src);
-        b.size_limit(1 << 20).dfa_size_limit(1 << 20);
+        b.size_limit(MAX_PATTERN_PROGRAM).dfa_size_limit(DFA_CACHE);
         b
     }
 
     /// Compile now: the error, if any, is the caller's to report.
-    fn eager(src: &str) -> Result<Pattern, regex::Error> {
-        let re = Self::builder(src).build()?;
-        Ok(Pattern {
-            src: src.to_owned(),
-            re: OnceLock::from(re),
-        })
+    ///
+    /// The regex crate does not tell how large a compiled pattern is, only
+    /// whether it fits a size limit; so the pattern is compiled under a
+    /// small limit first and a larger one only when it does not fit, and
+    /// its cost is the limit it fitted, plus the lazy DFA's cache that
+    /// matching may fill. Most real patterns fit the first try.
+    /// `Err(None)`: the pack's patterns already use up the budget
+    /// ([`crate::rules::pack::MAX_PATTERN_BYTES`]), so this one is not
+    /// compiled at all (a pack of 1,500 large patterns stops at the first
+    /// that goes over, not after compiling them all).
+    fn eager(src: &str) -> Result<Pattern, Option<regex::Error>> {
+        let used = PATTERN_BYTES.with(Cell::get);
+        if used > crate::rules::pack::MAX_PATTERN_BYTES {
+            return Err(None);
+        }
+        let mut last = None;
+        for limit in [16 << 10, 128 << 10, MAX_PATTERN_PROGRAM] {
+            match Self::builder(src).size_limit(limit).build() {
+                Ok(re) => {
+                    PATTERN_BYTES.with(|c| c.set(used + limit));
+                    return Ok(Pattern {
+                        src: src.to_owned(),
+                        re: OnceLock::from(re),
+                        cost: limit,
+                    });
+                }
+                Err(e @ regex::Error::CompiledTooBig(_)) => last = Some(e),
+                Err(e) => return Err(Some(e)),
+            }
+        }
+        Err(last)
+    }
+
+    /// The bytes this pattern counts for in a pack's budget.
+    pub(crate) fn cost(&self) -> usize {
+        self.cost
     }
 
     /// Compile on first use: start-up pays only for the patterns a run needs.
@@ -553,6 +601,7 @@ impl Pattern {
         Pattern {
             src: src.to_owned(),
             re: OnceLock::new(),
+            cost: 0,
         }
     }
 
@@ -572,8 +621,36 @@ impl Pattern {
     }
 }
 
-fn err(pos: Pos, en: String, fr: String) -> Diagnostic {
-    Diagnostic::error(pos, Msg::other(en, fr))
+/// What is wrong with a regular expression, in our words: the regex crate's
+/// own message is English and written for programmers.
+fn regex_problem(src: &str, e: &regex::Error) -> Message {
+    use regex_syntax::ast::ErrorKind as K;
+    let Err(syntax) = regex_syntax::ast::parse::Parser::new().parse(src) else {
+        let problem = match e {
+            regex::Error::CompiledTooBig(_) => "too-big",
+            _ => "unsupported",
+        };
+        return msg!("cond-bad-regex", problem = problem, at = 0usize);
+    };
+    let problem = match syntax.kind() {
+        K::GroupUnclosed => "group-unclosed",
+        K::GroupUnopened => "group-unopened",
+        K::ClassUnclosed => "class-unclosed",
+        K::ClassRangeInvalid | K::ClassRangeLiteral => "class-range",
+        K::RepetitionMissing => "repetition-missing",
+        K::RepetitionCountInvalid | K::RepetitionCountDecimalEmpty | K::RepetitionCountUnclosed => "repetition-count",
+        K::EscapeUnexpectedEof | K::EscapeUnrecognized | K::ClassEscapeInvalid => "escape",
+        K::UnsupportedBackreference | K::UnsupportedLookAround => "unsupported",
+        K::NestLimitExceeded(_) => "too-deep",
+        _ => "other",
+    };
+    // The place as a 1-based character count, as an editor shows columns.
+    let at = src[..syntax.span().start.offset].chars().count() + 1;
+    msg!("cond-bad-regex", problem = problem, at = at)
+}
+
+fn err(pos: Pos, m: Message) -> Diagnostic {
+    Diagnostic::error(pos, m.into())
 }
 
 /// Compile a condition; problems are pushed to `out` (and `None` returned).
@@ -583,6 +660,7 @@ pub fn compile(node: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option<C
         None => Some(cond),
         Some(m) => {
             let message = message_text(m, out)?;
+            check_message(&message, m.pos, out);
             Some(Cond::Explained {
                 cond: Box::new(cond),
                 message,
@@ -606,53 +684,98 @@ fn message_text(node: &Node, out: &mut Vec<Diagnostic>) -> Option<crate::i18n::T
         _ => {}
     }
     if text.is_empty() || text.variants.iter().any(|(_, t)| t.is_empty()) {
-        out.push(err(
-            node.pos,
-            "`message` must be text, or a mapping of language to text".into(),
-            "`message` doit être un texte, ou un dictionnaire langue → texte".into(),
-        ));
+        out.push(err(node.pos, msg!("cond-message-text-mapping-language")));
         return None;
     }
     Some(text)
 }
 
+/// The most `{placeholders}` one message may hold.
+pub const MAX_PLACEHOLDERS: usize = 20;
+/// The longest message template, in characters.
+pub const MAX_MESSAGE_CHARS: usize = 1_000;
+/// A value put in a message is cut past this many characters (with `…`),
+/// so a filled message stays under `MAX_MESSAGE_CHARS` plus
+/// `MAX_PLACEHOLDERS` times this, whatever the profile holds.
+pub const MAX_VALUE_CHARS: usize = 200;
+
+/// The `{placeholder}` names of a template, in order: a `{` followed by a
+/// name of letters, digits, `_` and `.` and a `}`. One pass: every other
+/// `{` is text.
+fn placeholders(template: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = template.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(off) = bytes[at..].iter().position(|&b| b == b'{') {
+            let open = at + off;
+            let name_len = template[open + 1..]
+                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+                .unwrap_or(template.len() - open - 1);
+            let close = open + 1 + name_len;
+            at = open + 1;
+            if name_len > 0 && bytes.get(close) == Some(&b'}') {
+                at = close + 1;
+                return Some((open, &template[open + 1..close]));
+            }
+        }
+        None
+    })
+}
+
+/// Is this `message` within the limits above? Located where it is written.
+pub fn check_message(text: &crate::i18n::Text, pos: Pos, out: &mut Vec<Diagnostic>) {
+    for (_, t) in &text.variants {
+        let (chars, names) = (t.chars().count(), placeholders(t).count());
+        if chars > MAX_MESSAGE_CHARS || names > MAX_PLACEHOLDERS {
+            out.push(err(
+                pos,
+                msg!(
+                    "budget-message",
+                    chars = chars,
+                    names = names,
+                    max_chars = MAX_MESSAGE_CHARS,
+                    max_names = MAX_PLACEHOLDERS
+                ),
+            ));
+            return;
+        }
+    }
+}
+
 /// Fill a `message` template: `{path}` is the value at that path below
 /// `context` (the failing item of an `each`, else the profile); `{.}` is the
 /// context itself. `None` when a placeholder names nothing, so the caller
-/// falls back to the generated message.
+/// falls back to the generated message. Linear in the template and the
+/// values, each value cut at [`MAX_VALUE_CHARS`].
 pub fn fill_message(template: &str, context: &Node) -> Option<String> {
     let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let Some(len) = rest[open + 1..].find('}') else { break };
-        let name = &rest[open + 1..open + 1 + len];
-        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.') {
-            out.push_str(&rest[..=open]);
-            rest = &rest[open + 1..];
-            continue;
-        }
+    let mut done = 0;
+    for (open, name) in placeholders(template) {
         let value = lookup(context, &Path::parse(name))?;
-        out.push_str(&rest[..open]);
-        match &value.value {
-            Value::Str(s) => out.push_str(s),
-            Value::Int(i) => out.push_str(&i.to_string()),
-            Value::Float(f) => out.push_str(&f.to_string()),
-            Value::Bool(b) => out.push_str(&b.to_string()),
+        out.push_str(&template[done..open]);
+        let shown = match &value.value {
+            Value::Str(s) => std::borrow::Cow::Borrowed(s.as_str()),
+            Value::Int(i) => i.to_string().into(),
+            Value::Float(f) => f.to_string().into(),
+            Value::Bool(b) => b.to_string().into(),
             _ => return None,
+        };
+        match shown.char_indices().nth(MAX_VALUE_CHARS) {
+            Some((cut, _)) => {
+                out.push_str(&shown[..cut]);
+                out.push('…');
+            }
+            None => out.push_str(&shown),
         }
-        rest = &rest[open + len + 2..];
+        done = open + name.len() + 2;
     }
-    out.push_str(rest);
+    out.push_str(&template[done..]);
     Some(out)
 }
 
 fn compile_bare(node: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option<Cond> {
     let Value::Map(entries) = &node.value else {
-        out.push(err(
-            node.pos,
-            "a condition must be a mapping such as `{path: photo.set, equals: true}`".into(),
-            "une condition doit être un dictionnaire comme `{path: photo.set, equals: true}`".into(),
-        ));
+        out.push(err(node.pos, msg!("cond-not-mapping")));
         return None;
     };
     let mut bad = false;
@@ -671,11 +794,7 @@ fn compile_bare(node: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option<
         .filter(|k| has(k))
         .collect();
     if forms.len() != 1 {
-        out.push(err(
-            node.pos,
-            "a condition needs exactly one of `path`, `all`, `any`, `not`, `each`, `some`".into(),
-            "une condition demande exactement une des clés `path`, `all`, `any`, `not`, `each`, `some`".into(),
-        ));
+        out.push(err(node.pos, msg!("cond-condition-needs-exactly-one")));
         return None;
     }
     let allowed_extra: &[&str] = match forms[0] {
@@ -694,8 +813,7 @@ fn compile_bare(node: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option<
         if k.name != forms[0] && !allowed_extra.contains(&k.name.as_str()) {
             out.push(err(
                 k.pos,
-                format!("`{}` cannot be used with `{}` in a condition", k.name, forms[0]),
-                format!("`{}` ne peut pas accompagner `{}` dans une condition", k.name, forms[0]),
+                msg!("cond-cannot-used-with-condition", key = &k.name, forms = forms[0]),
             ));
             bad = true;
         }
@@ -708,20 +826,12 @@ fn compile_bare(node: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option<
             let key = forms[0];
             let list = node.get(key)?;
             let Value::Seq(items) = &list.value else {
-                out.push(err(
-                    list.pos,
-                    format!("`{key}` takes a list of conditions"),
-                    format!("`{key}` attend une liste de conditions"),
-                ));
+                out.push(err(list.pos, msg!("cond-takes-list-conditions", key = key)));
                 return None;
             };
             // `all: []` always holds and `any: []` never does: surely a slip.
             if items.is_empty() {
-                out.push(err(
-                    list.pos,
-                    format!("`{key}` needs at least one condition"),
-                    format!("`{key}` demande au moins une condition"),
-                ));
+                out.push(err(list.pos, msg!("cond-needs-at-least-one", key = key)));
                 return None;
             }
             let before = out.len();
@@ -754,22 +864,18 @@ fn compile_bare(node: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option<
                 Resolved::Field(k) => {
                     out.push(err(
                         pnode.pos,
-                        format!("`{key}` needs a list, but `{}` is {}", path.display(), k.describe()),
-                        format!(
-                            "`{key}` demande une liste, or `{}` est {}",
-                            path.display(),
-                            k.describe_fr()
+                        msg!(
+                            "cond-needs-list-but",
+                            key = key,
+                            path = path.display().to_string(),
+                            expected = k.name()
                         ),
                     ));
                     return None;
                 }
             };
             let Some(check_node) = node.get("check") else {
-                out.push(err(
-                    node.pos,
-                    format!("`{key}` needs a `check`"),
-                    format!("`{key}` demande une clé `check`"),
-                ));
+                out.push(err(node.pos, msg!("cond-needs-check", key = key)));
                 return None;
             };
             let check = compile(check_node, item_scope, out);
@@ -790,20 +896,12 @@ fn compile_bare(node: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option<
 
 fn compile_path(pnode: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option<(Path, Resolved)> {
     let Some(s) = pnode.as_str() else {
-        out.push(err(
-            pnode.pos,
-            "a path must be text such as `about.bio`".into(),
-            "un chemin doit être un texte comme `about.bio`".into(),
-        ));
+        out.push(err(pnode.pos, msg!("cond-path-text-about-bio")));
         return None;
     };
     let path = Path::parse(s);
     if path.segments.iter().any(|s| s.is_empty()) {
-        out.push(err(
-            pnode.pos,
-            format!("malformed path `{s}`"),
-            format!("chemin mal formé `{s}`"),
-        ));
+        out.push(err(pnode.pos, msg!("cond-malformed-path", s = s)));
         return None;
     }
     if scope.free {
@@ -821,26 +919,19 @@ fn compile_path(pnode: &Node, scope: Scope, out: &mut Vec<Diagnostic>) -> Option
                     format!("{prefix}.{s}")
                 }
             });
-            let mut en = format!("`{s}` is not a path of the profile format");
-            let mut fr = format!("`{s}` n’est pas un chemin du format de profil");
-            if let Some(sug) = suggestion {
-                en.push_str(&format!("; did you mean `{sug}`?"));
-                fr.push_str(&format!("\u{a0}; vouliez-vous dire `{sug}`\u{a0}?"));
+            let m = if let Some(sug) = suggestion {
+                msg!("cond-unknown-path-did-you-mean", path = s, suggestion = sug)
             } else if matches!(
                 schema::resolve(scope.base, &path.segments[..i]),
                 Ok(Resolved::Field(Kind::List(_)))
             ) {
-                en.push_str(&format!(
-                    ": `{prefix}` is a list; check its items with `each` or `some`"
-                ));
-                fr.push_str(&format!(
-                    "\u{a0}: `{prefix}` est une liste\u{a0}; vérifiez ses éléments avec `each` ou `some`"
-                ));
+                msg!("cond-unknown-path-in-list", path = s, prefix = &prefix)
             } else if allowed.is_empty() {
-                en.push_str(&format!(" (`{prefix}` has no keys below it)"));
-                fr.push_str(&format!(" (`{prefix}` n’a pas de clés en dessous)"));
-            }
-            out.push(err(pnode.pos, en, fr));
+                msg!("cond-unknown-path-below-leaf", path = s, prefix = &prefix)
+            } else {
+                msg!("cond-unknown-path", path = s)
+            };
+            out.push(err(pnode.pos, m));
             None
         }
     }
@@ -857,8 +948,8 @@ fn scalar_of(n: &Node) -> Option<Scalar> {
     }
 }
 
-/// Can a field of `kind` ever equal `s`? Err carries the reason in en/fr.
-fn check_scalar_fits(kind: &Kind, s: &Scalar) -> Result<(), (String, String)> {
+/// Can a field of `kind` ever equal `s`? Err carries the reason.
+fn check_scalar_fits(kind: &Kind, s: &Scalar) -> Result<(), Message> {
     match (kind, s) {
         (Kind::Bool, Scalar::Bool(_)) | (Kind::Str, Scalar::Str(_)) => Ok(()),
         (Kind::Int { .. } | Kind::Number { .. }, Scalar::Num(_)) => Ok(()),
@@ -866,25 +957,10 @@ fn check_scalar_fits(kind: &Kind, s: &Scalar) -> Result<(), (String, String)> {
             if allowed.contains(&v.as_str()) {
                 Ok(())
             } else {
-                let list = allowed.join(", ");
-                Err((
-                    format!("`{v}` is not a value this field can take (expected one of {list})"),
-                    format!("`{v}` n’est pas une valeur possible pour ce champ (valeurs\u{a0}: {list})"),
-                ))
+                Err(msg!("cond-value-not-allowed", value = v, allowed = allowed.join(", ")))
             }
         }
-        (k, s) => Err((
-            format!(
-                "this field holds {}, so it can never equal `{}`",
-                k.describe(),
-                s.show()
-            ),
-            format!(
-                "ce champ contient {}, il ne peut donc jamais valoir `{}`",
-                k.describe_fr(),
-                s.show()
-            ),
-        )),
+        (k, s) => Err(msg!("cond-can-never-equal", expected = k.name(), value = s.show())),
     }
 }
 
@@ -901,15 +977,10 @@ fn compile_leaf(
     if ops.len() != 1 {
         out.push(err(
             node.pos,
-            format!(
-                "a `path` condition needs exactly one test ({}), found {}",
-                OPERATORS.join(", "),
-                ops.len()
-            ),
-            format!(
-                "une condition `path` demande exactement un test ({}), trouvé\u{a0}: {}",
-                OPERATORS.join(", "),
-                ops.len()
+            msg!(
+                "cond-path-condition-needs-exactly",
+                operators = OPERATORS.join(", "),
+                count = ops.len()
             ),
         ));
         return None;
@@ -923,19 +994,17 @@ fn compile_leaf(
     };
     // Which kinds each operator applies to; `None` (under extra) allows all.
     let applies = |ok: &dyn Fn(&Kind) -> bool| kind.as_ref().is_none_or(ok);
-    let type_error = |what_en: &str, what_fr: &str| {
+    // `applies` names what the operator takes: single, text, numbers, lists.
+    let type_error = |applies: &str| {
         let k = kind.unwrap_or(Kind::Free);
         err(
             op_key.pos,
-            format!(
-                "`{op}` applies to {what_en}, but `{}` is {}",
-                path.display(),
-                k.describe()
-            ),
-            format!(
-                "`{op}` s’applique à {what_fr}, or `{}` est {}",
-                path.display(),
-                k.describe_fr()
+            msg!(
+                "cond-operator-applies-to",
+                op = op,
+                applies = applies,
+                path = path.display().to_string(),
+                expected = k.name()
             ),
         )
     };
@@ -943,11 +1012,7 @@ fn compile_leaf(
         match &arg.value {
             Value::Int(i) if *i >= 0 => Some(*i as usize),
             _ => {
-                out.push(err(
-                    arg.pos,
-                    format!("`{op}` takes a whole number, 0 or more"),
-                    format!("`{op}` attend un nombre entier positif ou nul"),
-                ));
+                out.push(err(arg.pos, msg!("cond-takes-whole-number-0", op = op)));
                 None
             }
         }
@@ -957,30 +1022,22 @@ fn compile_leaf(
         "present" => match arg.value {
             Value::Bool(b) => Test::Present(b),
             _ => {
-                out.push(err(
-                    arg.pos,
-                    "`present` takes true or false".into(),
-                    "`present` attend true ou false".into(),
-                ));
+                out.push(err(arg.pos, msg!("cond-present-takes-true-false")));
                 return None;
             }
         },
         "equals" => {
             let Some(s) = scalar_of(arg).filter(|s| *s != Scalar::Null) else {
-                out.push(err(
-                    arg.pos,
-                    "`equals` takes a single value (text, number or true/false)".into(),
-                    "`equals` attend une seule valeur (texte, nombre ou true/false)".into(),
-                ));
+                out.push(err(arg.pos, msg!("cond-equals-takes-single-value")));
                 return None;
             };
             if let Some(k) = &kind {
                 if !k.is_scalar() {
-                    out.push(type_error("a single value", "une valeur simple"));
+                    out.push(type_error("single"));
                     return None;
                 }
-                if let Err((en, fr)) = check_scalar_fits(k, &s) {
-                    out.push(err(arg.pos, en, fr));
+                if let Err(m) = check_scalar_fits(k, &s) {
+                    out.push(err(arg.pos, m));
                     return None;
                 }
             }
@@ -988,31 +1045,23 @@ fn compile_leaf(
         }
         "one_of" | "not_one_of" => {
             let Value::Seq(items) = &arg.value else {
-                out.push(err(
-                    arg.pos,
-                    format!("`{op}` takes a list of values"),
-                    format!("`{op}` attend une liste de valeurs"),
-                ));
+                out.push(err(arg.pos, msg!("cond-takes-list-values", op = op)));
                 return None;
             };
             if kind.as_ref().is_some_and(|k| !k.is_scalar()) {
-                out.push(type_error("a single value", "une valeur simple"));
+                out.push(type_error("single"));
                 return None;
             }
             let before = out.len();
             let mut list = Vec::new();
             for it in items {
                 match scalar_of(it).filter(|s| *s != Scalar::Null) {
-                    None => out.push(err(
-                        it.pos,
-                        format!("`{op}` takes plain values"),
-                        format!("`{op}` attend des valeurs simples"),
-                    )),
+                    None => out.push(err(it.pos, msg!("cond-takes-plain-values", op = op))),
                     Some(s) => {
                         if let Some(k) = &kind
-                            && let Err((en, fr)) = check_scalar_fits(k, &s)
+                            && let Err(m) = check_scalar_fits(k, &s)
                         {
-                            out.push(err(it.pos, en, fr));
+                            out.push(err(it.pos, m));
                         }
                         list.push(s);
                     }
@@ -1025,15 +1074,11 @@ fn compile_leaf(
         }
         "matches" | "not_matches" => {
             if !applies(&is_text) {
-                out.push(type_error("text", "du texte"));
+                out.push(type_error("text"));
                 return None;
             }
             let Some(src) = arg.as_str() else {
-                out.push(err(
-                    arg.pos,
-                    format!("`{op}` takes a regular expression as text"),
-                    format!("`{op}` attend une expression régulière (texte)"),
-                ));
+                out.push(err(arg.pos, msg!("cond-takes-regular-expression-text", op = op)));
                 return None;
             };
             let compiled = if scope.lazy {
@@ -1043,38 +1088,33 @@ fn compile_leaf(
             };
             match compiled {
                 Ok(re) => Test::Matches(re, op == "not_matches"),
-                Err(e) => {
-                    // The regex crate ends its message with "error: WHAT"; our own
-                    // prefix already says it is an error.
-                    let last = e.to_string().lines().last().unwrap_or("").trim().to_owned();
-                    let detail = last.strip_prefix("error: ").unwrap_or(&last).to_owned();
+                Err(None) => {
                     out.push(err(
                         arg.pos,
-                        format!("bad regular expression: {detail}"),
-                        format!("expression régulière invalide\u{a0}: {detail}"),
+                        msg!("budget-patterns", mib = crate::rules::pack::MAX_PATTERN_BYTES >> 20),
                     ));
+                    return None;
+                }
+                Err(Some(e)) => {
+                    out.push(err(arg.pos, regex_problem(src, &e)));
                     return None;
                 }
             }
         }
         "min" | "max" => {
             if !applies(&|k| matches!(k, Kind::Int { .. } | Kind::Number { .. })) {
-                out.push(type_error("numbers", "des nombres"));
+                out.push(type_error("numbers"));
                 return None;
             }
             let Some(n) = number(&arg.value) else {
-                out.push(err(
-                    arg.pos,
-                    format!("`{op}` takes a number"),
-                    format!("`{op}` attend un nombre"),
-                ));
+                out.push(err(arg.pos, msg!("cond-takes-number", op = op)));
                 return None;
             };
             if op == "min" { Test::Min(n) } else { Test::Max(n) }
         }
         "min_chars" | "max_chars" | "max_repeated_chars" => {
             if !applies(&is_text) {
-                out.push(type_error("text", "du texte"));
+                out.push(type_error("text"));
                 return None;
             }
             let n = count(out)?;
@@ -1086,7 +1126,7 @@ fn compile_leaf(
         }
         "min_items" | "max_items" => {
             if !applies(&|k| matches!(k, Kind::List(_))) {
-                out.push(type_error("lists", "des listes"));
+                out.push(type_error("lists"));
                 return None;
             }
             let n = count(out)?;

@@ -3,6 +3,7 @@
 //! Read as a YAML tree, then checked key by key so every problem is located.
 
 use crate::i18n::Lang;
+use crate::i18n::catalog::{Message, msg};
 use crate::profile::diag::{Diagnostic, Msg, from_yaml};
 use crate::profile::yaml::{self, Node, Pos, Value};
 use crate::rules::engine::Setting;
@@ -80,8 +81,8 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
     None
 }
 
-fn other(node: &Node, en: String, fr: String) -> Diagnostic {
-    Diagnostic::error(node.pos, Msg::other(en, fr))
+fn other(node: &Node, m: Message) -> Diagnostic {
+    Diagnostic::error(node.pos, m.into())
 }
 
 /// Parse a config file's bytes; `path` locates relative `rules` entries.
@@ -100,13 +101,7 @@ pub fn parse(path: &Path, bytes: &[u8], builtin_packs: &[&str]) -> Result<Config
         other_value => {
             out.push(Diagnostic::error(
                 root.pos,
-                Msg::other(
-                    format!(
-                        "the config must be a mapping of keys to values, not a {}",
-                        other_value.kind()
-                    ),
-                    "la configuration doit être un dictionnaire de clés et de valeurs".to_owned(),
-                ),
+                msg!("config-not-mapping", found = other_value.kind()).into(),
             ));
             return Err(out);
         }
@@ -151,31 +146,19 @@ pub fn parse(path: &Path, bytes: &[u8], builtin_packs: &[&str]) -> Result<Config
                     }
                     cfg.packs = Some(names);
                 }
-                _ => out.push(other(
-                    v,
-                    "`packs` must be a list of built-in pack names".into(),
-                    "`packs` doit être une liste de noms de packs intégrés".into(),
-                )),
+                _ => out.push(other(v, msg!("config-packs-list-built-pack"))),
             },
             "rules" => match &v.value {
                 Value::Seq(items) => {
                     for it in items {
                         match it.as_str() {
                             Some(p) if !p.trim().is_empty() => rules_entry(&mut cfg, base, p, it.pos, &mut out),
-                            _ => out.push(other(
-                                it,
-                                "each entry of `rules` must be a path to a pack file or folder".into(),
-                                "chaque entrée de `rules` doit être le chemin d’un pack ou d’un dossier".into(),
-                            )),
+                            _ => out.push(other(it, msg!("config-each-entry-rules-path"))),
                         }
                     }
                 }
                 Value::Str(p) => rules_entry(&mut cfg, base, p, v.pos, &mut out),
-                _ => out.push(other(
-                    v,
-                    "`rules` must be a list of paths".into(),
-                    "`rules` doit être une liste de chemins".into(),
-                )),
+                _ => out.push(other(v, msg!("config-rules-list-paths"))),
             },
             "severity" => match &v.value {
                 Value::Map(es) => {
@@ -200,22 +183,14 @@ pub fn parse(path: &Path, bytes: &[u8], builtin_packs: &[&str]) -> Result<Config
                         }
                     }
                 }
-                _ => out.push(other(
-                    v,
-                    "`severity` must map rule ids to error, warning, info or off".into(),
-                    "`severity` doit associer des identifiants de règle à error, warning, info ou off".into(),
-                )),
+                _ => out.push(other(v, msg!("config-severity-map-rule-ids"))),
             },
             "exclude" => {
                 let items: Vec<&Node> = match &v.value {
                     Value::Seq(items) => items.iter().collect(),
                     Value::Str(_) => vec![v],
                     _ => {
-                        out.push(other(
-                            v,
-                            "`exclude` must be a list of globs, relative to the config's folder".into(),
-                            "`exclude` doit être une liste de motifs, relatifs au dossier de la configuration".into(),
-                        ));
+                        out.push(other(v, msg!("config-exclude-list")));
                         Vec::new()
                     }
                 };
@@ -227,17 +202,8 @@ pub fn parse(path: &Path, bytes: &[u8], builtin_packs: &[&str]) -> Result<Config
                                 set.add(g);
                             }
                         }
-                        Some(Err(e)) => out.push(other(
-                            it,
-                            format!("this glob cannot be used: {e}"),
-                            format!("ce motif est inutilisable\u{a0}: {e}"),
-                        )),
-                        None => out.push(other(
-                            it,
-                            "each entry of `exclude` must be a glob such as `drafts/` or `**/old-*.yaml`".into(),
-                            "chaque entrée de `exclude` doit être un motif comme `brouillons/` ou `**/ancien-*.yaml`"
-                                .into(),
-                        )),
+                        Some(Err(e)) => out.push(other(it, msg!("config-exclude-bad-glob", reason = e.to_string()))),
+                        None => out.push(other(it, msg!("config-exclude-entry"))),
                     }
                 }
                 cfg.exclude = set.build().ok();
@@ -271,16 +237,7 @@ fn rules_entry(cfg: &mut Config, base: &Path, p: &str, pos: Pos, out: &mut Vec<D
     if escapes {
         out.push(Diagnostic::error(
             pos,
-            Msg::other(
-                format!(
-                    "`{}` leaves the config's folder: a relative `rules` entry must stay inside it (write an absolute path to use packs from elsewhere)",
-                    crate::profile::diag::excerpt(p)
-                ),
-                format!(
-                    "`{}` sort du dossier de la configuration\u{a0}: une entrée relative de `rules` doit y rester (écrivez un chemin absolu pour utiliser des packs situés ailleurs)",
-                    crate::profile::diag::excerpt(p)
-                ),
-            ),
+            msg!("config-rules-leaves-folder", path = crate::profile::diag::excerpt(p)).into(),
         ));
         return;
     }

@@ -1,5 +1,6 @@
 //! The rule set in force and the evaluation of one profile against it.
 
+use crate::i18n::catalog::{msg, t};
 use crate::i18n::{Lang, Text};
 use crate::profile::diag::{Diagnostic, Msg};
 use crate::profile::schema;
@@ -84,10 +85,11 @@ impl RuleSet {
             if let Some(first) = pack_names.get(&pack.name) {
                 problems.push(Diagnostic::error(
                     pack.name_pos,
-                    Msg::other(
-                        format!("pack name `{}` is already used by {first}", pack.name),
-                        format!("le nom de pack `{}` est déjà pris par {first}", pack.name),
-                    ),
+                    Msg::Text(msg!(
+                        "engine-pack-name-already-used",
+                        pack_name = &pack.name,
+                        first = first
+                    )),
                 ));
             }
             pack_names.insert(pack.name.clone(), pack.source.clone());
@@ -95,13 +97,7 @@ impl RuleSet {
                 if let Some(first) = seen.get(&rule.id) {
                     problems.push(Diagnostic::error(
                         rule.pos,
-                        Msg::other(
-                            format!("duplicate rule id `{}`: already defined in {first}", rule.id),
-                            format!(
-                                "identifiant de règle `{}` en double : déjà défini dans {first}",
-                                rule.id
-                            ),
-                        ),
+                        Msg::Text(msg!("engine-duplicate-rule-id-already", id = &rule.id, first = first)),
                     ));
                     continue;
                 }
@@ -225,6 +221,7 @@ pub fn check_bytes(rules: &RuleSet, file: &str, bytes: &[u8], lang: LangChoice) 
 pub fn invalid(file: &str, problems: &[Diagnostic], lang: Lang) -> ProfileReport {
     ProfileReport {
         file: file.to_owned(),
+        file_bytes: None,
         name: default_name(file),
         lang,
         score: None,
@@ -252,6 +249,7 @@ pub fn check_profile(rules: &RuleSet, file: &str, p: &Profile, lang: LangChoice)
     let root = &p.root;
     let mut report = ProfileReport {
         file: file.to_owned(),
+        file_bytes: None,
         name: p
             .name
             .clone()
@@ -342,10 +340,7 @@ fn findings_for(rule: &Rule, root: &crate::profile::yaml::Node, lang: Lang, out:
                     }
                 }
                 Err(value) => {
-                    let message = match lang {
-                        Lang::En => format!("`{list}` is not a list"),
-                        Lang::Fr => format!("`{list}` n’est pas une liste"),
-                    };
+                    let message = t!(lang, "finding-not-a-list", path = &list);
                     out.push(finding(list, value.pos, value, message));
                 }
             }

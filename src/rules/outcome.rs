@@ -73,6 +73,10 @@ impl ErrorItem {
 pub struct ProfileReport {
     /// The file as named on the command line (`-` for standard input).
     pub file: String,
+    /// The file name's own bytes when they are not UTF-8 (`file` then
+    /// shows them with U+FFFD): SARIF percent-encodes them so its URI
+    /// still names the file.
+    pub file_bytes: Option<Vec<u8>>,
     /// The profile's name, else the file's stem.
     pub name: String,
     /// The language its texts are in.

@@ -2,6 +2,7 @@
 //! read into rules whose every key, path, operator, regex and enum value is
 //! checked against the profile format; evaluation only ever sees valid rules.
 
+use crate::i18n::catalog::{Message, msg, t};
 use crate::i18n::{Lang, Text, TextList};
 use crate::profile::diag::{Diagnostic, Msg, from_yaml};
 use crate::profile::digest;
@@ -47,12 +48,12 @@ impl Severity {
             Severity::Info => 1,
         }
     }
-    /// Its name for people, in `lang`.
-    pub fn word(self, lang: Lang) -> &'static str {
+    /// The severity in words, as a report shows it.
+    pub fn word(self, lang: Lang) -> String {
         match self {
-            Severity::Error => lang.pick("error", "erreur"),
-            Severity::Warning => lang.pick("warning", "avertissement"),
-            Severity::Info => lang.pick("info", "info"),
+            Severity::Error => t!(lang, "severity-error"),
+            Severity::Warning => t!(lang, "severity-warning"),
+            Severity::Info => t!(lang, "severity-info"),
         }
     }
 }
@@ -147,8 +148,8 @@ const RULE_KEYS: &[&str] = &[
     "id", "step", "severity", "title", "why", "fix", "message", "when", "check", "examples",
 ];
 
-fn other(pos: Pos, en: impl Into<String>, fr: impl Into<String>) -> Diagnostic {
-    Diagnostic::error(pos, Msg::other(en, fr))
+fn other(pos: Pos, m: Message) -> Diagnostic {
+    Diagnostic::error(pos, m.into())
 }
 
 fn unknown(key: &yaml::Key, allowed: &[&str]) -> Diagnostic {
@@ -185,7 +186,7 @@ pub fn is_lang_code(code: &str) -> bool {
 fn text(node: &Node, what: &str, out: &mut Vec<Diagnostic>) -> Option<Text> {
     let blank = |s: &str, pos, out: &mut Vec<Diagnostic>| {
         if s.trim().is_empty() {
-            out.push(other(pos, format!("`{what}` is empty"), format!("`{what}` est vide")));
+            out.push(other(pos, msg!("pack-empty", what = what)));
         }
     };
     match &node.value {
@@ -197,39 +198,23 @@ fn text(node: &Node, what: &str, out: &mut Vec<Diagnostic>) -> Option<Text> {
             let mut t = Text::default();
             for (k, v) in es {
                 if !is_lang_code(&k.name) {
-                    out.push(other(
-                        k.pos,
-                        format!("`{}` is not a language code such as `en` or `fr`", k.name),
-                        format!("`{}` n’est pas un code de langue comme `en` ou `fr`", k.name),
-                    ));
+                    out.push(other(k.pos, msg!("pack-not-language-code-en", key = &k.name)));
                 }
                 match v.as_str() {
                     Some(s) => {
                         blank(s, v.pos, out);
                         t.variants.push((k.name.clone(), s.to_owned()))
                     }
-                    None => out.push(other(
-                        v.pos,
-                        format!("`{what}.{}` must be text", k.name),
-                        format!("`{what}.{}` doit être un texte", k.name),
-                    )),
+                    None => out.push(other(v.pos, msg!("pack-text", what = what, key = &k.name))),
                 }
             }
             if t.is_empty() {
-                out.push(other(
-                    node.pos,
-                    format!("`{what}` is empty"),
-                    format!("`{what}` est vide"),
-                ));
+                out.push(other(node.pos, msg!("pack-empty", what = what)));
             }
             Some(t)
         }
         _ => {
-            out.push(other(
-                node.pos,
-                format!("`{what}` must be text, or a mapping of language to text (`{{en: ..., fr: ...}}`)"),
-                format!("`{what}` doit être un texte, ou un dictionnaire langue → texte (`{{en: ..., fr: ...}}`)"),
-            ));
+            out.push(other(node.pos, msg!("pack-text-mapping-language-text", what = what)));
             None
         }
     }
@@ -242,22 +227,14 @@ fn string_list(node: &Node, what: &str, out: &mut Vec<Diagnostic>) -> Vec<String
             .filter_map(|it| match it.as_str() {
                 Some(s) => Some(s.to_owned()),
                 None => {
-                    out.push(other(
-                        it.pos,
-                        format!("each item of `{what}` must be text"),
-                        format!("chaque élément de `{what}` doit être un texte"),
-                    ));
+                    out.push(other(it.pos, msg!("pack-each-item-text", what = what)));
                     None
                 }
             })
             .collect(),
         Value::Str(s) => vec![s.clone()],
         _ => {
-            out.push(other(
-                node.pos,
-                format!("`{what}` must be a list of texts"),
-                format!("`{what}` doit être une liste de textes"),
-            ));
+            out.push(other(node.pos, msg!("pack-list-texts", what = what)));
             Vec::new()
         }
     }
@@ -281,11 +258,7 @@ fn examples(node: &Node, out: &mut Vec<Diagnostic>) -> (Vec<Example>, Vec<Exampl
     let mut pass = Vec::new();
     let mut fail = Vec::new();
     if !matches!(node.value, Value::Map(_)) {
-        out.push(other(
-            node.pos,
-            "`examples` must be a mapping with `pass` and `fail` lists",
-            "`examples` doit être un dictionnaire avec des listes `pass` et `fail`",
-        ));
+        out.push(other(node.pos, msg!("pack-examples-mapping-with-pass")));
         return (pass, fail);
     }
     for (k, v) in entries(node) {
@@ -298,11 +271,7 @@ fn examples(node: &Node, out: &mut Vec<Diagnostic>) -> (Vec<Example>, Vec<Exampl
             }
         };
         let Value::Seq(items) = &v.value else {
-            out.push(other(
-                v.pos,
-                format!("`examples.{}` must be a list of profiles written as YAML text", k.name),
-                format!("`examples.{}` doit être une liste de profils écrits en YAML", k.name),
-            ));
+            out.push(other(v.pos, msg!("pack-examples-list-profiles-written", key = &k.name)));
             continue;
         };
         for it in items {
@@ -311,11 +280,7 @@ fn examples(node: &Node, out: &mut Vec<Diagnostic>) -> (Vec<Example>, Vec<Exampl
                     yaml: s.to_owned(),
                     pos: it.pos,
                 }),
-                None => out.push(other(
-                    it.pos,
-                    "an example is a profile written as YAML text (a string)",
-                    "un exemple est un profil écrit en YAML (une chaîne)",
-                )),
+                None => out.push(other(it.pos, msg!("pack-example-profile-written-yaml"))),
             }
         }
     }
@@ -324,11 +289,7 @@ fn examples(node: &Node, out: &mut Vec<Diagnostic>) -> (Vec<Example>, Vec<Exampl
 
 fn rule(node: &Node, pack: &str, lazy: bool, out: &mut Vec<Diagnostic>) -> Option<Rule> {
     if !matches!(node.value, Value::Map(_)) {
-        out.push(other(
-            node.pos,
-            "a rule must be a mapping with `id`, `severity`, `title`, `check`…",
-            "une règle doit être un dictionnaire avec `id`, `severity`, `title`, `check`…",
-        ));
+        out.push(other(node.pos, msg!("pack-rule-mapping-with-id")));
         return None;
     }
     let before = out.len();
@@ -340,11 +301,7 @@ fn rule(node: &Node, pack: &str, lazy: bool, out: &mut Vec<Diagnostic>) -> Optio
     let required = |key: &str, out: &mut Vec<Diagnostic>| -> Option<&Node> {
         let n = node.get(key).filter(|n| n.value != Value::Null);
         if n.is_none() {
-            out.push(other(
-                node.pos,
-                format!("this rule has no `{key}`"),
-                format!("cette règle n’a pas de `{key}`"),
-            ));
+            out.push(other(node.pos, msg!("pack-rule-has-no", key = key)));
         }
         n
     };
@@ -352,11 +309,7 @@ fn rule(node: &Node, pack: &str, lazy: bool, out: &mut Vec<Diagnostic>) -> Optio
         Some(n) => match n.as_str() {
             Some(s) if is_kebab(s) => Some(s.to_owned()),
             _ => {
-                out.push(other(
-                    n.pos,
-                    "a rule id must be kebab-case text, such as `photo-set`",
-                    "un identifiant de règle s’écrit en minuscules avec des tirets, comme `photo-set`",
-                ));
+                out.push(other(n.pos, msg!("pack-rule-id-kebab-case")));
                 None
             }
         },
@@ -366,11 +319,7 @@ fn rule(node: &Node, pack: &str, lazy: bool, out: &mut Vec<Diagnostic>) -> Optio
         None | Some((_, Value::Null)) => None,
         Some((_, Value::Int(i))) if *i >= 1 && *i <= 1000 => Some(*i as u32),
         Some((n, _)) => {
-            out.push(other(
-                n.pos,
-                "`step` must be a guide step number (1, 2, …)",
-                "`step` doit être un numéro d’étape du guide (1, 2, …)",
-            ));
+            out.push(other(n.pos, msg!("pack-step-guide-step-number")));
             None
         }
     };
@@ -391,9 +340,22 @@ fn rule(node: &Node, pack: &str, lazy: bool, out: &mut Vec<Diagnostic>) -> Optio
         }
     });
     let title = required("title", out).and_then(|n| text(n, "title", out));
+    // A title is copied into every finding: keep it a title.
+    if let (Some(t), Some(n)) = (&title, node.get("title"))
+        && let Some(chars) = t
+            .variants
+            .iter()
+            .map(|(_, s)| s.chars().count())
+            .find(|&c| c > MAX_TITLE_CHARS)
+    {
+        out.push(other(n.pos, msg!("budget-title", chars = chars, max = MAX_TITLE_CHARS)));
+    }
     let why = node.get("why").and_then(|n| text(n, "why", out)).unwrap_or_default();
     let fix = node.get("fix").map(|n| text_list(n, "fix", out)).unwrap_or_default();
     let message = node.get("message").and_then(|n| text(n, "message", out));
+    if let (Some(m), Some(n)) = (&message, node.get("message")) {
+        condition::check_message(m, n.pos, out);
+    }
     let when = node
         .get("when")
         .and_then(|n| condition::compile(n, Scope::root(lazy), out));
@@ -421,9 +383,120 @@ fn rule(node: &Node, pack: &str, lazy: bool, out: &mut Vec<Diagnostic>) -> Optio
     })
 }
 
-/// Load one pack from its bytes. `source` names it in messages.
+/// Load one pack from its bytes. `source` names it in messages. A pack that
+/// alone goes over the [`Budget`] (with the built-in packs) is refused.
 pub fn load(source: &str, bytes: &[u8]) -> Result<Pack, PackError> {
-    load_with(source, bytes, false)
+    let pack = load_with(source, bytes, false)?;
+    let mut budget = Budget::with_builtin();
+    budget.charge(&pack).map_err(|d| PackError {
+        source: source.to_owned(),
+        problems: vec![d],
+    })?;
+    Ok(pack)
+}
+
+/// The longest rule title, in characters (titles are copied into findings).
+pub const MAX_TITLE_CHARS: usize = 200;
+/// What the compiled patterns of all packs of a run may take, in bytes.
+pub const MAX_PATTERN_BYTES: usize = 32 << 20;
+/// How many item checks one profile may cost: each condition under an
+/// `each` or `some` is checked once per item, and a list holds at most
+/// [`yaml::MAX_NODES`] items.
+pub const MAX_ITEM_CHECKS: usize = 2_000_000;
+/// How many findings one profile may get: a rule whose check is an `each`
+/// gives one per failing item.
+pub const MAX_FINDINGS: usize = 400_000;
+
+/// What a run's packs may cost, so that packs written by someone else
+/// cannot exhaust time or memory: compiled patterns, item checks per
+/// profile and findings per profile, each counted at its worst. Packs are
+/// charged in load order; the first to go over is refused, located at the
+/// rule that did.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Budget {
+    pattern_bytes: usize,
+    item_checks: usize,
+    findings: usize,
+}
+
+impl Budget {
+    /// A budget already charged with the built-in packs.
+    pub fn with_builtin() -> Budget {
+        let mut b = Budget::default();
+        for p in builtin() {
+            // The built-in packs are ours and tested to fit.
+            let _ = b.charge(&p);
+        }
+        b
+    }
+
+    /// Charge `pack`; the error is located at the rule that goes over.
+    pub fn charge(&mut self, pack: &Pack) -> Result<(), Diagnostic> {
+        for r in &pack.rules {
+            let mut cost = Cost::default();
+            for c in r.when.iter().chain(std::iter::once(&r.check)) {
+                cost.add(c, 1);
+            }
+            if matches!(r.check, Cond::Each { .. }) {
+                cost.findings += yaml::MAX_NODES;
+            } else {
+                cost.findings += 1;
+            }
+            self.pattern_bytes += cost.pattern_bytes;
+            self.item_checks += cost.item_checks;
+            self.findings += cost.findings;
+            let over = [
+                (self.pattern_bytes > MAX_PATTERN_BYTES, "pattern"),
+                (self.item_checks > MAX_ITEM_CHECKS, "items"),
+                (self.findings > MAX_FINDINGS, "findings"),
+            ];
+            if let Some((_, what)) = over.iter().find(|(o, _)| *o) {
+                return Err(other(
+                    r.pos,
+                    match *what {
+                        "pattern" => msg!("budget-patterns", mib = MAX_PATTERN_BYTES >> 20),
+                        "items" => msg!("budget-items", max = MAX_ITEM_CHECKS, items = yaml::MAX_NODES),
+                        _ => msg!("budget-findings", max = MAX_FINDINGS, items = yaml::MAX_NODES),
+                    },
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The worst-case cost of one rule's conditions.
+#[derive(Default)]
+struct Cost {
+    pattern_bytes: usize,
+    item_checks: usize,
+    findings: usize,
+}
+
+impl Cost {
+    /// `per` is how many times the condition runs per profile.
+    fn add(&mut self, c: &Cond, per: usize) {
+        match c {
+            Cond::Explained { cond, .. } => self.add(cond, per),
+            Cond::Leaf { test, .. } => {
+                if let condition::Test::Matches(re, _) = test {
+                    self.pattern_bytes += re.cost();
+                }
+                if per > 1 {
+                    self.item_checks = self.item_checks.saturating_add(per);
+                }
+            }
+            Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| self.add(c, per)),
+            Cond::Not(c) => self.add(c, per),
+            // Every item of every list is a node: however the lists nest,
+            // a condition under them runs at most MAX_NODES times.
+            Cond::Each { when, check, .. } => {
+                when.iter().for_each(|c| self.add(c, yaml::MAX_NODES));
+                self.add(check, yaml::MAX_NODES);
+            }
+            Cond::Some { check, .. } => self.add(check, yaml::MAX_NODES),
+        }
+    }
 }
 
 /// `lazy`: compile regular expressions on first use (built-in packs only).
@@ -432,6 +505,7 @@ fn load_with(source: &str, bytes: &[u8], lazy: bool) -> Result<Pack, PackError> 
         source: source.to_owned(),
         problems,
     };
+    condition::start_pattern_budget();
     let source_text = yaml::decode(bytes).map_err(|e| fail(vec![from_yaml(e)]))?;
     let root = yaml::parse(source_text).map_err(|e| fail(vec![from_yaml(e)]))?;
     load_tree(source, &root, lazy)
@@ -445,11 +519,7 @@ fn load_tree(source: &str, root: &Node, lazy: bool) -> Result<Pack, PackError> {
     };
     let mut out = Vec::new();
     if !matches!(root.value, Value::Map(_)) {
-        out.push(other(
-            root.pos,
-            "a rule pack must be a mapping with `pack` and `rules`",
-            "un pack de règles doit être un dictionnaire avec `pack` et `rules`",
-        ));
+        out.push(other(root.pos, msg!("pack-rule-pack-mapping-with")));
         return Err(fail(out));
     }
     for (k, _) in entries(root) {
@@ -461,20 +531,12 @@ fn load_tree(source: &str, root: &Node, lazy: bool) -> Result<Pack, PackError> {
         Some(n) => match n.as_str() {
             Some(s) if is_kebab(s) => s.to_owned(),
             _ => {
-                out.push(other(
-                    n.pos,
-                    "`pack` must be a kebab-case name, such as `call-centre`",
-                    "`pack` doit être un nom en minuscules avec des tirets, comme `service-client`",
-                ));
+                out.push(other(n.pos, msg!("pack-pack-kebab-case-name")));
                 String::new()
             }
         },
         None => {
-            out.push(other(
-                root.pos,
-                "this pack has no `pack` name",
-                "ce pack n’a pas de nom (`pack`)",
-            ));
+            out.push(other(root.pos, msg!("pack-pack-has-no-pack")));
             String::new()
         }
     };
@@ -489,11 +551,7 @@ fn load_tree(source: &str, root: &Node, lazy: bool) -> Result<Pack, PackError> {
     let mut steps = BTreeMap::new();
     if let Some(n) = root.get("steps") {
         if !matches!(n.value, Value::Map(_)) {
-            out.push(other(
-                n.pos,
-                "`steps` must map step numbers to titles",
-                "`steps` doit associer des numéros d’étape à des titres",
-            ));
+            out.push(other(n.pos, msg!("pack-steps-map-step-numbers")));
         }
         for (k, v) in entries(n) {
             match k.name.parse::<u32>() {
@@ -502,11 +560,7 @@ fn load_tree(source: &str, root: &Node, lazy: bool) -> Result<Pack, PackError> {
                         steps.insert(num, t);
                     }
                 }
-                _ => out.push(other(
-                    k.pos,
-                    "a step number must be 1 or more",
-                    "un numéro d’étape doit valoir 1 ou plus",
-                )),
+                _ => out.push(other(k.pos, msg!("pack-step-number-1-more"))),
             }
         }
     }
@@ -522,11 +576,7 @@ fn load_tree(source: &str, root: &Node, lazy: bool) -> Result<Pack, PackError> {
                     if let Some(first) = seen.get(&r.id) {
                         out.push(other(
                             it.get("id").map_or(it.pos, |n| n.pos),
-                            format!("duplicate rule id `{}` (first defined at line {})", r.id, first.line),
-                            format!(
-                                "identifiant de règle `{}` en double (déjà défini ligne {})",
-                                r.id, first.line
-                            ),
+                            msg!("pack-duplicate-rule-id-first", id = &r.id, line = first.line),
                         ));
                     } else {
                         seen.insert(r.id.clone(), it.get("id").map_or(it.pos, |n| n.pos));
@@ -535,16 +585,8 @@ fn load_tree(source: &str, root: &Node, lazy: bool) -> Result<Pack, PackError> {
                 }
             }
         }
-        Some(n) => out.push(other(
-            n.pos,
-            "`rules` must be a list of rules",
-            "`rules` doit être une liste de règles",
-        )),
-        None => out.push(other(
-            root.pos,
-            "this pack has no `rules` list",
-            "ce pack n’a pas de liste `rules`",
-        )),
+        Some(n) => out.push(other(n.pos, msg!("pack-rules-list-rules"))),
+        None => out.push(other(root.pos, msg!("pack-pack-has-no-rules"))),
     }
     if !out.is_empty() {
         out.sort_by_key(|d| d.pos);
@@ -593,5 +635,22 @@ mod tests {
                 panic!("{name}: {:?}", e.render(Lang::En));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod budget_tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_packs_use_a_small_part_of_the_budget() {
+        let b = Budget::with_builtin();
+        // Documented in the README: the budget is generous for real packs.
+        // 20 conditions under `each`/`some` of the 100 allowed, 3 `each`
+        // rules of the 20 allowed: the README's numbers.
+        let (iterated, each_rules) = (b.item_checks / yaml::MAX_NODES, b.findings / yaml::MAX_NODES);
+        assert_eq!((iterated, each_rules), (20, 3), "{b:?}");
+        assert_eq!(MAX_ITEM_CHECKS / yaml::MAX_NODES, 100);
+        assert_eq!(MAX_FINDINGS / yaml::MAX_NODES, 20);
     }
 }

@@ -1,6 +1,7 @@
 //! `rules --verify`: run every rule's own examples and keep those that do
 //! not behave as their pack declares.
 
+use crate::i18n::Lang;
 use crate::rules::engine::{LangChoice, RuleSet, Selection, check_bytes};
 use crate::rules::pack::{Pack, Rule};
 
@@ -17,12 +18,48 @@ pub struct Failure {
     /// `pass` or `fail`, as declared.
     pub expected: &'static str,
     /// What the rule really gave.
-    pub got: String,
+    pub got: Outcome,
+}
+
+/// What a rule gives on one example.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// The rule passes on the example.
+    Pass,
+    /// The rule fails on the example.
+    Fail,
+    /// The example is not a valid profile.
+    Invalid {
+        /// Line of the first problem.
+        line: u32,
+        /// Its column.
+        column: u32,
+        /// The problem, worded in the language asked for.
+        message: String,
+    },
+    /// The example waives its own rule.
+    Waived,
+    /// The rule's `when` does not hold on the example.
+    NotApplicable,
+}
+
+impl Outcome {
+    /// `pass`, `fail`, `invalid`, `waived` or `not-applicable`, as the
+    /// catalogues select on it.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Outcome::Pass => "pass",
+            Outcome::Fail => "fail",
+            Outcome::Invalid { .. } => "invalid",
+            Outcome::Waived => "waived",
+            Outcome::NotApplicable => "not-applicable",
+        }
+    }
 }
 
 /// Run every rule's examples. Each example is checked against its own rule
 /// only (other rules of the pack don't matter).
-pub fn verify_failures(packs: &[Pack]) -> Vec<Failure> {
+pub fn verify_failures(packs: &[Pack], lang: Lang) -> Vec<Failure> {
     let mut failures = Vec::new();
     for pack in packs {
         for rule in &pack.rules {
@@ -36,8 +73,8 @@ pub fn verify_failures(packs: &[Pack]) -> Vec<Failure> {
             let Ok(single) = single else { continue };
             for (examples, expected) in [(&rule.examples_pass, "pass"), (&rule.examples_fail, "fail")] {
                 for ex in examples {
-                    let got = outcome(&single, rule, &ex.yaml);
-                    if got != expected {
+                    let got = outcome(&single, rule, &ex.yaml, lang);
+                    if got.key() != expected {
                         failures.push(Failure {
                             pack: pack.source.clone(),
                             rule: rule.id.clone(),
@@ -54,18 +91,26 @@ pub fn verify_failures(packs: &[Pack]) -> Vec<Failure> {
     failures
 }
 
-fn outcome(rules: &RuleSet, rule: &Rule, yaml: &str) -> String {
-    let report = check_bytes(rules, "example", yaml.as_bytes(), LangChoice::default());
+fn outcome(rules: &RuleSet, rule: &Rule, yaml: &str, lang: Lang) -> Outcome {
+    let choice = LangChoice {
+        forced: Some(lang),
+        ..LangChoice::default()
+    };
+    let report = check_bytes(rules, "example", yaml.as_bytes(), choice);
     if let Some(e) = report.errors.first() {
-        return format!("invalid profile ({}:{}: {})", e.line, e.column, e.message);
+        return Outcome::Invalid {
+            line: e.line,
+            column: e.column,
+            message: e.message.clone(),
+        };
     }
     if report.passed.contains(&rule.id) {
-        "pass".into()
+        Outcome::Pass
     } else if report.waived.iter().any(|w| w.rule == rule.id) {
-        "waived (the example waives its own rule)".into()
+        Outcome::Waived
     } else if report.not_applicable.contains(&rule.id) {
-        "not applicable".into()
+        Outcome::NotApplicable
     } else {
-        "fail".into()
+        Outcome::Fail
     }
 }

@@ -9,11 +9,14 @@
 //! End of input at any point ends the interview and keeps what was answered.
 
 use crate::i18n::Lang;
+use crate::i18n::catalog::{self, t};
+use crate::profile::Profile;
 use crate::profile::schema::{self, Field, Kind};
+use crate::profile::yaml::{Node, Value};
 pub use crate::workshop::write::quote;
-use crate::workshop::write::{fr_typo, number};
+use crate::workshop::write::{Ans, number, write_value};
 use std::fmt::Write as _;
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 
 /// How many times a question is asked again after an answer it cannot use.
 const TRIES: usize = 3;
@@ -33,285 +36,196 @@ enum Gate {
 enum Q {
     /// A group header: guide step 1..=7; 0 = about you; 8 = the privacy pack.
     Step(u32),
-    /// One question about the field at this path.
-    Ask(&'static str, Gate, &'static str, &'static str),
+    /// One question about the field at this path, and its message id.
+    Ask(&'static str, Gate, &'static str),
     /// A list of items asked one by one; an empty answer to the first
     /// question of an item ends the list.
-    Items(&'static str, &'static str, &'static str, &'static [Sub]),
+    Items(&'static str, &'static str, &'static [Sub]),
 }
 
-/// A question about one key of a list item.
-struct Sub(&'static str, &'static str, &'static str);
+/// A question about one key of a list item, and its message id.
+struct Sub(&'static str, &'static str);
 
 const QUESTIONS: &[Q] = &[
     Q::Step(0),
-    Q::Ask(
-        "name",
-        Gate::Always,
-        "Your name, as the report should show it?",
-        "Votre nom, tel que le rapport doit l’afficher ?",
-    ),
+    Q::Ask("name", Gate::Always, "ask-name"),
     Q::Step(1),
-    Q::Ask(
-        "photo.set",
-        Gate::Always,
-        "Have you put up a profile picture?",
-        "Avez-vous mis en ligne une photo de profil ?",
-    ),
-    Q::Ask(
-        "photo.kind",
-        Gate::UnlessNo("photo.set"),
-        "What does your profile picture show?",
-        "Que montre votre photo de profil ?",
-    ),
-    Q::Ask(
-        "photo.cover",
-        Gate::Always,
-        "Is there a cover photo (the wide picture at the top of your profile)?",
-        "Avez-vous une photo de couverture (la grande image en haut de votre profil) ?",
-    ),
-    Q::Ask(
-        "about.bio",
-        Gate::Always,
-        "Your Bio, the short intro under your name (101 characters at most)?",
-        "Votre Bio, la courte présentation sous votre nom (101 caractères au plus) ?",
-    ),
+    Q::Ask("photo.set", Gate::Always, "ask-photo-set"),
+    Q::Ask("photo.kind", Gate::UnlessNo("photo.set"), "ask-photo-kind"),
+    Q::Ask("photo.cover", Gate::Always, "ask-photo-cover"),
+    Q::Ask("about.bio", Gate::Always, "ask-about-bio"),
     Q::Items(
         "about.work",
-        "Your jobs, one at a time (press Enter on an empty job title when done).",
-        "Vos emplois, un par un (appuyez sur Entrée sans rien écrire quand vous avez fini).",
+        "ask-about-work",
         &[
-            Sub("position", "Job title?", "Intitulé du poste ?"),
-            Sub("employer", "Employer or organisation?", "Employeur ou organisation ?"),
-            Sub("current", "Is it your current job?", "Est-ce votre poste actuel ?"),
+            Sub("position", "ask-about-work-position"),
+            Sub("employer", "ask-about-work-employer"),
+            Sub("current", "ask-about-work-current"),
         ],
     ),
     Q::Items(
         "about.education",
-        "Your schools, one at a time (press Enter on an empty school when done).",
-        "Votre formation, une école à la fois (appuyez sur Entrée sans rien écrire quand vous avez fini).",
+        "ask-about-education",
         &[
-            Sub("school", "School or university?", "École ou université ?"),
-            Sub("degree", "Degree or diploma?", "Diplôme ?"),
+            Sub("school", "ask-about-education-school"),
+            Sub("degree", "ask-about-education-degree"),
         ],
     ),
-    Q::Ask(
-        "about.city",
-        Gate::Always,
-        "The city you live in, as shown on your profile?",
-        "La ville où vous habitez, telle qu’affichée sur votre profil ?",
-    ),
-    Q::Ask(
-        "contact.email",
-        Gate::Always,
-        "The contact email shown on your profile?",
-        "L’adresse e-mail de contact affichée sur votre profil ?",
-    ),
-    Q::Ask(
-        "contact.website",
-        Gate::Always,
-        "The address of your website (https://…)?",
-        "L’adresse de votre site web (https://…) ?",
-    ),
+    Q::Ask("about.city", Gate::Always, "ask-about-city"),
+    Q::Ask("contact.email", Gate::Always, "ask-contact-email"),
+    Q::Ask("contact.website", Gate::Always, "ask-contact-website"),
     Q::Items(
         "contact.links",
-        "Links to your other professional profiles, one at a time: first the network, then the address (press Enter on the network when done).",
-        "Liens vers vos autres profils professionnels, un par un : d’abord le réseau, puis l’adresse (appuyez sur Entrée au lieu du réseau quand vous avez fini).",
+        "ask-contact-links",
         &[
-            Sub("network", "Network?", "Réseau ?"),
-            Sub(
-                "url",
-                "Full address of that profile (https://…)?",
-                "Adresse complète de ce profil (https://…) ?",
-            ),
+            Sub("network", "ask-contact-links-network"),
+            Sub("url", "ask-contact-links-url"),
         ],
     ),
     Q::Ask(
         "network.professional_contacts",
         Gate::Always,
-        "About how many professional contacts are among your friends and followers?",
-        "Environ combien de contacts professionnels comptez-vous parmi vos amis et followers ?",
+        "ask-network-professional-contacts",
     ),
     Q::Step(2),
-    Q::Ask(
-        "keywords",
-        Gate::Always,
-        "Your hashtags or keywords, separated by commas (e.g. #ereputation, #training)?",
-        "Vos hashtags ou mots-clés, séparés par des virgules (par exemple #ereputation, #formation) ?",
-    ),
+    Q::Ask("keywords", Gate::Always, "ask-keywords"),
     Q::Step(3),
     Q::Ask(
         "publishing.posts_per_month",
         Gate::Always,
-        "How many posts do you publish a month, on average?",
-        "Combien de publications faites-vous par mois, en moyenne ?",
+        "ask-publishing-posts-per-month",
     ),
     Q::Ask(
         "publishing.editorial_line",
         Gate::Always,
-        "Your editorial line, in one sentence?",
-        "Votre ligne éditoriale, en une phrase ?",
+        "ask-publishing-editorial-line",
     ),
-    Q::Ask(
-        "publishing.topics",
-        Gate::Always,
-        "Your subjects of expertise, separated by commas?",
-        "Vos sujets d’expertise, séparés par des virgules ?",
-    ),
+    Q::Ask("publishing.topics", Gate::Always, "ask-publishing-topics"),
     Q::Ask(
         "publishing.shares_blog_posts",
         Gate::Always,
-        "Do you share the articles of your own blog?",
-        "Relayez-vous les articles de votre propre blog ?",
+        "ask-publishing-shares-blog-posts",
     ),
     Q::Ask(
         "publishing.shares_curation",
         Gate::Always,
-        "Do you keep a watch on news in your field and share the best of it?",
-        "Faites-vous une veille sur votre domaine, dont vous partagez le meilleur ?",
+        "ask-publishing-shares-curation",
     ),
     Q::Ask(
         "publishing.writes_articles",
         Gate::Always,
-        "Do you write long-form posts?",
-        "Rédigez-vous des publications de fond ?",
+        "ask-publishing-writes-articles",
     ),
     Q::Step(4),
-    Q::Ask(
-        "privacy.viewed_as_public",
-        Gate::Always,
-        "Have you looked at your profile as the public sees it (\"View as\")?",
-        "Avez-vous regardé votre profil tel que le public le voit (« Voir en tant que ») ?",
-    ),
+    Q::Ask("privacy.viewed_as_public", Gate::Always, "ask-privacy-viewed-as-public"),
     Q::Step(5),
-    Q::Ask(
-        "alternate_name.name",
-        Gate::Always,
-        "The other name shown next to yours (Facebook's \"Other names\"), e.g. your profession?",
-        "L’autre nom affiché à côté du vôtre (« Autres noms » sur Facebook), par exemple votre métier ?",
-    ),
+    Q::Ask("alternate_name.name", Gate::Always, "ask-alternate-name-name"),
     Q::Ask(
         "alternate_name.type",
         Gate::IfAnswered("alternate_name.name"),
-        "Which name type did you choose for it in Facebook?",
-        "Quel type de nom avez-vous choisi pour lui dans Facebook ?",
+        "ask-alternate-name-type",
     ),
     Q::Ask(
         "alternate_name.show_on_profile",
         Gate::IfAnswered("alternate_name.name"),
-        "Is \"Show at top of profile\" ticked?",
-        "La case qui affiche cet autre nom en haut du profil est-elle cochée ?",
+        "ask-alternate-name-show-on-profile",
     ),
     Q::Step(6),
-    Q::Ask(
-        "followers.who_can_follow",
-        Gate::Always,
-        "Who can follow you?",
-        "Qui peut vous suivre ?",
-    ),
+    Q::Ask("followers.who_can_follow", Gate::Always, "ask-followers-who-can-follow"),
     Q::Ask(
         "followers.professional_mode",
         Gate::Always,
-        "Is professional mode turned on?",
-        "Le mode professionnel est-il activé ?",
+        "ask-followers-professional-mode",
     ),
     Q::Ask(
         "publishing.default_audience",
         Gate::Always,
-        "Who sees your posts by default?",
-        "Qui voit vos publications par défaut ?",
+        "ask-publishing-default-audience",
     ),
     Q::Step(7),
     Q::Ask(
         "tagging.tagged_posts_audience",
         Gate::Always,
-        "Who sees, on your profile, the posts you are tagged in?",
-        "Qui voit, sur votre profil, les publications où vous êtes identifié(e) ?",
+        "ask-tagging-tagged-posts-audience",
     ),
     Q::Ask(
         "tagging.review_tagged_posts",
         Gate::Always,
-        "Do you review posts you're tagged in before they appear on your profile?",
-        "Examinez-vous les publications où l’on vous identifie avant qu’elles n’apparaissent sur votre profil ?",
+        "ask-tagging-review-tagged-posts",
     ),
-    Q::Ask(
-        "tagging.review_tags",
-        Gate::Always,
-        "Do you review the tags people add to your own posts?",
-        "Examinez-vous les identifications que d’autres ajoutent à vos propres publications ?",
-    ),
+    Q::Ask("tagging.review_tags", Gate::Always, "ask-tagging-review-tags"),
     Q::Step(8),
-    Q::Ask(
-        "privacy.search_engines",
-        Gate::Always,
-        "Do you let search engines outside Facebook link to your profile?",
-        "Autorisez-vous les moteurs de recherche hors de Facebook à renvoyer vers votre profil ?",
-    ),
+    Q::Ask("privacy.search_engines", Gate::Always, "ask-privacy-search-engines"),
     Q::Ask(
         "privacy.birthday_audience",
         Gate::Always,
-        "Who sees your birthday?",
-        "Qui voit votre date de naissance ?",
+        "ask-privacy-birthday-audience",
     ),
-    Q::Ask(
-        "privacy.phone_audience",
-        Gate::Always,
-        "Who sees your phone number?",
-        "Qui voit votre numéro de téléphone ?",
-    ),
-    Q::Ask(
-        "privacy.email_audience",
-        Gate::Always,
-        "Who sees your email address?",
-        "Qui voit votre adresse e-mail ?",
-    ),
+    Q::Ask("privacy.phone_audience", Gate::Always, "ask-privacy-phone-audience"),
+    Q::Ask("privacy.email_audience", Gate::Always, "ask-privacy-email-audience"),
     Q::Ask(
         "privacy.relationship_audience",
         Gate::Always,
-        "Who sees your relationship status?",
-        "Qui voit votre situation amoureuse ?",
+        "ask-privacy-relationship-audience",
     ),
-    Q::Ask(
-        "privacy.family_audience",
-        Gate::Always,
-        "Who sees your family members?",
-        "Qui voit les membres de votre famille ?",
-    ),
+    Q::Ask("privacy.family_audience", Gate::Always, "ask-privacy-family-audience"),
 ];
 
-/// One answer, typed by the field it fills.
-#[derive(Debug, Clone, PartialEq)]
-enum Ans {
-    Bool(bool),
-    Int(i64),
-    Num(f64),
-    Str(String),
-    List(Vec<String>),
-    Items(Vec<Vec<(&'static str, Ans)>>),
+/// The interview's question about the field at `path`, in `lang`, if it asks one.
+pub(crate) fn question(path: &str, lang: Lang) -> Option<String> {
+    QUESTIONS.iter().find_map(|q| match q {
+        Q::Ask(p, _, id) if *p == path => Some(catalog::message(lang, id, None)),
+        _ => None,
+    })
 }
 
 /// Ask the questions on `prompts`, read answers from `input`, return the profile YAML.
 pub fn interview(lang: Lang, input: &mut dyn BufRead, prompts: &mut dyn Write) -> io::Result<String> {
+    interview_from(lang, None, input, prompts)
+}
+
+/// Like [`interview`], starting from the answers `from` already holds (a
+/// profile written by `import`, or an earlier interview): those are kept
+/// as they are, and only the questions left open are asked.
+pub fn interview_from(
+    lang: Lang,
+    from: Option<&Profile>,
+    input: &mut dyn BufRead,
+    prompts: &mut dyn Write,
+) -> io::Result<String> {
+    let mut answers = Vec::new();
+    if let Some(p) = from {
+        collect(&p.root, schema::PROFILE, "", &mut answers);
+        // The language is the one this interview runs in.
+        answers.retain(|(path, _)| path != "lang");
+    }
+    let kept = answers.len();
     let mut s = Session {
         lang,
         input,
         prompts,
         eof: false,
-        answers: Vec::new(),
+        answers,
+        header: None,
     };
+    if from.is_some() {
+        let text = t!(lang, "import-interview-kept", n = kept);
+        s.say(&format!("{text}\n"))?;
+    }
     s.run()?;
     let count = s.answers.len();
     // The report of this file should come in the language it was written in.
     s.answers
         .insert(0, ("lang".to_owned(), Ans::Str(lang.code().to_owned())));
-    let text = s.t(
-        &format!("\n{count} answer(s) recorded. Unanswered questions count as \"not done\".\n"),
-        &format!("\n{count} réponse(s) enregistrée(s). Les questions sans réponse comptent comme « à faire ».\n"),
-    );
+    let text = format!("\n{}\n", t!(lang, "interview-recorded", n = count));
     s.prompts.write_all(text.as_bytes())?;
     s.prompts.flush()?;
     Ok(render(&s.answers, lang))
 }
+
+/// The longest answer line read, in bytes; past it the interview stops
+/// with an error.
+pub const MAX_ANSWER_BYTES: usize = 4096;
 
 struct Session<'a> {
     lang: Lang,
@@ -320,15 +234,15 @@ struct Session<'a> {
     /// The input has ended: every further question is skipped.
     eof: bool,
     answers: Vec<(String, Ans)>,
+    /// A group header not yet shown: it waits for the group's first question,
+    /// so a group whose answers are all known stays silent.
+    header: Option<String>,
 }
 
 impl Session<'_> {
-    /// The text in the session's language, French with its typography.
-    fn t(&self, en: &str, fr: &str) -> String {
-        match self.lang {
-            Lang::En => en.to_owned(),
-            Lang::Fr => fr_typo(fr),
-        }
+    /// A question of the table (its id is a `&'static str` of [`QUESTIONS`]).
+    fn question(&self, id: &str) -> String {
+        catalog::message(self.lang, id, None)
     }
 
     fn say(&mut self, text: &str) -> io::Result<()> {
@@ -343,13 +257,29 @@ impl Session<'_> {
         }
         self.say(prompt)?;
         let mut buf = Vec::new();
-        if self.input.read_until(b'\n', &mut buf)? == 0 {
+        // An answer is a line typed by a person: `< /dev/zero` or a binary
+        // file must not grow it without end.
+        let mut line = (&mut *self.input).take(MAX_ANSWER_BYTES as u64 + 1);
+        if line.read_until(b'\n', &mut buf)? == 0 {
             self.eof = true;
             self.say("\n")?;
             return Ok(None);
         }
+        if buf.len() > MAX_ANSWER_BYTES {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                crate::i18n::catalog::t!(self.lang, "interview-answer-too-long", max = MAX_ANSWER_BYTES),
+            ));
+        }
         // Invalid UTF-8 from a terminal in another encoding should not end the interview.
         Ok(Some(String::from_utf8_lossy(&buf).trim().to_owned()))
+    }
+
+    fn show_header(&mut self) -> io::Result<()> {
+        match self.header.take() {
+            Some(h) => self.say(&h),
+            None => Ok(()),
+        }
     }
 
     fn answer(&self, path: &str) -> Option<&Ans> {
@@ -357,16 +287,7 @@ impl Session<'_> {
     }
 
     fn run(&mut self) -> io::Result<()> {
-        let intro = self.t(
-            "Answer each question and press Enter.\n\
-             Press Enter alone to skip a question you can't answer: it will count as \"not done\",\n\
-             and the report will say how to do it.\n\
-             Press Ctrl-D (Ctrl-Z then Enter on Windows) to stop early: your answers are kept.\n",
-            "Répondez à chaque question puis appuyez sur Entrée.\n\
-             Appuyez sur Entrée sans rien écrire pour passer une question : elle comptera comme « à faire »,\n\
-             et le rapport expliquera comment s’y prendre.\n\
-             Ctrl-D (Ctrl-Z puis Entrée sous Windows) arrête l’entretien : vos réponses sont conservées.\n",
-        );
+        let intro = format!("{}\n", t!(self.lang, "interview-intro"));
         self.say(&intro)?;
         let packs = crate::rules::pack::builtin();
         for q in QUESTIONS {
@@ -376,39 +297,41 @@ impl Session<'_> {
             match q {
                 Q::Step(n) => {
                     let title = match n {
-                        0 => self.t("About you", "À propos de vous"),
-                        8 => self.t(
-                            "Privacy: anything you publish can be used against you",
-                            "Confidentialité : tout ce que vous publiez peut être retenu contre vous",
-                        ),
+                        0 => t!(self.lang, "interview-about-you"),
+                        8 => t!(self.lang, "interview-privacy"),
                         n => {
                             let title = packs
                                 .iter()
                                 .find_map(|p| p.steps.get(n))
                                 .map(|t| t.get(self.lang).to_owned())
                                 .unwrap_or_default();
-                            format!("{} {n} · {title}", self.t("Step", "Étape"))
+                            t!(self.lang, "report-step-titled", step = *n, title = title)
                         }
                     };
-                    self.say(&format!("\n== {title} ==\n"))?;
+                    self.header = Some(format!("\n== {title} ==\n"));
                 }
-                Q::Ask(path, gate, en, fr) => {
+                Q::Ask(path, gate, id) => {
                     let open = match gate {
                         Gate::Always => true,
                         Gate::UnlessNo(p) => self.answer(p) != Some(&Ans::Bool(false)),
                         Gate::IfAnswered(p) => self.answer(p).is_some(),
                     };
-                    if !open {
+                    if !open || self.answer(path).is_some() {
                         continue;
                     }
+                    self.show_header()?;
                     let field = schema::field_at(path).unwrap_or_else(|| panic!("interview asks unknown path {path}"));
-                    let question = self.t(en, fr);
+                    let question = self.question(id);
                     if let Some(a) = self.ask(&question, field, *path == "keywords", false)? {
                         self.answers.push(((*path).to_owned(), a));
                     }
                 }
-                Q::Items(path, en, fr, subs) => {
-                    let intro = self.t(en, fr);
+                Q::Items(path, id, subs) => {
+                    if self.answer(path).is_some() {
+                        continue;
+                    }
+                    self.show_header()?;
+                    let intro = self.question(id);
                     self.say(&format!("{intro}\n"))?;
                     let items = self.items(path, subs)?;
                     if !items.is_empty() {
@@ -424,11 +347,11 @@ impl Session<'_> {
         let mut items = Vec::new();
         while items.len() < MAX_ITEMS && !self.eof {
             let mut item = Vec::new();
-            for (i, Sub(key, en, fr)) in subs.iter().enumerate() {
+            for (i, Sub(key, id)) in subs.iter().enumerate() {
                 let full = format!("{path}.{key}");
                 let field = schema::field_at(&full).unwrap_or_else(|| panic!("interview asks unknown path {full}"));
-                let number = format!("{} {}", self.t("#", "n°"), items.len() + 1);
-                let question = format!("  [{number}] {}", self.t(en, fr));
+                let number = t!(self.lang, "interview-item-number", n = items.len() + 1);
+                let question = format!("  [{number}] {}", self.question(id));
                 match self.ask(&question, field, false, i == 0)? {
                     Some(a) => item.push((field.key, a)),
                     // Nothing for the first question of an item: the list is done.
@@ -454,11 +377,8 @@ impl Session<'_> {
         let hint = if ends_list {
             // The first question of a list item: an empty answer ends the list.
             match field.kind {
-                Kind::Enum(_) => self.t(
-                    "Your choice (number), Enter when done:",
-                    "Votre choix (numéro), Entrée quand vous avez fini :",
-                ),
-                _ => self.t("[Enter when done]", "[Entrée quand vous avez fini]"),
+                Kind::Enum(_) => t!(self.lang, "interview-choice-or-done"),
+                _ => format!("[{}]", t!(self.lang, "interview-enter-when-done")),
             }
         } else {
             self.hint(&field.kind)
@@ -466,8 +386,7 @@ impl Session<'_> {
         if let Kind::Enum(values) = field.kind {
             let mut menu = format!("{question}\n");
             for (i, v) in values.iter().enumerate() {
-                let (en, fr) = schema::value_label(v);
-                let label = self.t(en, fr);
+                let label = schema::value_label(field, v, self.lang);
                 if label.is_empty() || label.to_lowercase() == *v {
                     let _ = writeln!(
                         menu,
@@ -492,45 +411,32 @@ impl Session<'_> {
             if line.is_empty() {
                 return Ok(None);
             }
-            match self.interpret(&line, &field.kind, split_spaces) {
+            match self.interpret(&line, field, split_spaces) {
                 Ok(a) => return Ok(Some(a)),
                 Err(why) => self.say(&format!("  {why}\n"))?,
             }
         }
-        let skipped = self.t("  Skipped.\n", "  Question passée.\n");
+        let skipped = format!("  {}\n", t!(self.lang, "interview-skipped"));
         self.say(&skipped)?;
         Ok(None)
     }
 
     /// The reminder after a question: how to answer it.
     fn hint(&self, kind: &Kind) -> String {
-        let (en, fr) = match kind {
-            Kind::Bool => ("[y/n, Enter to skip]", "[o/n, Entrée pour passer]"),
-            Kind::Int { .. } => (
-                "[a whole number, Enter to skip]",
-                "[un nombre entier, Entrée pour passer]",
-            ),
-            Kind::Number { .. } => ("[a number, Enter to skip]", "[un nombre, Entrée pour passer]"),
-            Kind::Enum(_) => (
-                "Your choice (number), Enter to skip:",
-                "Votre choix (numéro), Entrée pour passer :",
-            ),
-            Kind::List(_) => ("[Enter to skip]", "[Entrée pour passer]"),
-            _ => ("[Enter to skip]", "[Entrée pour passer]"),
-        };
-        self.t(en, fr)
+        let lang = self.lang;
+        match kind {
+            Kind::Enum(_) => t!(lang, "interview-choice-or-skip"),
+            _ => format!("[{}]", t!(lang, "interview-hint", kind = kind.name())),
+        }
     }
 
     /// Turn a non-empty answer into a value of `kind`, or say why it can't be.
-    fn interpret(&self, line: &str, kind: &Kind, split_spaces: bool) -> Result<Ans, String> {
-        match kind {
+    fn interpret(&self, line: &str, field: &Field, split_spaces: bool) -> Result<Ans, String> {
+        match &field.kind {
             Kind::Bool => match line.to_lowercase().as_str() {
                 "y" | "yes" | "o" | "oui" | "true" => Ok(Ans::Bool(true)),
                 "n" | "no" | "non" | "false" => Ok(Ans::Bool(false)),
-                _ => Err(self.t(
-                    "Please answer y (yes) or n (no), or press Enter to skip.",
-                    "Répondez o (oui) ou n (non), ou appuyez sur Entrée pour passer.",
-                )),
+                _ => Err(t!(self.lang, "interview-want-bool")),
             },
             Kind::Int { min } => {
                 let cleaned = clean_number(line);
@@ -544,22 +450,16 @@ impl Session<'_> {
                 match value {
                     Some(v) if min.is_none_or(|m| v >= m) => Ok(Ans::Int(v)),
                     _ => Err(match min {
-                        Some(m) => self.t(
-                            &format!("Please type a whole number, {m} or more (e.g. 42)."),
-                            &format!("Tapez un nombre entier, {m} ou plus (par exemple 42)."),
-                        ),
-                        None => self.t("Please type a whole number.", "Tapez un nombre entier."),
+                        Some(m) => t!(self.lang, "interview-want-int-min", min = m.to_string()),
+                        None => t!(self.lang, "interview-want-int"),
                     }),
                 }
             }
             Kind::Number { min } => match clean_number(line).parse::<f64>() {
                 Ok(x) if x.is_finite() && min.is_none_or(|m| x >= m) => Ok(Ans::Num(x)),
                 _ => Err(match min {
-                    Some(m) => self.t(
-                        &format!("Please type a number, {} or more (e.g. 8 or 2.5).", number(*m)),
-                        &format!("Tapez un nombre, {} ou plus (par exemple 8 ou 2,5).", number(*m)),
-                    ),
-                    None => self.t("Please type a number.", "Tapez un nombre."),
+                    Some(m) => t!(self.lang, "interview-want-number-min", min = number(*m)),
+                    None => t!(self.lang, "interview-want-number"),
                 }),
             },
             Kind::Enum(values) => {
@@ -569,19 +469,17 @@ impl Session<'_> {
                     .ok()
                     .and_then(|n| n.checked_sub(1))
                     .and_then(|i| values.get(i));
+                // A value's label in any language is accepted as well.
                 let by_name = values.iter().find(|v| {
-                    let (en, fr) = schema::value_label(v);
                     **v == lower
                         || v.replace('_', " ") == lower
-                        || (!en.is_empty() && en.to_lowercase() == lower)
-                        || (!fr.is_empty() && fr.to_lowercase() == lower)
+                        || Lang::ALL
+                            .iter()
+                            .any(|l| schema::value_label(field, v, *l).to_lowercase() == lower)
                 });
                 match by_number.or(by_name) {
                     Some(v) => Ok(Ans::Str((*v).to_owned())),
-                    None => Err(self.t(
-                        &format!("Please type a number from 1 to {}.", values.len()),
-                        &format!("Tapez un numéro de 1 à {}.", values.len()),
-                    )),
+                    None => Err(t!(self.lang, "interview-want-choice", n = values.len())),
                 }
             }
             Kind::List(_) => {
@@ -600,10 +498,7 @@ impl Session<'_> {
                     .filter(|s| !s.is_empty())
                     .collect();
                 if items.is_empty() {
-                    Err(self.t(
-                        "Please type one or more items separated by commas.",
-                        "Tapez un ou plusieurs éléments séparés par des virgules.",
-                    ))
+                    Err(t!(self.lang, "interview-want-list"))
                 } else {
                     Ok(Ans::List(items))
                 }
@@ -623,24 +518,10 @@ fn clean_number(s: &str) -> String {
 
 fn render(answers: &[(String, Ans)], lang: Lang) -> String {
     let mut out = String::from("# yaml-language-server: $schema=profile.schema.json\n");
-    out.push_str(&match lang {
-        Lang::En => "\
-# Profile written by `profilecheck init --interactive` (format version 1).
-# Check it with:   profilecheck followed by this file's name
-# Questions left unanswered are not in this file: they count as \"not done\".
-# `profilecheck init` prints a template that explains every field.
-"
-        .to_owned(),
-        Lang::Fr => fr_typo(
-            "\
-# Profil écrit par `profilecheck init --interactive` (format version 1).
-# Vérifiez-le avec :   profilecheck suivi du nom de ce fichier
-# Les questions restées sans réponse ne figurent pas ici :
-# elles comptent comme « à faire ».
-# `profilecheck init` affiche un modèle qui explique chaque champ.
-",
-        ),
-    });
+    for line in t!(lang, "interview-file-header").lines() {
+        out.push_str(format!("# {line}").trim_end());
+        out.push('\n');
+    }
     let mut body = String::new();
     write_fields(&mut body, schema::PROFILE, "", 0, answers);
     if !body.is_empty() {
@@ -679,39 +560,81 @@ fn write_fields(out: &mut String, fields: &[Field], prefix: &str, indent: usize,
     }
 }
 
-fn write_value(out: &mut String, key: &str, a: &Ans, indent: usize) {
-    let pad = " ".repeat(indent);
-    match a {
-        Ans::Bool(b) => {
-            let _ = writeln!(out, "{pad}{key}: {b}");
-        }
-        Ans::Int(i) => {
-            let _ = writeln!(out, "{pad}{key}: {i}");
-        }
-        Ans::Num(x) => {
-            let _ = writeln!(out, "{pad}{key}: {}", number(*x));
-        }
-        Ans::Str(s) => {
-            let _ = writeln!(out, "{pad}{key}: {}", quote(s));
-        }
-        Ans::List(items) => {
-            let _ = writeln!(out, "{pad}{key}:");
-            for it in items {
-                let _ = writeln!(out, "{pad}  - {}", quote(it));
+/// The answers a profile already holds, by dotted path, in the format's order.
+fn collect(node: &Node, fields: &[Field], prefix: &str, out: &mut Vec<(String, Ans)>) {
+    for field in fields {
+        let Some(child) = node.get(field.key) else { continue };
+        let path = if prefix.is_empty() {
+            field.key.to_owned()
+        } else {
+            format!("{prefix}.{}", field.key)
+        };
+        match field.kind {
+            Kind::Obj(children) => collect(child, children, &path, out),
+            Kind::List(Kind::Obj(children)) => {
+                let Value::Seq(items) = &child.value else { continue };
+                let items: Vec<Vec<(&'static str, Ans)>> = items
+                    .iter()
+                    .map(|item| {
+                        children
+                            .iter()
+                            .filter_map(|c| Some((c.key, scalar(&item.get(c.key)?.value)?)))
+                            .collect::<Vec<_>>()
+                    })
+                    .filter(|item| !item.is_empty())
+                    .collect();
+                if !items.is_empty() {
+                    out.push((path, Ans::Items(items)));
+                }
             }
-        }
-        Ans::Items(items) => {
-            let _ = writeln!(out, "{pad}{key}:");
-            for item in items {
-                let mut first = true;
-                for (k, v) in item {
-                    let mut line = String::new();
-                    write_value(&mut line, k, v, 0);
-                    let lead = if first { "- " } else { "  " };
-                    first = false;
-                    let _ = write!(out, "{pad}  {lead}{line}");
+            Kind::List(_) => {
+                let Value::Seq(items) = &child.value else { continue };
+                let items: Vec<String> = items.iter().filter_map(|n| n.as_str().map(str::to_owned)).collect();
+                if !items.is_empty() {
+                    out.push((path, Ans::List(items)));
+                }
+            }
+            Kind::Waivers | Kind::Free => {
+                if !matches!(child.value, Value::Null) {
+                    out.push((path, Ans::Raw(flow(child))));
+                }
+            }
+            _ => {
+                if let Some(a) = scalar(&child.value) {
+                    out.push((path, a));
                 }
             }
         }
+    }
+}
+
+fn scalar(v: &Value) -> Option<Ans> {
+    match v {
+        Value::Bool(b) => Some(Ans::Bool(*b)),
+        Value::Int(i) => Some(Ans::Int(*i)),
+        Value::Float(x) => Some(Ans::Num(*x)),
+        Value::Str(s) if !s.trim().is_empty() => Some(Ans::Str(s.clone())),
+        _ => None,
+    }
+}
+
+/// A value as one line of flow YAML (`{a: "b", c: [1, 2]}`), for the
+/// free-form sections an interview does not ask about but must keep.
+fn flow(node: &Node) -> String {
+    match &node.value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => b.to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(x) => number(*x),
+        Value::Str(s) => quote(s),
+        Value::Seq(items) => format!("[{}]", items.iter().map(flow).collect::<Vec<_>>().join(", ")),
+        Value::Map(entries) => format!(
+            "{{{}}}",
+            entries
+                .iter()
+                .map(|(k, v)| format!("{}: {}", quote(&k.name), flow(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }

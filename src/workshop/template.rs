@@ -6,9 +6,10 @@
 //! template lints as it is: findings, never a format error.
 
 use crate::i18n::Lang;
+use crate::i18n::catalog::t;
 use crate::profile::schema::{self, Field, Kind};
 use crate::profile::yaml::{self, Value};
-use crate::workshop::write::{fr_typo, number, quote};
+use crate::workshop::write::{Ans, number, quote, write_value};
 use std::fmt::Write as _;
 
 /// Comments are wrapped to this many columns (indentation included).
@@ -16,14 +17,30 @@ const WIDTH: usize = 80;
 
 /// The template in `lang`.
 pub fn template(lang: Lang) -> String {
+    filled(lang, &header(lang), &[])
+}
+
+/// A value known in advance (read from a data export): written in place of
+/// the empty key, under a comment saying where it comes from.
+pub(crate) struct Known<'a> {
+    /// Dotted path of the field (`about.work`).
+    pub path: &'a str,
+    pub value: &'a Ans,
+    pub note: &'a str,
+}
+
+/// The template after `header`, with the `known` fields filled in. When
+/// some are known, the fields left empty are asked as the interview's
+/// questions, since they are what remains to answer.
+pub(crate) fn filled(lang: Lang, header: &str, known: &[Known<'_>]) -> String {
     let mut out = String::new();
-    out.push_str(header(lang));
+    out.push_str(header);
     for field in schema::PROFILE {
         // Sections stand apart; the three one-line settings at the top stay together.
         if !field.kind.is_scalar() {
             out.push('\n');
         }
-        write_field(&mut out, field, 0, lang);
+        write_field(&mut out, field, "", 0, lang, known);
     }
     out
 }
@@ -33,76 +50,20 @@ pub fn template(lang: Lang) -> String {
 pub fn section(key: &str, lang: Lang) -> Option<String> {
     let field = schema::PROFILE.iter().find(|f| f.key == key)?;
     let mut out = String::new();
-    write_field(&mut out, field, 0, lang);
+    write_field(&mut out, field, "", 0, lang, &[]);
     Some(out)
 }
 
-fn header(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => {
-            "\
-# yaml-language-server: $schema=profile.schema.json
-#
-# profilecheck profile (format version 1)
-# Describe your Facebook profile here, then check it against the seven steps
-# of the personal-branding guide:
-#     profilecheck profile.yaml
-#
-# How to fill it in
-#   - Write each answer after the colon and a space:   city: Rennes
-#   - Leave a value empty (city:) when you don't know it or haven't done it
-#     yet: it counts as \"not done\", and the report tells you how to do it.
-#   - Yes/no settings take exactly true or false (not yes, no, on or off).
-#   - Put text in \"double quotes\" when it contains \": \" or \" #\", or when it
-#     starts with a quote, a dash, a bracket or another sign.
-#   - Keep the indentation: two spaces per level, never tabs.
-#   - Lines starting with # are comments. To use an example, delete the \"# \"
-#     at the start of its lines.
-# Rather answer questions?   profilecheck init --interactive -o profile.yaml
-#
-# Completion and checks as you type (VS Code's YAML extension, or any editor
-# using yaml-language-server): save the schema next to this file with
-#     profilecheck schema > profile.schema.json
-# The first line of this file points the editor at it.
-
-"
-        }
-        Lang::Fr => {
-            "\
-# yaml-language-server: $schema=profile.schema.json
-#
-# Profil profilecheck (format version 1)
-# Décrivez ici votre profil Facebook, puis vérifiez-le au regard des sept
-# étapes du guide de personal branding\u{a0}:
-#     profilecheck profil.yaml
-#
-# Comment le remplir
-#   - Écrivez chaque réponse après les deux-points et une espace\u{a0}:   city: Rennes
-#   - Les noms de clés, à gauche des deux-points, restent en anglais.
-#   - Laissez une valeur vide (city:) si vous ne la connaissez pas ou si ce
-#     n’est pas encore fait\u{a0}: elle compte comme «\u{a0}à faire\u{a0}», et le
-#     rapport explique comment s’y prendre.
-#   - Les réglages oui/non s’écrivent exactement true (oui) ou false (non),
-#     jamais yes, no, oui ou non.
-#   - Mettez le texte entre guillemets droits (\"…\") s’il contient un
-#     deux-points suivi d’une espace, ou un # précédé d’une espace, ou s’il
-#     commence par un guillemet, un tiret, un crochet ou un autre signe.
-#   - Gardez l’indentation\u{a0}: deux espaces par niveau, jamais de tabulation.
-#   - Les lignes qui commencent par # sont des commentaires. Pour utiliser un
-#     exemple, retirez au début de ses lignes le «\u{a0}#\u{a0}» et l’espace qui
-#     le suit.
-# Vous préférez répondre à des questions\u{a0}?
-#     profilecheck init --interactive --lang fr -o profil.yaml
-#
-# Complétion et vérification pendant la saisie (extension YAML de VS Code, ou
-# tout éditeur qui utilise yaml-language-server)\u{a0}: enregistrez le schéma à
-# côté de ce fichier avec
-#     profilecheck schema > profile.schema.json
-# La première ligne de ce fichier indique ce schéma à l’éditeur.
-
-"
-        }
+/// The opening comment block, ending with a blank line.
+fn header(lang: Lang) -> String {
+    let mut text = String::new();
+    for line in t!(lang, "template-header").lines() {
+        let line = format!("# {line}");
+        text.push_str(line.trim_end());
+        text.push('\n');
     }
+    // The editor's schema link must be the first line, in every language.
+    format!("# yaml-language-server: $schema=profile.schema.json\n#\n{text}\n")
 }
 
 fn pad(indent: usize) -> String {
@@ -150,7 +111,7 @@ fn glued(s: &str) -> String {
 
 /// The field's documentation with a capital letter.
 fn doc(field: &Field, lang: Lang) -> String {
-    let d = lang.pick(field.en, field.fr);
+    let d = field.describe(lang);
     let mut chars = d.chars();
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
@@ -161,56 +122,51 @@ fn doc(field: &Field, lang: Lang) -> String {
 /// What a scalar may hold, in words: the values of an enum, `true or false`, `>= 0`.
 pub(crate) fn allowed(kind: &Kind, lang: Lang) -> String {
     // `>=` reads the same in both languages and survives any terminal.
-    let min = |m: String| format!(" >= {m}");
+    let min = |m: Option<String>| m.map(|m| format!(" >= {m}")).unwrap_or_default();
     match kind {
-        Kind::Bool => lang.pick("true or false", "true ou false").to_owned(),
-        Kind::Int { min: m } => {
-            format!(
-                "{}{}",
-                lang.pick("a whole number", "un nombre entier"),
-                m.map(|m| min(m.to_string())).unwrap_or_default()
-            )
-        }
-        Kind::Number { min: m } => format!(
-            "{}{}{}",
-            lang.pick("a number", "un nombre"),
-            m.map(|m| min(number(m))).unwrap_or_default(),
-            lang.pick(" (decimals with a point: 2.5)", " (décimales avec un point\u{a0}: 2.5)")
-        ),
-        Kind::Str => lang.pick("text", "du texte").to_owned(),
-        Kind::Enum(values) => format!("{} {}", lang.pick("one of:", "au choix\u{a0}:"), values.join(" | ")),
-        Kind::List(item) if item.is_scalar() => format!(
-            "{} {}",
-            lang.pick("a list of", "une liste de"),
-            match **item {
-                Kind::Str => lang.pick("texts", "textes"),
-                _ => lang.pick("values", "valeurs"),
-            }
-        ),
-        other => lang.pick(other.describe(), other.describe_fr()).to_owned(),
+        Kind::Bool => t!(lang, "allowed-bool"),
+        Kind::Int { min: m } => t!(lang, "allowed-int", min = min(m.map(|m| m.to_string()))),
+        Kind::Number { min: m } => t!(lang, "allowed-number", min = min(m.map(number))),
+        Kind::Str => t!(lang, "allowed-text"),
+        Kind::Enum(values) => t!(lang, "allowed-enum", values = values.join(" | ")),
+        Kind::List(item) if **item == Kind::Str => t!(lang, "allowed-list-texts"),
+        Kind::List(item) if item.is_scalar() => t!(lang, "allowed-list-values"),
+        other => t!(lang, "diag-kind", expected = other.name()),
     }
 }
 
-fn example_word(lang: Lang) -> &'static str {
-    lang.pick("Example:", "Exemple\u{a0}:")
+fn example_word(lang: Lang) -> String {
+    t!(lang, "template-example")
 }
 
-fn write_field(out: &mut String, field: &Field, indent: usize, lang: Lang) {
+fn write_field(out: &mut String, field: &Field, prefix: &str, indent: usize, lang: Lang, known: &[Known<'_>]) {
     let p = pad(indent);
     let key = field.key;
+    let path = if prefix.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{prefix}.{key}")
+    };
+    if let Some(k) = known.iter().find(|k| k.path == path) {
+        comment(out, indent, k.note);
+        write_value(out, key, k.value, indent);
+        return;
+    }
+    let question = if known.is_empty() {
+        None
+    } else {
+        crate::workshop::interview::question(&path, lang)
+    };
     match field.kind {
         Kind::Obj(children) => {
             comment(out, indent, &doc(field, lang));
             let _ = writeln!(out, "{p}{key}:");
             for child in children {
-                write_field(out, child, indent + 2, lang);
+                write_field(out, child, &path, indent + 2, lang, known);
             }
         }
         Kind::List(Kind::Obj(children)) => {
-            let how = lang.pick(
-                "A list: copy the commented example below once per item, and delete the \"# \" at the start of its lines.",
-                "Une liste\u{a0}: recopiez l’exemple en commentaire ci-dessous pour chaque élément, et retirez au début de ses lignes le «\u{a0}#\u{a0}» et l’espace qui le suit.",
-            );
+            let how = t!(lang, "template-list-of-items");
             comment(out, indent, &format!("{}. {how}", doc(field, lang)));
             for c in children.iter() {
                 let note = format!("{}: {} — {}", c.key, doc(c, lang), allowed(&c.kind, lang));
@@ -220,80 +176,44 @@ fn write_field(out: &mut String, field: &Field, indent: usize, lang: Lang) {
             // The example item, ready to uncomment.
             for (i, c) in children.iter().enumerate() {
                 let lead = if i == 0 { "- " } else { "  " };
-                let _ = writeln!(out, "{p}# {lead}{}: {}", c.key, c.sample);
+                let _ = writeln!(out, "{p}# {lead}{}: {}", c.key, c.sample(lang));
             }
         }
         Kind::List(_) => {
-            let how = lang.pick(
-                "One item per line, starting with \"- \". Example:",
-                "Un élément par ligne, commençant par un tiret et une espace. Exemple\u{a0}:",
-            );
+            let how = t!(lang, "template-list-of-values");
             comment(
                 out,
                 indent,
                 &format!("{} — {}. {how}", doc(field, lang), allowed(&field.kind, lang)),
             );
             let _ = writeln!(out, "{p}{key}:");
-            for item in sample_items(field.sample) {
+            for item in sample_items(&field.sample(lang)) {
                 let _ = writeln!(out, "{p}# - {}", quote(&item));
             }
         }
         Kind::Waivers => {
-            comment(
-                out,
-                indent,
-                &match lang {
-                    Lang::En => "Waivers: a step of the guide you deliberately don't take. One line per rule, \
-                        `rule-id: \"reason\"`; the rule then counts neither for nor against the score, and \
-                        reports show your reason. The rule ids: profilecheck rules"
-                        .to_owned(),
-                    Lang::Fr => fr_typo(
-                        "Dérogations : une étape du guide que vous écartez volontairement. Une ligne par règle, \
-                        `id-de-regle: \"raison\"` ; la règle ne compte alors ni pour ni contre le score, et les \
-                        rapports affichent votre raison. Les identifiants des règles : profilecheck rules",
-                    ),
-                },
-            );
+            comment(out, indent, &t!(lang, "template-waivers"));
             let _ = writeln!(out, "{p}{key}:");
-            let example = lang.pick(
-                "Keeps a personal profile; uses a Page for business",
-                "Garde un profil personnel ; passe par une Page pour l’activité pro",
-            );
-            let example = if lang == Lang::Fr {
-                fr_typo(example)
-            } else {
-                example.to_owned()
-            };
+            let example = t!(lang, "template-waiver-example");
             let _ = writeln!(out, "{p}#   professional-mode: {}", quote(&example));
         }
         Kind::Free => {
-            comment(
-                out,
-                indent,
-                &match lang {
-                    Lang::En => "Extra: free-form data (any keys and values) for your own rule packs \
-                        (--rules); profilecheck never checks it. Example:"
-                        .to_owned(),
-                    Lang::Fr => fr_typo(
-                        "Extra : données libres (clés et valeurs au choix) pour vos propres packs de règles \
-                        (--rules) ; profilecheck ne les vérifie jamais. Exemple :",
-                    ),
-                },
-            );
+            comment(out, indent, &t!(lang, "template-extra"));
             let _ = writeln!(out, "{p}{key}:");
             let _ = writeln!(out, "{p}#   brand:");
             let _ = writeln!(
                 out,
                 "{p}#     disclaimer: {}",
-                quote(lang.pick("Views are my own", "Avis personnels"))
+                quote(&t!(lang, "template-extra-example"))
             );
         }
         _ => {
-            let mut text = format!("{} — {}.", doc(field, lang), allowed(&field.kind, lang));
+            let lead = question.unwrap_or_else(|| doc(field, lang));
+            let mut text = format!("{lead} — {}.", allowed(&field.kind, lang));
             // Enums and booleans already list their values; a sample there would read as advice.
             let shows_sample = matches!(field.kind, Kind::Str | Kind::Int { .. } | Kind::Number { .. });
-            if shows_sample && !field.sample.is_empty() && key != "version" {
-                let _ = write!(text, " {} {}", example_word(lang), glued(field.sample));
+            if shows_sample && !field.sample(lang).is_empty() && key != "version" {
+                let _ = write!(text, " {} {}", example_word(lang), glued(&field.sample(lang)));
             }
             comment(out, indent, &text);
             match key {

@@ -1,19 +1,8 @@
 //! Writing YAML text for people: values quoted so they read back as
-//! written, numbers as YAML writes them, French typography. Shared by the
+//! written, numbers as YAML writes them. Shared by the
 //! template, the interview and every other writer of profiles.
 
 use std::fmt::Write as _;
-
-/// French typography: a no-break space before `: ; ? !` and inside « », so a
-/// line never wraps between a word and its sign.
-pub fn fr_typo(s: &str) -> String {
-    s.replace(" :", "\u{a0}:")
-        .replace(" ;", "\u{a0};")
-        .replace(" ?", "\u{a0}?")
-        .replace(" !", "\u{a0}!")
-        .replace("« ", "«\u{a0}")
-        .replace(" »", "\u{a0}»")
-}
 
 /// A number as YAML writes it: `0`, not `0.0`, when it is whole.
 pub fn number(x: f64) -> String {
@@ -51,4 +40,59 @@ pub fn quote(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// A value to write under a key, typed by the field it fills: what the
+/// interview records and what the importer derives.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Ans {
+    Bool(bool),
+    Int(i64),
+    Num(f64),
+    Str(String),
+    List(Vec<String>),
+    Items(Vec<Vec<(&'static str, Ans)>>),
+    /// Flow YAML written as it is (a free-form section kept from a file).
+    Raw(String),
+}
+
+/// `key: value` at `indent`, as block YAML (lists one item per line).
+pub(crate) fn write_value(out: &mut String, key: &str, a: &Ans, indent: usize) {
+    let pad = " ".repeat(indent);
+    match a {
+        Ans::Bool(b) => {
+            let _ = writeln!(out, "{pad}{key}: {b}");
+        }
+        Ans::Int(i) => {
+            let _ = writeln!(out, "{pad}{key}: {i}");
+        }
+        Ans::Num(x) => {
+            let _ = writeln!(out, "{pad}{key}: {}", number(*x));
+        }
+        Ans::Str(s) => {
+            let _ = writeln!(out, "{pad}{key}: {}", quote(s));
+        }
+        Ans::List(items) => {
+            let _ = writeln!(out, "{pad}{key}:");
+            for it in items {
+                let _ = writeln!(out, "{pad}  - {}", quote(it));
+            }
+        }
+        Ans::Raw(text) => {
+            let _ = writeln!(out, "{pad}{key}: {text}");
+        }
+        Ans::Items(items) => {
+            let _ = writeln!(out, "{pad}{key}:");
+            for item in items {
+                let mut first = true;
+                for (k, v) in item {
+                    let mut line = String::new();
+                    write_value(&mut line, k, v, 0);
+                    let lead = if first { "- " } else { "  " };
+                    first = false;
+                    let _ = write!(out, "{pad}  {lead}{line}");
+                }
+            }
+        }
+    }
 }

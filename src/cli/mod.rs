@@ -1140,7 +1140,9 @@ impl App<'_> {
                 match free_stdout.as_mut() {
                     Some(out) if !carried(format) => stats.write(&union, lang, *out)?,
                     Some(_) => {}
-                    None if format == Format::Text && main_on_stdout => stats.write(&union, lang, main_sink.writer())?,
+                    None if format == Format::Text && main_on_stdout => {
+                        stats.write(&union, lang, main_sink.writer())?
+                    }
                     None if carried(format) => {}
                     None => stats.write(&union, lang, &mut *self.stderr)?,
                 }

@@ -150,17 +150,32 @@ impl Msg {
                 key,
                 suggestion: Some(sug),
                 ..
-            } => t!(lang, "diag-unknown-key-did-you-mean", key = key, suggestion = sug),
+            } => t!(
+                lang,
+                "diag-unknown-key-did-you-mean",
+                key = excerpt(key),
+                suggestion = sug
+            ),
             Msg::UnknownKey { key, allowed, .. } if !allowed.is_empty() => {
-                t!(lang, "diag-unknown-key-allowed", key = key, allowed = list(allowed))
+                t!(
+                    lang,
+                    "diag-unknown-key-allowed",
+                    key = excerpt(key),
+                    allowed = list(allowed)
+                )
             }
-            Msg::UnknownKey { key, .. } => t!(lang, "diag-unknown-key", key = key),
+            Msg::UnknownKey { key, .. } => t!(lang, "diag-unknown-key", key = excerpt(key)),
             Msg::ExpectedBool { found } => t!(lang, "diag-expected-bool", found = found),
             Msg::WrongType { expected, found } => {
                 t!(lang, "diag-wrong-type", expected = *expected, found = found)
             }
             Msg::BadEnum { value, allowed } => match close_value(value, allowed) {
-                Some(h) => t!(lang, "diag-bad-enum-did-you-mean", value = excerpt(value), suggestion = h),
+                Some(h) => t!(
+                    lang,
+                    "diag-bad-enum-did-you-mean",
+                    value = excerpt(value),
+                    suggestion = h
+                ),
                 None => t!(lang, "diag-bad-enum", value = excerpt(value), allowed = list(allowed)),
             },
             Msg::Negative { key } => t!(lang, "diag-negative", key = key),

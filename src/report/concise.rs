@@ -16,18 +16,10 @@ impl<'a> Concise<'a> {
 }
 
 /// Text from a file on one line and free of control characters: a line
-/// break would forge a line of its own (`x.yaml:1:1: error …`).
+/// break would forge a line of its own (`x.yaml:1:1: error …`). The one
+/// escaping of the whole program, [`crate::i18n::one_line`].
 pub(crate) fn one_line(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{b}' | '\u{c}' => out.push_str("\\n"),
-            '\t' => out.push(' '),
-            c if c.is_control() => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::i18n::one_line(s).into_owned()
 }
 
 impl Reporter for Concise<'_> {

@@ -271,11 +271,7 @@ pub(crate) fn index(ctx: &Context<'_>, written: &[(ProfileReport, String)], s: &
     let lang = ctx.lang;
     let reports: Vec<ProfileReport> = written.iter().map(|(p, _)| p.clone()).collect();
     let links: Vec<String> = written.iter().map(|(_, f)| f.clone()).collect();
-    let title = format!(
-        "{} — {}",
-        t!(lang, "handout-title"),
-        profiles_word(s.profiles, lang)
-    );
+    let title = format!("{} — {}", t!(lang, "handout-title"), profiles_word(s.profiles, lang));
     let mut out = String::with_capacity(16 * 1024);
     let _ = write!(
         out,

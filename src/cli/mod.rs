@@ -242,6 +242,23 @@ impl App<'_> {
                 writeln!(stdout)?;
                 Ok(OK)
             }
+            Some(Command::Serve { port, lan }) => {
+                let sel = Selection {
+                    settings: config.severity.clone(),
+                    ..Selection::default()
+                };
+                let rules = self.load_rules(&cli.common, &config, &sel, lang);
+                let opts = crate::workshop::serve::Options {
+                    port,
+                    lan,
+                    forced: cli.common.lang.map(lang_of),
+                    fallback: config.lang.unwrap_or(self.locale),
+                };
+                if let Err(e) = crate::workshop::serve::serve(rules, opts, stdout) {
+                    self.error_line(format!("profilecheck serve: {e}"));
+                }
+                Ok(TROUBLE)
+            }
             None => self.lint(cli.lint, &cli.common, &config, lang, color, stdout),
         }
     }

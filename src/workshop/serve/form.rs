@@ -1,0 +1,150 @@
+//! What the participant's page is built from, as JSON: the form (the
+//! interview's questions by guide step, each field's kind, bounds and
+//! choices read from `schema.rs`), the rules' titles and fix steps, and the
+//! page's own words from the catalogue. The page has no copy of the format,
+//! so the form cannot drift from `init`, the interview and the JSON Schema.
+
+use crate::i18n::Lang;
+use crate::i18n::catalog::{ids_with_prefix, message, t};
+use crate::profile::schema::{self, Field, Kind};
+use crate::rules::engine::RuleSet;
+use crate::workshop::interview::{Gate, Q, QUESTIONS, Sub};
+use crate::workshop::write::fr_typo;
+use serde_json::{Map, Value, json};
+
+/// The whole description of the page in `lang`.
+pub(crate) fn describe(rules: &RuleSet, lang: Lang) -> Value {
+    let pick = |en: &str, fr: &str| match lang {
+        Lang::En => en.to_owned(),
+        Lang::Fr => fr_typo(fr),
+    };
+    let mut steps: Vec<Value> = Vec::new();
+    for q in QUESTIONS {
+        match q {
+            Q::Step(n) => steps.push(json!({
+                "step": n,
+                "title": step_title(rules, *n, lang),
+                "fields": [],
+            })),
+            Q::Ask(path, gate, en, fr) => {
+                let mut field = field_json(path, lang);
+                field["label"] = pick(en, fr).into();
+                match gate {
+                    Gate::Always => {}
+                    Gate::UnlessNo(p) => field["unless_no"] = (*p).into(),
+                    Gate::IfAnswered(p) => field["if_answered"] = (*p).into(),
+                }
+                push_field(&mut steps, field);
+            }
+            Q::Items(path, en, fr, subs) => {
+                let mut field = field_json(path, lang);
+                field["kind"] = "items".into();
+                field["label"] = pick(en, fr).into();
+                field["items"] = subs
+                    .iter()
+                    .map(|Sub(key, en, fr)| {
+                        let mut sub = field_json(&format!("{path}.{key}"), lang);
+                        sub["key"] = (*key).into();
+                        sub["label"] = pick(en, fr).into();
+                        sub
+                    })
+                    .collect();
+                push_field(&mut steps, field);
+            }
+        }
+    }
+    let rules_json: Map<String, Value> = rules
+        .rules
+        .iter()
+        .map(|r| {
+            (
+                r.id.clone(),
+                json!({
+                    "title": r.title.get(lang),
+                    "step": r.step,
+                    "severity": r.severity.as_str(),
+                    "why": r.why.get(lang),
+                    "fix": r.fix.get(lang),
+                }),
+            )
+        })
+        .collect();
+    json!({
+        "lang": lang.code(),
+        "version": schema::FORMAT_VERSION,
+        "steps": steps,
+        "rules": rules_json,
+        "strings": strings(lang),
+    })
+}
+
+/// Every `page-` message of the catalogue in `lang`, by id. A variable is
+/// left as `{$name}` for the page to fill in.
+pub(crate) fn strings(lang: Lang) -> Value {
+    let map: Map<String, Value> = ids_with_prefix("page-")
+        .into_iter()
+        .map(|id| (id.to_owned(), message(lang, id, None).into()))
+        .collect();
+    Value::Object(map)
+}
+
+fn push_field(steps: &mut Vec<Value>, field: Value) {
+    if let Some(Value::Array(fields)) = steps.last_mut().map(|s| &mut s["fields"]) {
+        fields.push(field);
+    }
+}
+
+/// "Step 3 · Publish regularly", or the room's own title for the groups
+/// that are not guide steps (0: about you; 8: the privacy pack).
+fn step_title(rules: &RuleSet, n: u32, lang: Lang) -> String {
+    match n {
+        0 => t!(lang, "page-step-about-you"),
+        8 => t!(lang, "page-step-privacy"),
+        n => {
+            let title = rules.steps.get(&n).map(|t| t.get(lang)).unwrap_or_default();
+            t!(lang, "serve-step-title", n = n, title = title)
+        }
+    }
+}
+
+/// One field as the format describes it: kind, meaning, bounds, choices.
+fn field_json(path: &str, lang: Lang) -> Value {
+    let field: &Field = schema::field_at(path).unwrap_or_else(|| panic!("the room's form names unknown path {path}"));
+    let meaning = match lang {
+        Lang::En => field.en.to_owned(),
+        Lang::Fr => fr_typo(field.fr),
+    };
+    let mut out = json!({ "path": path, "help": meaning });
+    match field.kind {
+        Kind::Bool => out["kind"] = "bool".into(),
+        Kind::Int { min } => {
+            out["kind"] = "int".into();
+            out["min"] = json!(min);
+        }
+        Kind::Number { min } => {
+            out["kind"] = "number".into();
+            out["min"] = json!(min);
+        }
+        Kind::Str => out["kind"] = "text".into(),
+        Kind::Enum(values) => {
+            out["kind"] = "choice".into();
+            out["choices"] = values
+                .iter()
+                .map(|v| {
+                    let (en, fr) = schema::value_label(v);
+                    let label = match lang {
+                        Lang::En => en.to_owned(),
+                        Lang::Fr => fr_typo(fr),
+                    };
+                    json!({ "value": v, "label": if label.is_empty() { (*v).to_owned() } else { label } })
+                })
+                .collect();
+        }
+        Kind::List(Kind::Str) => out["kind"] = "list".into(),
+        // Lists of mappings are described by the interview's items; the
+        // other kinds (waivers, extra) are not in the form and are carried
+        // through from a loaded file untouched.
+        _ => out["kind"] = "other".into(),
+    }
+    out
+}

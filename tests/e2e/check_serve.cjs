@@ -121,6 +121,7 @@ const num = (text) => { const m = /(\d+)/.exec(text || ''); return m ? Number(m[
   const loaded = await scoreText(page);
   check('the loaded example shows the CLI score', num(loaded) === exampleScore, `${loaded} vs ${exampleScore}`);
   await page.screenshot({ path: path.join(shotDir, 'participant-desktop.png'), fullPage: true });
+  await page.screenshot({ path: path.join(shotDir, 'participant-desktop-top.png') });
   await axe(page, 'participant page (en)');
 
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the profile (YAML)' }).click()]);
@@ -166,6 +167,8 @@ const num = (text) => { const m = /(\d+)/.exec(text || ''); return m ? Number(m[
   check('no sideways scrolling on a phone', wide <= 0, `${wide}px too wide`);
   await p2.page.screenshot({ path: path.join(shotDir, 'participant-phone.png'), fullPage: true });
   await p2.page.screenshot({ path: path.join(shotDir, 'participant-phone-top.png') });
+  await p2.page.getByRole('heading', { level: 3 }).nth(2).scrollIntoViewIfNeeded();
+  await p2.page.screenshot({ path: path.join(shotDir, 'participant-phone-form.png') });
 
   // ---- the coach
   const coachContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', acceptDownloads: true });

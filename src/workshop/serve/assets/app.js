@@ -384,6 +384,8 @@
     $('ring').setAttribute('class', 'band-' + band(score));
     arc.setAttribute('stroke-dasharray', score ? (circ * score / 100).toFixed(2) + ' ' + circ.toFixed(2) : '0 ' + circ.toFixed(2));
     $('ring-num').textContent = score === null ? '?' : String(score);
+    $('mini-score').textContent = (score === null ? '?' : String(score)) + '/100';
+    $('mini-score').className = 'mini-score band-' + band(score);
     const text = score === null ? str('page-score-none') : str('page-score-label', { score });
     // The live region speaks only when the score itself changes.
     if (text !== lastScoreText) { $('score-text').textContent = text; lastScoreText = text; }

@@ -123,6 +123,7 @@ clap-value-command = COMMAND
 clap-value-lang = LANG
 clap-value-color = COLOR
 clap-value-n = N
+clap-value-port = PORT
 
 # clap's errors, printed as `profilecheck: error: MESSAGE`.
 clap-unknown-argument = unexpected argument `{ $arg }`
@@ -141,3 +142,6 @@ clap-other = invalid command line ({ $detail })
 clap-more-information = For more information, try '--help'.
 
 help-lsp-about = Run the language server over stdio (for editors)
+help-serve-about = Open the workshop room: a local web form with live checking and a coach's view
+help-serve-opt-port = Port to listen on (0: any free port)
+help-serve-opt-lan = Listen on every network interface, not only this computer, and print the addresses

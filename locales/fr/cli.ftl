@@ -121,6 +121,7 @@ clap-value-command = COMMANDE
 clap-value-lang = LANGUE
 clap-value-color = QUAND
 clap-value-n = N
+clap-value-port = PORT
 
 clap-unknown-argument = argument inattendu `{ $arg }`
 clap-unknown-argument-did-you-mean = argument inattendu `{ $arg }` ; vouliez-vous dire `{ $suggestion }` ?
@@ -138,3 +139,6 @@ clap-other = ligne de commande invalide ({ $detail })
 clap-more-information = Pour en savoir plus, essayez '--help'.
 
 help-lsp-about = Lance le serveur de langage sur stdio (pour les éditeurs)
+help-serve-about = Ouvre la salle d’atelier : un formulaire web vérifié en direct et une vue pour le formateur
+help-serve-opt-port = Port d’écoute (0 : n’importe quel port libre)
+help-serve-opt-lan = Écoute sur toutes les interfaces réseau, pas seulement sur cet ordinateur, et affiche les adresses

@@ -279,10 +279,7 @@ fn oversized_bodies_get_413_and_the_server_keeps_serving() {
     let big = vec![b'a'; 2 * 1024 * 1024];
     assert_eq!(room.check("", &big).status, 413);
     // Without a length announced: counted as it comes.
-    let mut raw = format!(
-        "POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-    )
-    .into_bytes();
+    let mut raw = b"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n".to_vec();
     for chunk in big.chunks(64 * 1024) {
         raw.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
         raw.extend_from_slice(chunk);

@@ -88,7 +88,7 @@ pub(crate) fn strings(lang: Lang) -> Value {
     Value::Object(map)
 }
 
-fn push_field(steps: &mut Vec<Value>, field: Value) {
+fn push_field(steps: &mut [Value], field: Value) {
     if let Some(Value::Array(fields)) = steps.last_mut().map(|s| &mut s["fields"]) {
         fields.push(field);
     }

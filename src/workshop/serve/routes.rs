@@ -272,7 +272,7 @@ async fn form_description(State(state): State<Shared>, Query(q): Query<LangQuery
 /// `text/yaml`), `text/plain`, JSON (YAML's subset), or no type at all.
 /// Form encodings are refused: the room's page never sends them, and a
 /// cross-site HTML form can.
-fn profile_body(headers: &HeaderMap, body: Result<Bytes, BytesRejection>, lang: Lang) -> Result<Bytes, Response> {
+fn profile_body(headers: &HeaderMap, body: Result<Bytes, BytesRejection>, lang: Lang) -> Result<Bytes, Refusal> {
     let ctype = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -288,23 +288,36 @@ fn profile_body(headers: &HeaderMap, body: Result<Bytes, BytesRejection>, lang: 
     if let Some(ct) = &ctype
         && !accepted.contains(&ct.as_str())
     {
-        return Err(plain(
+        return Err(Refusal(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             t!(lang, "serve-media-type", ctype = ct.as_str()),
         ));
     }
-    body.map_err(|e| body_error(&e, lang))
+    body.map_err(|e| body_refusal(&e, lang))
+}
+
+/// A request refused before any work: its status and the reason to show.
+struct Refusal(StatusCode, String);
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        plain(self.0, self.1)
+    }
 }
 
 fn body_error(e: &BytesRejection, lang: Lang) -> Response {
+    body_refusal(e, lang).into_response()
+}
+
+fn body_refusal(e: &BytesRejection, lang: Lang) -> Refusal {
     if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        plain(
+        Refusal(
             StatusCode::PAYLOAD_TOO_LARGE,
             t!(lang, "serve-too-large", mib = (MAX_BODY / (1024 * 1024)) as u64),
         )
     } else {
         // The body stopped coming (timeout) or broke off.
-        plain(StatusCode::REQUEST_TIMEOUT, t!(lang, "serve-body-incomplete"))
+        Refusal(StatusCode::REQUEST_TIMEOUT, t!(lang, "serve-body-incomplete"))
     }
 }
 
@@ -325,7 +338,7 @@ async fn check(
     let lang = q.lang();
     let body = match profile_body(&headers, body, state.run_lang(lang)) {
         Ok(b) => b,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let (status, json) = blocking(move || {
         let report = state.check(&body, lang);
@@ -351,7 +364,7 @@ async fn parse(
     let lang = q.lang();
     let body = match profile_body(&headers, body, state.run_lang(lang)) {
         Ok(b) => b,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     blocking(move || {
         let report = state.check(&body, lang);
@@ -429,7 +442,7 @@ async fn handout(
     };
     let body = match profile_body(&headers, body, state.run_lang(lang)) {
         Ok(b) => b,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let out = blocking(move || {
         let report = state.check(&body, lang);

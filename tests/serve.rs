@@ -52,12 +52,15 @@ fn start(args: &[&str]) -> Room {
         }
         banner.push_str(&line);
     }
+    // The port of the first address printed (127.0.0.1, or with --lan the
+    // machine's first network address); loopback reaches both.
     let port = banner
-        .split("http://127.0.0.1:")
+        .split("http://")
         .nth(1)
         .and_then(|rest| rest.split('/').next())
+        .and_then(|hp| hp.rsplit(':').next())
         .and_then(|p| p.parse().ok())
-        .expect("a participants' URL on 127.0.0.1");
+        .expect("a participants' URL");
     let token = banner
         .split("token=")
         .nth(1)
@@ -507,4 +510,31 @@ fn handouts_and_the_form_come_from_the_reporters_and_the_format() {
     assert_eq!(parsed["profile"]["name"], "Jeanne Martin");
     let bad = room.request("POST", "/api/parse", &[yaml], b"photo: [");
     assert_eq!(bad.status, 422);
+}
+
+#[test]
+fn lan_prints_the_addresses_to_give_the_room() {
+    let room = start(&["--lan"]);
+    let urls: Vec<&str> = room
+        .banner
+        .lines()
+        .filter_map(|l| l.split_whitespace().find(|w| w.starts_with("http://")))
+        .collect();
+    assert!(urls.len() >= 2, "{}", room.banner);
+    let participants = &urls[..urls.len() - 1];
+    let printed_lan = participants
+        .iter()
+        .all(|u| !u.contains("127.0.0.1") && !u.contains("0.0.0.0"));
+    // A machine with no network address says so instead.
+    assert!(
+        printed_lan || room.banner.contains("No network address found"),
+        "{}",
+        room.banner
+    );
+    assert!(urls.last().unwrap().contains("/coach?token="));
+    // Reached by any of its addresses, but not under a borrowed name.
+    assert_eq!(room.get("/").status, 200);
+    let ip_host = participants[0].trim_start_matches("http://").trim_end_matches('/');
+    assert_eq!(room.request("GET", "/", &[("Host", ip_host)], b"").status, 200);
+    assert_eq!(room.request("GET", "/", &[("Host", "evil.example")], b"").status, 421);
 }

@@ -13,7 +13,7 @@ serve-step-title = Step { $n } · { $title }
 
 ## Answers of the server
 
-serve-wrong-host = This room only answers at 127.0.0.1 or localhost.
+serve-wrong-host = This room answers only at its IP addresses or at localhost.
 serve-not-found = Nothing here. The room is at /.
 serve-bad-lang = Unknown language `{ $lang }`: use en or fr.
 serve-media-type = Send the profile as YAML (Content-Type: application/yaml or text/plain), not { $ctype }.

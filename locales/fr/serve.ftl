@@ -13,7 +13,7 @@ serve-step-title = Étape { $n } · { $title }
 
 ## Réponses du serveur
 
-serve-wrong-host = Cette salle ne répond qu’à 127.0.0.1 ou localhost.
+serve-wrong-host = Cette salle ne répond qu’à ses adresses IP ou à localhost.
 serve-not-found = Il n’y a rien ici. La salle est à /.
 serve-bad-lang = Langue inconnue `{ $lang }` : utilisez en ou fr.
 serve-media-type = Envoyez le profil en YAML (Content-Type : application/yaml ou text/plain), pas en { $ctype }.

@@ -148,3 +148,94 @@ fn field_json(path: &str, lang: Lang) -> Value {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `str('page-…')` of the pages' scripts names a message of the
+    /// catalogue, so no page shows a bare id.
+    #[test]
+    fn every_word_the_pages_ask_for_is_in_the_catalogue() {
+        let known = ids_with_prefix("page-");
+        let scripts = [include_str!("assets/app.js"), include_str!("assets/coach.js")];
+        let mut asked = Vec::new();
+        for js in scripts {
+            for part in js.split("str('").skip(1) {
+                let id = part.split('\'').next().unwrap();
+                if id.ends_with('-') {
+                    // Built from a value: the severities.
+                    for sev in ["error", "warning", "info"] {
+                        asked.push(format!("{id}{sev}"));
+                    }
+                } else {
+                    asked.push(id.to_owned());
+                }
+            }
+        }
+        assert!(asked.len() > 40, "{asked:?}");
+        for id in &asked {
+            assert!(
+                known.contains(&id.as_str()),
+                "the pages ask for `{id}`, which no catalogue has"
+            );
+        }
+        for lang in Lang::ALL {
+            let s = strings(lang);
+            for id in &asked {
+                let text = s[id.as_str()].as_str().unwrap();
+                assert!(!text.is_empty() && text != id, "{lang}: {id}");
+            }
+        }
+    }
+
+    /// The form covers every field the interview asks, with the kind and
+    /// choices the format gives it.
+    #[test]
+    fn the_form_is_the_format() {
+        let d = describe(&RuleSet::builtin(), Lang::En);
+        let fields: Vec<&Value> = d["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["fields"].as_array().unwrap())
+            .collect();
+        for f in &fields {
+            let path = f["path"].as_str().unwrap();
+            let field = schema::field_at(path).unwrap();
+            match field.kind {
+                Kind::Enum(values) => {
+                    let got: Vec<&str> = f["choices"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|c| c["value"].as_str().unwrap())
+                        .collect();
+                    assert_eq!(got, values, "{path}");
+                }
+                Kind::Bool => assert_eq!(f["kind"], "bool", "{path}"),
+                Kind::List(Kind::Obj(subs)) => {
+                    for item in f["items"].as_array().unwrap() {
+                        assert!(subs.iter().any(|s| s.key == item["key"]), "{path}");
+                    }
+                }
+                _ => {}
+            }
+        }
+        let paths: Vec<&str> = fields.iter().map(|f| f["path"].as_str().unwrap()).collect();
+        for p in [
+            "name",
+            "photo.set",
+            "about.work",
+            "privacy.family_audience",
+            "tagging.review_tags",
+        ] {
+            assert!(paths.contains(&p), "{p}");
+        }
+        // Step titles come from the packs, the two extra groups from the catalogue.
+        assert_eq!(d["steps"][0]["title"], "About you");
+        assert!(d["steps"][1]["title"].as_str().unwrap().starts_with("Step 1 · "));
+        let fr = describe(&RuleSet::builtin(), Lang::Fr);
+        assert!(fr["steps"][1]["title"].as_str().unwrap().starts_with("Étape 1 · "));
+    }
+}

@@ -46,9 +46,6 @@ pub struct AppState {
     forced: Option<Lang>,
     fallback: Lang,
     token: String,
-    /// Only 127.0.0.1 is listened on: requests must name it (or
-    /// `localhost`) as their host, which stops DNS-rebinding pages.
-    loopback: bool,
     room: Mutex<Room>,
 }
 
@@ -59,7 +56,6 @@ impl AppState {
             forced: opts.forced,
             fallback: opts.fallback,
             token,
-            loopback: !opts.lan,
             room: Mutex::new(Room::default()),
         }
     }
@@ -208,26 +204,35 @@ fn json_response(status: StatusCode, value: &Value) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], value.to_string()).into_response()
 }
 
-/// On the default 127.0.0.1, refuse a request whose Host names anything
-/// else: a page on another site that rebinds its own name to 127.0.0.1
-/// would otherwise read the room's answers.
+/// Refuse a request whose Host is a name other than `localhost`: the room
+/// is reached by the IP addresses it prints, and a page on another site that
+/// rebinds its own name to this machine would otherwise read its answers.
 async fn host_guard(State(state): State<Shared>, req: Request, next: Next) -> Response {
-    if state.loopback {
-        let host = req
-            .headers()
-            .get(header::HOST)
-            .and_then(|h| h.to_str().ok())
-            .unwrap_or("");
-        let name = match host.rsplit_once(':') {
-            Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
-            _ => host,
-        };
-        if !matches!(name, "127.0.0.1" | "localhost" | "[::1]") {
-            let lang = state.lang(None, req.headers());
-            return plain(StatusCode::MISDIRECTED_REQUEST, t!(lang, "serve-wrong-host"));
-        }
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    if !host_is_ours(host) {
+        let lang = state.lang(None, req.headers());
+        return plain(StatusCode::MISDIRECTED_REQUEST, t!(lang, "serve-wrong-host"));
     }
     next.run(req).await
+}
+
+/// `127.0.0.1`, `192.168.1.20:8080`, `[::1]:8080`, `localhost`: an IP
+/// address or localhost, with or without a port.
+fn host_is_ours(host: &str) -> bool {
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) && !name.ends_with(':') => {
+            name
+        }
+        _ => host,
+    };
+    let bare = name.strip_prefix('[').and_then(|n| n.strip_suffix(']'));
+    name.eq_ignore_ascii_case("localhost")
+        || name.parse::<std::net::Ipv4Addr>().is_ok()
+        || bare.is_some_and(|n| n.parse::<std::net::Ipv6Addr>().is_ok())
 }
 
 async fn not_found(State(state): State<Shared>, headers: HeaderMap) -> Response {
@@ -611,4 +616,36 @@ async fn room_export(State(state): State<Shared>, Query(q): Query<LangQuery>, he
         format!("room-handouts.{ext}")
     };
     attachment(ctype, &name, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::host_is_ours;
+
+    #[test]
+    fn hosts_are_addresses_or_localhost() {
+        for ok in [
+            "127.0.0.1",
+            "127.0.0.1:8080",
+            "localhost:8080",
+            "LOCALHOST",
+            "192.168.1.20:80",
+            "[::1]:8080",
+            "[fe80::1]",
+        ] {
+            assert!(host_is_ours(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "evil.example",
+            "evil.example:8080",
+            "127.0.0.1.nip.io",
+            "localhost.evil",
+            "::1",
+            "[::1",
+            "1.2.3:80",
+        ] {
+            assert!(!host_is_ours(bad), "{bad}");
+        }
+    }
 }

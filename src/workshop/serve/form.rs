@@ -9,15 +9,12 @@ use crate::i18n::catalog::{ids_with_prefix, message, t};
 use crate::profile::schema::{self, Field, Kind};
 use crate::rules::engine::RuleSet;
 use crate::workshop::interview::{Gate, Q, QUESTIONS, Sub};
-use crate::workshop::write::fr_typo;
 use serde_json::{Map, Value, json};
 
 /// The whole description of the page in `lang`.
 pub(crate) fn describe(rules: &RuleSet, lang: Lang) -> Value {
-    let pick = |en: &str, fr: &str| match lang {
-        Lang::En => en.to_owned(),
-        Lang::Fr => fr_typo(fr),
-    };
+    // The interview's questions are message ids: the same words as `init -i`.
+    let label = |id: &str| message(lang, id, None);
     let mut steps: Vec<Value> = Vec::new();
     for q in QUESTIONS {
         match q {
@@ -26,9 +23,9 @@ pub(crate) fn describe(rules: &RuleSet, lang: Lang) -> Value {
                 "title": step_title(rules, *n, lang),
                 "fields": [],
             })),
-            Q::Ask(path, gate, en, fr) => {
+            Q::Ask(path, gate, id) => {
                 let mut field = field_json(path, lang);
-                field["label"] = pick(en, fr).into();
+                field["label"] = label(id).into();
                 match gate {
                     Gate::Always => {}
                     Gate::UnlessNo(p) => field["unless_no"] = (*p).into(),
@@ -36,16 +33,16 @@ pub(crate) fn describe(rules: &RuleSet, lang: Lang) -> Value {
                 }
                 push_field(&mut steps, field);
             }
-            Q::Items(path, en, fr, subs) => {
+            Q::Items(path, id, subs) => {
                 let mut field = field_json(path, lang);
                 field["kind"] = "items".into();
-                field["label"] = pick(en, fr).into();
+                field["label"] = label(id).into();
                 field["items"] = subs
                     .iter()
-                    .map(|Sub(key, en, fr)| {
+                    .map(|Sub(key, id)| {
                         let mut sub = field_json(&format!("{path}.{key}"), lang);
                         sub["key"] = (*key).into();
-                        sub["label"] = pick(en, fr).into();
+                        sub["label"] = label(id).into();
                         sub
                     })
                     .collect();
@@ -110,11 +107,7 @@ fn step_title(rules: &RuleSet, n: u32, lang: Lang) -> String {
 /// One field as the format describes it: kind, meaning, bounds, choices.
 fn field_json(path: &str, lang: Lang) -> Value {
     let field: &Field = schema::field_at(path).unwrap_or_else(|| panic!("the room's form names unknown path {path}"));
-    let meaning = match lang {
-        Lang::En => field.en.to_owned(),
-        Lang::Fr => fr_typo(field.fr),
-    };
-    let mut out = json!({ "path": path, "help": meaning });
+    let mut out = json!({ "path": path, "help": field.describe(lang) });
     match field.kind {
         Kind::Bool => out["kind"] = "bool".into(),
         Kind::Int { min } => {
@@ -131,11 +124,7 @@ fn field_json(path: &str, lang: Lang) -> Value {
             out["choices"] = values
                 .iter()
                 .map(|v| {
-                    let (en, fr) = schema::value_label(v);
-                    let label = match lang {
-                        Lang::En => en.to_owned(),
-                        Lang::Fr => fr_typo(fr),
-                    };
+                    let label = schema::value_label(field, v, lang);
                     json!({ "value": v, "label": if label.is_empty() { (*v).to_owned() } else { label } })
                 })
                 .collect();

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end check of `profilecheck serve` (SPEC §11) with real clients:
+# End-to-end check of `profilecheck serve` with real clients:
 # - headless Chromium (Debian's) driven by playwright-core, used as a
 #   participant and a coach would (tests/e2e/check_serve.cjs): the form filled
 #   by its labels, the score changing, the example loaded, the YAML and the

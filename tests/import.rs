@@ -1,4 +1,4 @@
-//! `profilecheck import` (SPEC §13) on exports built here from the documented
+//! `profilecheck import` (docs/cli.md) on exports built here from the documented
 //! structure (shared research notes, copied in as the layouts below): the
 //! 2024+ and 2021–23 layouts, the 2018–19 `profile` root key, split exports,
 //! the encoding bug, the posting window, hashtags, websites, current jobs,
@@ -291,7 +291,7 @@ fn len(root: &Node, path: &str) -> usize {
     }
 }
 
-/// Everything SPEC §13 derives from the main fixture.
+/// Everything the import derives from the main fixture.
 fn assert_main_fixture(root: &Node) {
     assert_eq!(s(root, "name").as_deref(), Some("Jeanne Lefèvre"));
     assert_eq!(

@@ -123,6 +123,7 @@ clap-value-command = COMMAND
 clap-value-lang = LANG
 clap-value-color = COLOR
 clap-value-n = N
+clap-value-port = PORT
 
 # clap's errors, printed as `profilecheck: error: MESSAGE`.
 clap-unknown-argument = unexpected argument `{ $arg }`
@@ -190,3 +191,6 @@ clap-value-rules = RULES
 clap-value-dir = DIR
 clap-value-glob = GLOB
 clap-value-score = SCORE
+help-serve-about = Open the workshop room: a local web form with live checking and a coach's view
+help-serve-opt-port = Port to listen on (0: any free port)
+help-serve-opt-lan = Listen on every network interface, not only this computer, and print the addresses

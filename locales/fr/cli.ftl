@@ -121,6 +121,7 @@ clap-value-command = COMMANDE
 clap-value-lang = LANGUE
 clap-value-color = QUAND
 clap-value-n = N
+clap-value-port = PORT
 
 clap-unknown-argument = argument inattendu `{ $arg }`
 clap-unknown-argument-did-you-mean = argument inattendu `{ $arg }` ; vouliez-vous dire `{ $suggestion }` ?
@@ -187,3 +188,6 @@ clap-value-rules = RÈGLES
 clap-value-dir = DOSSIER
 clap-value-glob = MOTIF
 clap-value-score = SCORE
+help-serve-about = Ouvre la salle d’atelier : un formulaire web vérifié en direct et une vue pour le formateur
+help-serve-opt-port = Port d’écoute (0 : n’importe quel port libre)
+help-serve-opt-lan = Écoute sur toutes les interfaces réseau, pas seulement sur cet ordinateur, et affiche les adresses

@@ -130,6 +130,15 @@ pub enum Command {
     Schema,
     /// Run the language server over stdio (for editors)
     Lsp,
+    /// Open the workshop room: a local web form with live checking and a coach's view
+    Serve {
+        /// Port to listen on (0: any free port)
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Listen on every network interface, not only this computer, and print the addresses
+        #[arg(long)]
+        lan: bool,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -384,6 +384,24 @@ impl App<'_> {
                 writeln!(stdout)?;
                 Ok(OK)
             }
+            Some(Command::Serve { port, lan }) => {
+                let sel = Selection {
+                    settings: config.severity.clone(),
+                    ..Selection::default()
+                };
+                let rules = self.load_rules(&cli.common, &config, &sel, lang);
+                self.flush_problems();
+                let opts = crate::workshop::serve::Options {
+                    port,
+                    lan,
+                    forced: cli.common.lang.map(lang_of),
+                    fallback: config.lang.unwrap_or(self.locale),
+                };
+                if let Err(e) = crate::workshop::serve::serve(rules, opts, stdout) {
+                    self.error_line(format!("profilecheck serve: {e}"));
+                }
+                Ok(TROUBLE)
+            }
             None => {
                 // The lint reads every profile's own config; the one read
                 // above only chose the language of the messages so far.

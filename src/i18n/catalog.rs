@@ -67,6 +67,20 @@ pub(crate) fn lookup(lang: Lang, id: &str) -> Option<String> {
         .then(|| message(lang, id, None))
 }
 
+/// The ids of the English messages that start with `prefix`, in catalogue
+/// order: the workshop room sends its page every `page-` message at once.
+/// A message starts a line with its id and ` =` (Fluent's syntax).
+pub(crate) fn ids_with_prefix(prefix: &str) -> Vec<&'static str> {
+    CATALOGUES
+        .iter()
+        .filter(|(code, _, _)| *code == "en")
+        .flat_map(|(_, _, text)| text.lines())
+        .filter(|line| line.starts_with(prefix))
+        .filter_map(|line| line.split_once('=').map(|(id, _)| id.trim_end()))
+        .filter(|id| id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .collect()
+}
+
 /// A variable for [`t!`]: numbers stay numbers (so plurals are chosen by
 /// CLDR rules), everything else becomes text.
 pub(crate) trait Arg {

@@ -25,7 +25,7 @@ const MAX_ITEMS: usize = 20;
 
 /// When a question is worth asking.
 #[derive(Clone, Copy)]
-enum Gate {
+pub(crate) enum Gate {
     Always,
     /// Not when this yes/no question was answered "no".
     UnlessNo(&'static str),
@@ -33,7 +33,8 @@ enum Gate {
     IfAnswered(&'static str),
 }
 
-enum Q {
+/// The questions, in order; the workshop room's form is built from them too.
+pub(crate) enum Q {
     /// A group header: guide step 1..=7; 0 = about you; 8 = the privacy pack.
     Step(u32),
     /// One question about the field at this path, and its message id.
@@ -44,9 +45,9 @@ enum Q {
 }
 
 /// A question about one key of a list item, and its message id.
-struct Sub(&'static str, &'static str);
+pub(crate) struct Sub(pub(crate) &'static str, pub(crate) &'static str);
 
-const QUESTIONS: &[Q] = &[
+pub(crate) const QUESTIONS: &[Q] = &[
     Q::Step(0),
     Q::Ask("name", Gate::Always, "ask-name"),
     Q::Step(1),

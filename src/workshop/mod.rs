@@ -1,6 +1,7 @@
-//! The coach's tools: the commented `init` template and the interview that
-//! asks a participant for each field.
+//! The coach's tools: the commented `init` template, the interview that
+//! asks a participant for each field, and the workshop room (`serve`).
 
 pub mod interview;
+pub mod serve;
 pub mod template;
 pub(crate) mod write;

@@ -1,0 +1,100 @@
+//! `profilecheck serve` (SPEC §11): the workshop room. A local web server
+//! with the participant's page (the profile as a form, checked as it is
+//! typed), `POST /api/check` (the `--format json` report of one profile) and
+//! the coach's page. Everything lives in memory and is gone when it stops.
+//!
+//! The server parts: axum's router behind tower-http's CSRF check, body
+//! limit and timeouts, and an accept loop of our own that hands each
+//! connection to hyper with a request-head timer (`axum::serve` sets none)
+//! and bounds how many connections are open at once.
+
+mod form;
+mod room;
+mod routes;
+
+use crate::i18n::Lang;
+use crate::i18n::catalog::t;
+use crate::rules::engine::RuleSet;
+use std::io::{self, Write};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// A client must send its whole request head within this time (SPEC §11: a
+/// client that stops half-way is dropped within 10 s).
+pub const HEAD_TIMEOUT: Duration = Duration::from_secs(8);
+/// And its whole body within this time.
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(8);
+/// The largest body accepted (413 past it): the profile size limit.
+pub const MAX_BODY: usize = crate::profile::yaml::MAX_BYTES;
+/// Open connections at once; past it new ones wait in the kernel's backlog.
+pub const MAX_CONNECTIONS: usize = 256;
+/// Requests handled at once; the others wait their turn.
+pub const MAX_IN_FLIGHT: usize = 64;
+
+/// How the room is run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// 0 lets the system choose a free port (printed at start).
+    pub port: u16,
+    /// Listen on every interface instead of 127.0.0.1 only.
+    pub lan: bool,
+    /// `--lang`: the language every report is forced into, and the page's.
+    pub forced: Option<Lang>,
+    /// The language of a profile that names none (config, then locale).
+    pub fallback: Lang,
+}
+
+/// Run the room until the process is stopped. `out` gets the addresses to
+/// give the room (the library prints nothing of its own).
+pub fn serve(rules: RuleSet, opts: Options, out: &mut dyn Write) -> io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async move {
+        let ip = if opts.lan {
+            IpAddr::V4(Ipv4Addr::UNSPECIFIED)
+        } else {
+            IpAddr::V4(Ipv4Addr::LOCALHOST)
+        };
+        let listener = tokio::net::TcpListener::bind(SocketAddr::new(ip, opts.port)).await?;
+        let port = listener.local_addr()?.port();
+        let token = room::new_token()?;
+        let lang = opts.forced.unwrap_or(opts.fallback);
+        let state = Arc::new(routes::AppState::new(rules, &opts, token.clone()));
+        let hosts = if opts.lan { lan_addresses() } else { vec![] };
+        let shown: Vec<String> = if hosts.is_empty() {
+            vec!["127.0.0.1".to_owned()]
+        } else {
+            hosts.iter().map(|h| h.to_string()).collect()
+        };
+        writeln!(out, "{}", t!(lang, "serve-open"))?;
+        for h in &shown {
+            writeln!(out, "  {}  http://{h}:{port}/", t!(lang, "serve-participants"))?;
+        }
+        writeln!(
+            out,
+            "  {}  http://{}:{port}/coach?token={token}",
+            t!(lang, "serve-coach"),
+            shown[0]
+        )?;
+        if opts.lan && hosts.is_empty() {
+            writeln!(out, "{}", t!(lang, "serve-no-lan-address"))?;
+        }
+        writeln!(out, "{}", t!(lang, "serve-stop"))?;
+        out.flush()?;
+        routes::run(listener, state).await
+    })
+}
+
+/// The machine's own non-loopback addresses, IPv4 first: what participants
+/// on the room's network type in.
+fn lan_addresses() -> Vec<IpAddr> {
+    let mut ips: Vec<IpAddr> = if_addrs::get_if_addrs()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|i| i.ip())
+        .filter(|ip| !ip.is_loopback() && ip.is_ipv4())
+        .collect();
+    ips.sort();
+    ips.dedup();
+    ips
+}

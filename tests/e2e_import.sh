@@ -24,7 +24,7 @@ need unzip unzip
 need python3 python3
 
 cargo build --quiet --locked --bin profilecheck || fail "cargo build failed"
-bin="$PWD/target/debug/profilecheck"
+bin="$(realpath "${CARGO_TARGET_DIR:-target}")/debug/profilecheck"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

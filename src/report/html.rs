@@ -583,7 +583,7 @@ const CSS: &str = r#"
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--ink);font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif}
-main{max-width:860px;margin:0 auto;padding:32px 20px 8px}
+main{max-width:860px;margin:0 auto;padding:32px 20px 8px;overflow-wrap:anywhere}
 footer{max-width:860px;margin:0 auto;padding:8px 20px 40px;color:var(--muted);font-size:.85rem;text-align:center}
 h1,h2,h3,h4{line-height:1.25;margin:0}
 code{font:.86em/1.4 ui-monospace,"SFMono-Regular",Menlo,Consolas,"Liberation Mono",monospace;background:#eef1f5;border-radius:4px;padding:.05em .3em;overflow-wrap:anywhere}

@@ -106,6 +106,14 @@ const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sort
   let r = await post('/api/check', Buffer.from([0, 1, 2, 0xff, 0xfe, 0x7b]));
   check('not YAML: 422 with the report', r.status === 422 && JSON.parse(r.body).profiles[0].score === null, r.status);
   r = await post('/api/check', 'a'.repeat(2 * 1024 * 1024)).catch((e) => ({ status: String(e) }));
+  if (/EPIPE|ECONNRESET/.test(String(r.status))) {
+    // The server answered 413 and hung up while the client was still
+    // writing: the client's write fails before it reads the answer. Ask
+    // again with the same declared length and no body, so the answer can
+    // be read.
+    const head = await raw(`POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/yaml\r\nContent-Length: ${2 * 1024 * 1024}\r\n\r\n`, 15000);
+    r = { status: Number((head.data.match(/^HTTP\/1\.1 (\d+)/) || [])[1]) };
+  }
   check('2 MiB body: 413', r.status === 413, r.status);
   r = await post('/api/check', 'photo: {set: true}\n', { Origin: 'http://evil.example', 'Sec-Fetch-Site': 'cross-site' });
   check('cross-site POST: 403', r.status === 403, r.status);

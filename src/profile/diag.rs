@@ -90,18 +90,11 @@ impl From<Message> for Msg {
 /// into a CI log, and a control character must not reach a terminal.
 pub fn excerpt(s: &str) -> String {
     const MAX: usize = 40;
-    let mut out: String = s
-        .chars()
-        .take(MAX)
-        .map(|c| {
-            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        })
-        .collect();
-    if s.chars().nth(MAX).is_some() {
+    let cut = s.char_indices().nth(MAX).map_or(s.len(), |(i, _)| i);
+    // Escaped, not replaced: `a\n::stop-commands::` shows what the key
+    // holds while staying on its line.
+    let mut out = crate::i18n::one_line(&s[..cut]).into_owned();
+    if cut < s.len() {
         out.push('…');
     }
     out

@@ -505,6 +505,35 @@ fn a_bad_rules_entry_is_located_at_the_config_line() {
 }
 
 #[test]
+fn a_rules_folder_too_big_for_packs_is_refused_without_reading_it() {
+    // `rules: [/]` from a pull request would walk the whole disk and show
+    // every YAML file on it as a broken pack: past 2,000 entries a folder is
+    // refused, at the config's line, and none of its files is read.
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big");
+    std::fs::create_dir(&big).unwrap();
+    for i in 0..2_001 {
+        std::fs::write(big.join(format!("n{i:04}.txt")), "").unwrap();
+    }
+    std::fs::write(big.join("broken.yaml"), "pack: [").unwrap();
+    write(dir.path(), ".profilecheck.yaml", "lang: en\nrules:\n  - big\n");
+    write(dir.path(), "p.yaml", NADIA);
+    let out = run_in(dir.path(), &["-q", "p.yaml"], &[]);
+    assert_eq!(out.code, 2);
+    insta::assert_snapshot!(out.stderr, @r"
+    .profilecheck.yaml:3:5: error: the `rules` entry `big` cannot be used: this folder holds more than 2000 entries, too many for a folder of rule packs: name the pack files or a smaller folder
+    ");
+    let out = run_in(dir.path(), &["-q", "--no-config", "--rules", "big", "p.yaml"], &[]);
+    assert_eq!(out.code, 2);
+    assert!(!out.stderr.contains("broken.yaml"), "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with("big:1:1: error: this folder holds more than"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn help_works_in_every_language() {
     let dir = tempfile::tempdir().unwrap();
     for lang in ["C", "fr_FR.UTF-8"] {

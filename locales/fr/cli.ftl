@@ -191,3 +191,6 @@ clap-value-score = SCORE
 help-serve-about = Ouvre la salle d’atelier : un formulaire web vérifié en direct et une vue pour le formateur
 help-serve-opt-port = Port d’écoute (0 : n’importe quel port libre)
 help-serve-opt-lan = Écoute sur toutes les interfaces réseau, pas seulement sur cet ordinateur, et affiche les adresses
+
+# Un dossier donné comme paquet de règles (`--rules`, `rules:` d’une configuration), bien trop grand pour en être un.
+pack-folder-too-large = ce dossier contient plus de { $limit } entrées, bien trop pour un dossier de paquets de règles : indiquez les fichiers de règles ou un dossier plus petit

@@ -568,7 +568,7 @@ impl App<'_> {
             .filter(|p| config.packs.as_ref().is_none_or(|names| names.contains(&p.name)))
             .collect();
         let shown = config.path.as_ref().map(|p| p.display().to_string());
-        let mut paths: Vec<PathBuf> = Vec::new();
+        let mut inputs = Vec::new();
         for (i, path) in config.rules.iter().enumerate() {
             // A `rules` entry that names nothing is the config's mistake,
             // located at its line.
@@ -583,10 +583,27 @@ impl App<'_> {
                 self.problem(shown.as_deref().unwrap_or("-"), pos.line, pos.col, msg);
                 continue;
             }
-            paths.push(path.clone());
+            let mut found = Vec::new();
+            crate::cli::walk::expand_packs(path, &mut found);
+            // A folder too big to be one of packs (`rules: [/]`) is the
+            // config's mistake too.
+            if let Some(Input::Broken(_, m)) = found.iter().find(|i| matches!(i, Input::Broken(p, _) if p == path)) {
+                let pos = config.rules_pos.get(i).copied().unwrap_or(Pos::START);
+                let msg = t!(
+                    lang,
+                    "config-rules-entry-unusable",
+                    path = crate::profile::diag::excerpt(&path.display().to_string()),
+                    reason = m.text(lang)
+                );
+                self.problem(shown.as_deref().unwrap_or("-"), pos.line, pos.col, msg);
+                continue;
+            }
+            inputs.extend(found);
         }
-        paths.extend(common.rules.iter().cloned());
-        let (extra, errors) = load_packs(&paths, pack_ids);
+        for p in &common.rules {
+            crate::cli::walk::expand_packs(p, &mut inputs);
+        }
+        let (extra, errors) = load_packs(inputs, pack_ids);
         packs.extend(extra);
         for e in errors {
             self.pack_error(e, lang);
@@ -646,7 +663,11 @@ impl App<'_> {
                 }
             }
         }
-        let (extra, errors) = load_packs(&paths, &mut HashSet::new());
+        let mut inputs = Vec::new();
+        for p in &paths {
+            crate::cli::walk::expand_packs(p, &mut inputs);
+        }
+        let (extra, errors) = load_packs(inputs, &mut HashSet::new());
         loaded.extend(extra);
         (loaded, errors)
     }
@@ -1234,6 +1255,7 @@ impl App<'_> {
             walk::Walk {
                 follow,
                 skip: &mut skip,
+                limit: None,
             }
             .expand(p, &mut out);
         }
@@ -1462,18 +1484,14 @@ fn relative_to(path: &Path, cwd: &Path) -> PathBuf {
     path.to_owned()
 }
 
-/// Load the packs that `--rules` paths name: a file, or a folder's
-/// *.yaml/*.yml. Each file that cannot be read or loaded is an error of its
-/// own, located at that file, and the others still load.
+/// Load the pack files that `--rules` paths were expanded into (by
+/// [`walk::expand_packs`]). Each file that cannot be read or loaded is an
+/// error of its own, located at that file, and the others still load.
 ///
 /// The identity (device, inode) of each pack file goes into `ids`: those
 /// files are never linted as profiles.
-fn load_packs(paths: &[PathBuf], ids: &mut HashSet<(u64, u64)>) -> (Vec<Pack>, Vec<PackError>) {
+fn load_packs(inputs: Vec<Input>, ids: &mut HashSet<(u64, u64)>) -> (Vec<Pack>, Vec<PackError>) {
     use std::os::unix::fs::MetadataExt;
-    let mut inputs = Vec::new();
-    for p in paths {
-        crate::cli::walk::expand(p, &mut inputs);
-    }
     for i in &inputs {
         if let Input::File(f) = i
             && let Ok(m) = std::fs::metadata(f)

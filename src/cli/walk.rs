@@ -64,6 +64,10 @@ pub struct Walk<'a> {
     /// Is this path excluded (`exclude:`, `--exclude`)? Told whether it is
     /// a folder; an excluded folder is not entered.
     pub skip: &'a mut dyn FnMut(&Path, bool) -> bool,
+    /// At most this many folder entries are listed, then the walk stops and
+    /// says so. Rule packs are walked with a limit: a config from a pull
+    /// request that says `rules: [/]` must not walk the whole disk.
+    pub limit: Option<usize>,
 }
 
 impl Walk<'_> {
@@ -88,10 +92,25 @@ impl Walk<'_> {
         let mut seen: HashSet<(u64, u64)> = HashSet::new();
         seen.insert((meta.dev(), meta.ino()));
         let mut stack: Vec<std::vec::IntoIter<(PathBuf, std::fs::FileType)>> = Vec::new();
+        let mut listed = 0usize;
+        let start = out.len();
         if let Some(entries) = self.list(root, out) {
+            listed += entries.len();
             stack.push(entries);
         }
         while let Some(top) = stack.last_mut() {
+            if let Some(limit) = self.limit
+                && listed > limit
+            {
+                // None of the folder's files then: an error per stray YAML
+                // file of the disk would bury the one that matters.
+                out.truncate(start);
+                out.push(Input::Broken(
+                    root.to_owned(),
+                    msg!("pack-folder-too-large", limit = limit).into(),
+                ));
+                return;
+            }
             let Some((p, ft)) = top.next() else {
                 stack.pop();
                 continue;
@@ -135,6 +154,7 @@ impl Walk<'_> {
                     continue;
                 }
                 if let Some(entries) = self.list(&p, out) {
+                    listed += entries.len();
                     stack.push(entries);
                 }
             } else if is_yaml_name(&name) && !(self.skip)(&p, false) {
@@ -167,13 +187,19 @@ impl Walk<'_> {
     }
 }
 
-/// Expand `path` with the default walk: no symlinks followed inside
-/// folders, nothing excluded (rule packs named with `--rules`).
-pub fn expand(path: &Path, out: &mut Vec<Input>) {
+/// How many folder entries a walk for rule packs lists at most: a folder of
+/// packs holds a few files, never thousands.
+pub const MAX_PACK_FOLDER_ENTRIES: usize = 2_000;
+
+/// Expand a rule-pack path (`--rules`, a config's `rules:`): no symlinks
+/// followed inside folders, nothing excluded, at most
+/// [`MAX_PACK_FOLDER_ENTRIES`] entries listed.
+pub fn expand_packs(path: &Path, out: &mut Vec<Input>) {
     let mut none = |_: &Path, _: bool| false;
     Walk {
         follow: false,
         skip: &mut none,
+        limit: Some(MAX_PACK_FOLDER_ENTRIES),
     }
     .expand(path, out)
 }

@@ -453,6 +453,20 @@ fn configuration_problems_reach_every_format() {
         n[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         "house.yaml"
     );
+    // Named by an absolute path, the pack is a `file:` URI, which code
+    // scanning can resolve (a rooted reference cannot be combined with a base).
+    let abs = dir.path().join("house.yaml");
+    let s = run_in(
+        dir.path(),
+        &["--no-config", "--rules", abs.to_str().unwrap(), "-f", "sarif", "p.yaml"],
+        &[],
+    );
+    let uri = json(&s)["runs"][0]["invocations"][0]["toolConfigurationNotifications"][0]["locations"][0]
+        ["physicalLocation"]["artifactLocation"]["uri"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(uri, format!("file://{}", abs.display()));
     let x = run("junit");
     assert!(
         x.stdout

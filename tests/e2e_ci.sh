@@ -298,8 +298,12 @@ cp examples/complete.yaml examples/jeanne-martin.yaml "$HOOKS/"
   cd "$HOOKS"
   git init -q . && git add complete.yaml jeanne-martin.yaml
 ) || die "git init for the pre-commit check"
-# pre-commit builds the hook with cargo: keep its cache in the temp dir.
+# pre-commit builds the hook with cargo: keep its cache in the temp dir,
+# and let its `cargo install` reuse the release build of this run (cargo
+# install honours CARGO_TARGET_DIR) instead of compiling every crate twice.
 export PRE_COMMIT_HOME="$TMP/pre-commit-home"
+CARGO_TARGET_DIR="$(realpath "${CARGO_TARGET_DIR:-target}")"
+export CARGO_TARGET_DIR
 if (cd "$HOOKS" && "$PRE_COMMIT" try-repo "$REPO" profilecheck --files complete.yaml) >"$TMP/pc-ok.txt" 2>&1; then
   ok "pre-commit try-repo passes on examples/complete.yaml"
 else

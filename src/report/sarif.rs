@@ -356,7 +356,9 @@ impl Reporter for Sarif<'_> {
                     column: p.column,
                     message: p.message.clone(),
                 };
-                notification(&p.file, &item, "error")
+                // A URI like every other location: a pack named by an
+                // absolute path is a `file:` URI, not a rooted reference.
+                notification(&file_uri(&p.file), &item, "error")
             })
             .collect();
         let mut invocation = json!({

@@ -461,11 +461,12 @@ fn configuration_problems_reach_every_format() {
         &["--no-config", "--rules", abs.to_str().unwrap(), "-f", "sarif", "p.yaml"],
         &[],
     );
-    let uri = json(&s)["runs"][0]["invocations"][0]["toolConfigurationNotifications"][0]["locations"][0]
-        ["physicalLocation"]["artifactLocation"]["uri"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let uri =
+        json(&s)["runs"][0]["invocations"][0]["toolConfigurationNotifications"][0]["locations"][0]["physicalLocation"]
+            ["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap()
+            .to_owned();
     assert_eq!(uri, format!("file://{}", abs.display()));
     let x = run("junit");
     assert!(

@@ -193,4 +193,4 @@ help-serve-opt-port = Port d’écoute (0 : n’importe quel port libre)
 help-serve-opt-lan = Écoute sur toutes les interfaces réseau, pas seulement sur cet ordinateur, et affiche les adresses
 
 # Un dossier donné comme paquet de règles (`--rules`, `rules:` d’une configuration), bien trop grand pour en être un.
-pack-folder-too-large = ce dossier contient plus de { $limit } entrées, bien trop pour un dossier de paquets de règles : indiquez les fichiers de règles ou un dossier plus petit
+pack-folder-too-large = ce dossier contient plus de { $limit } entrées, bien trop pour un dossier de paquets de règles : indiquez les fichiers de règles ou un dossier plus petit

@@ -531,6 +531,8 @@ fn check_and_render(rules: &RuleSet, texts: &[String], format: Format) {
         lang: Lang::En,
         color: false,
         quiet: false,
+        problems: &[],
+        width: profilecheck::report::DEFAULT_WIDTH,
     };
     let mut out = io::BufWriter::new(io::sink());
     let mut reporter = format.reporter(ctx);

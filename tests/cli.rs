@@ -465,7 +465,12 @@ fn json_shape() {
     assert_eq!(keys(&bad["errors"][0]), ["column", "line", "message"].into());
 
     let s = &v["summary"];
-    assert_eq!(keys(s), ["errors", "infos", "invalid", "profiles", "warnings"].into());
+    assert_eq!(
+        keys(s),
+        ["config_errors", "errors", "infos", "invalid", "profiles", "warnings"].into()
+    );
+    assert_eq!(s["config_errors"], 0);
+    assert_eq!(v["errors"], serde_json::json!([]));
     let count = |sev: &str| findings.iter().filter(|f| f["severity"] == sev).count() as u64;
     assert_eq!(s["profiles"], 2);
     assert_eq!(s["invalid"], 1);

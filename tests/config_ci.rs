@@ -218,14 +218,37 @@ fn statistics_count_profiles_missing_each_rule() {
     assert_eq!(typo.code, 2);
     assert!(
         typo.stderr
-            .contains("unknown rule `bio-filed`; did you mean `bio-filled`?"),
+            .contains("--select `bio-filed` matches no rule (a rule id, a pack name, step:N or a glob such as `photo-*`); did you mean `bio-filled`?"),
         "{}",
         typo.stderr
     );
-    // With JSON on stdout, the statistics go to stderr so the JSON stays valid.
+    // JSON carries them itself (SPEC §10), most missed first, then by id.
     let out = run_in(
         dir.path(),
-        &["--no-config", "--statistics", "-f", "json", "clients"],
+        &[
+            "--no-config",
+            "--statistics",
+            "-f",
+            "json",
+            "--select",
+            "photo-set,bio-filled",
+            "clients",
+        ],
+        &[],
+    );
+    let v = json(&out);
+    assert_eq!(
+        v["statistics"],
+        serde_json::json!([
+            {"rule": "bio-filled", "missed": 2, "profiles": 2},
+            {"rule": "photo-set", "missed": 1, "profiles": 2},
+        ])
+    );
+    assert!(!out.stderr.contains("Statistics"), "{}", out.stderr);
+    // Formats that cannot carry them still get them, on stderr.
+    let out = run_in(
+        dir.path(),
+        &["--no-config", "--statistics", "-f", "sarif", "clients"],
         &[],
     );
     json(&out);

@@ -45,8 +45,8 @@ SARIF_TOOL=$(node -p "require('$TMP/npm/node_modules/@microsoft/sarif-multitool'
 [ -x "$SARIF_TOOL" ] || chmod u+x "$SARIF_TOOL"
 
 python3 -m venv "$TMP/venv" || die "python3 -m venv (install the venv module)"
-"$TMP/venv/bin/python" -m pip install --quiet --disable-pip-version-check junitparser ||
-  die "pip install junitparser"
+"$TMP/venv/bin/python" -m pip install --quiet --disable-pip-version-check junitparser pre-commit ||
+  die "pip install junitparser pre-commit"
 PY="$TMP/venv/bin/python"
 "$PY" -c "import junitparser" || die "junitparser does not import"
 
@@ -195,8 +195,17 @@ warnings = sum(len(p.get("warnings", [])) for p in profiles)
 assert len([n for n in notes if n["level"] == "error"]) == errors, (notes, errors)
 assert len([n for n in notes if n["level"] == "warning"]) == warnings, (notes, warnings)
 invalid = report["summary"]["invalid"]
-assert inv["executionSuccessful"] == (invalid == 0)
-assert (code == 2) == (invalid > 0), (code, invalid)
+# Pack and config problems (SPEC §10): never a green run.
+config = report["errors"]
+assert report["summary"]["config_errors"] == len(config), report["summary"]
+conf_notes = inv.get("toolConfigurationNotifications", [])
+assert len(conf_notes) == len(config), (conf_notes, config)
+for n, e in zip(conf_notes, config):
+    assert n["level"] == "error", n
+    loc = n["locations"][0]["physicalLocation"]
+    assert loc["region"]["startLine"] == e["line"], (n, e)
+assert inv["executionSuccessful"] == (invalid == 0 and not config)
+assert (code == 2) == (invalid > 0 or bool(config)), (code, invalid, config)
 print("     %d results (%d waived), %d notifications" % (len(results), waived, len(notes)))
 EOF
     ok "$label: SARIF matches the JSON report"
@@ -213,8 +222,17 @@ xml = JUnitXml.fromfile(sys.argv[1])
 report = json.load(open(sys.argv[2], encoding="utf-8"))
 profiles = report["profiles"]
 suites = list(xml)
-assert len(suites) == len(profiles), (len(suites), len(profiles))
 total = [0, 0, 0, 0]
+# Pack and config problems first, as a suite of their own (SPEC §10).
+if report["errors"]:
+    conf = suites.pop(0)
+    assert conf.name == "profilecheck configuration", conf.name
+    n = len(report["errors"])
+    cases = list(conf)
+    assert len(cases) == n and all(isinstance(r, Error) for c in cases for r in c.result), cases
+    assert [conf.tests, conf.failures, conf.errors, conf.skipped] == [n, 0, n, 0]
+    total = [n, 0, n, 0]
+assert len(suites) == len(profiles), (len(suites), len(profiles))
 for suite, p in zip(suites, profiles):
     n = [0, 0, 0, 0]
     for case in suite:
@@ -255,6 +273,50 @@ if [ ${#examples[@]} -gt 0 ]; then
   run_case examples any "${examples[@]}"
 else
   echo "(examples/ holds no profile yet)"
+fi
+
+# A broken house pack: every format must say the run is not green.
+cat >"$TMP/broken-pack.yaml" <<'EOF'
+pack: house
+rules:
+  - {id: house-city, severity: nope, title: Say where you work}
+  - not a rule
+EOF
+run_case broken-pack 2 --rules "$TMP/broken-pack.yaml" "$TMP/clean"
+
+# ------------------------------------------------------------- pre-commit
+# The hook of .pre-commit-hooks.yaml with the real pre-commit: it passes on
+# the complete example and fails on the half-done one.
+echo "== pre-commit try-repo"
+command -v git >/dev/null || die "required tool \`git\` is not installed"
+PRE_COMMIT="$TMP/venv/bin/pre-commit"
+REPO="$PWD"
+HOOKS="$TMP/hooks-user"
+mkdir -p "$HOOKS"
+cp examples/complete.yaml examples/jeanne-martin.yaml "$HOOKS/"
+(
+  cd "$HOOKS"
+  git init -q . && git add complete.yaml jeanne-martin.yaml
+) || die "git init for the pre-commit check"
+# pre-commit builds the hook with cargo: keep its cache in the temp dir,
+# and let its `cargo install` reuse the release build of this run (cargo
+# install honours CARGO_TARGET_DIR) instead of compiling every crate twice.
+export PRE_COMMIT_HOME="$TMP/pre-commit-home"
+CARGO_TARGET_DIR="$(realpath "${CARGO_TARGET_DIR:-target}")"
+export CARGO_TARGET_DIR
+if (cd "$HOOKS" && "$PRE_COMMIT" try-repo "$REPO" profilecheck --files complete.yaml) >"$TMP/pc-ok.txt" 2>&1; then
+  ok "pre-commit try-repo passes on examples/complete.yaml"
+else
+  bad "pre-commit try-repo fails on examples/complete.yaml"
+  tail -20 "$TMP/pc-ok.txt" | sed 's/^/     /'
+fi
+if (cd "$HOOKS" && "$PRE_COMMIT" try-repo "$REPO" profilecheck --files jeanne-martin.yaml) >"$TMP/pc-bad.txt" 2>&1; then
+  bad "pre-commit try-repo passes on the half-done examples/jeanne-martin.yaml"
+elif grep -q "jeanne-martin.yaml:" "$TMP/pc-bad.txt"; then
+  ok "pre-commit try-repo fails on examples/jeanne-martin.yaml, with its findings"
+else
+  bad "pre-commit try-repo failed without findings"
+  tail -20 "$TMP/pc-bad.txt" | sed 's/^/     /'
 fi
 
 echo "e2e_ci: $passed passed, $failed failed"

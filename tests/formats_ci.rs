@@ -95,6 +95,8 @@ fn out(format: Format, checker: &Checker, reports: &[ProfileReport]) -> String {
         lang: Lang::En,
         color: false,
         quiet: false,
+        problems: &[],
+        width: profilecheck::report::DEFAULT_WIDTH,
     };
     String::from_utf8(render(format, ctx, reports).unwrap()).unwrap()
 }
@@ -407,6 +409,8 @@ fn quiet_github_skips_clean_profiles_and_the_summary() {
         lang: Lang::En,
         color: false,
         quiet: true,
+        problems: &[],
+        width: profilecheck::report::DEFAULT_WIDTH,
     };
     let text = String::from_utf8(render(Format::Github, ctx, &r).unwrap()).unwrap();
     assert!(!text.contains("complete.yaml"));

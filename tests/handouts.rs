@@ -93,6 +93,8 @@ fn page(format: Format, checker: &Checker, lang: Lang, reports: &[ProfileReport]
         lang,
         color: false,
         quiet: false,
+        problems: &[],
+        width: profilecheck::report::DEFAULT_WIDTH,
     };
     String::from_utf8(render(format, ctx, reports).expect("render")).expect("UTF-8")
 }

@@ -628,7 +628,8 @@ fn rules_dir_reports_each_broken_pack_and_loads_the_others() {
         .expect("runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("packs/b-loop.yaml:1:1: error: "), "{stderr}");
+    // A link met in the folder is not followed (a walk stays in the tree).
+    assert!(!stderr.contains("packs/b-loop.yaml"), "{stderr}");
     assert!(stderr.contains("packs/c-bad.yaml:2:8: error: "), "{stderr}");
     let report: Value = serde_json::from_slice(&out.stdout).expect("json");
     let findings = report["profiles"][0]["findings"].as_array().expect("findings").clone();

@@ -856,7 +856,7 @@ proptest! {
         // Determinism: the same input gives the same report and the same bytes.
         let again = BUILTIN.check("gen.yaml", yaml.as_bytes(), Some(Lang::En));
         prop_assert_eq!(&r, &again);
-        let ctx = Context { rules: &BUILTIN.rules, lang: Lang::En, color: false, quiet: false };
+        let ctx = Context { rules: &BUILTIN.rules, lang: Lang::En, color: false, quiet: false, problems: &[], width: profilecheck::report::DEFAULT_WIDTH };
         let a = render(Format::Json, ctx, std::slice::from_ref(&r)).expect("render");
         let b = render(Format::Json, ctx, std::slice::from_ref(&again)).expect("render");
         prop_assert_eq!(a, b);

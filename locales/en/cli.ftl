@@ -76,8 +76,8 @@ help-opt-color = When to use colours
 help-opt-paths = Profile files or folders (*.yaml, *.yml, recursively); - reads stdin
 help-opt-format = Output format
 help-opt-output = Write the report to FILE (atomically) instead of stdout
-help-opt-select = Only these rules (comma-separated ids)
-help-opt-ignore = Skip these rules (comma-separated ids)
+help-opt-select = Only these rules: ids, pack names, step:N or globs (comma-separated)
+help-opt-ignore = Skip these rules: ids, pack names, step:N or globs (comma-separated)
 help-opt-fail-on = Exit 1 when a finding at or above this severity remains
 help-opt-max-warnings = Exit 1 when there are more than N warnings, whatever --fail-on says
 help-opt-report = Also write FORMAT to FILE from the same run (repeatable), e.g. sarif=results.sarif
@@ -90,7 +90,7 @@ help-opt-version = Print version
 help-rules-about = List the loaded rules
 help-rules-opt-format = Output format
 help-rules-opt-verify = Run every rule's examples and report those that misbehave
-help-rules-opt-packs = Pack files to verify (default: the built-in packs)
+help-rules-opt-packs = Pack files, folders or built-in pack names (default: the rules in force)
 help-explain-about = What a rule checks, why, and how to fix it
 help-explain-opt-rule = The rule id, e.g. bio-length
 help-init-about = Write a commented template profile to fill in
@@ -142,6 +142,58 @@ clap-other = invalid command line ({ $detail })
 clap-more-information = For more information, try '--help'.
 
 help-lsp-about = Run the language server over stdio (for editors)
+
+# Contract 1.1 CLI (cli9): selection, exclude, --output-dir, configuration problems, statistics.
+cli-did-you-mean = ; did you mean `{ $name }`?
+cli-bad-report-spec = --report takes FORMAT=FILE with FORMAT one of { $formats }; got `{ $spec }`
+cli-bad-exclude = --exclude `{ $glob }` is not a usable glob: { $reason }
+cli-select-matches-nothing = { $option } `{ $value }` matches no rule (a rule id, a pack name, step:N or a glob such as `photo-*`){ $hint }
+cli-verbose-config = { $file } uses { $config }
+cli-verbose-no-config = no config (built-in defaults)
+cli-no-rule-loaded = warning: no rule is loaded (check `packs:` and `--select`): every profile scores 100
+cli-output-dir-unusable = --output-dir { $dir } cannot be used: { $reason }
+cli-output-dir-written = { $n ->
+    [one] wrote { $n } file in { $dir }
+   *[other] wrote { $n } files in { $dir }
+}
+cli-no-such-pack = no such pack file or folder, and no built-in pack of that name (built-in: { $packs }){ $hint }
+config-problem-title = profilecheck configuration
+config-problems-heading = Configuration problems
+config-problems-intro = { $n ->
+    [one] The rules below ran without what this problem kept out: fix it before trusting the results.
+   *[other] The rules below ran without what these { $n } problems kept out: fix them before trusting the results.
+}
+config-foreign-owner = ignored: this config belongs to another user (uid { $uid }), who could make the check do anything; use --config to trust it
+config-rules-entry-unusable = the `rules` entry `{ $path }` cannot be used: { $reason }
+select-matches-nothing = `{ $value }` matches no rule (a rule id, a pack name, step:N or a glob such as `photo-*`){ $hint }
+summary-config-errors = { $n ->
+    [one] { $n } configuration problem
+   *[other] { $n } configuration problems
+}
+stats-teach-next = What to teach next: the most missed steps
+stats-col-rule = Rule
+stats-col-title = Step
+stats-col-missed = Missed by
+stats-missed-of = { $missed } of { $profiles }
+rules-severity-changed = { $severity } ({ $default } by default)
+rules-severity-off = off ({ $default } by default)
+rules-config-in-force = Severities as set by { $config }
+explain-off-by-config = This rule is off under { $config }: it is not checked.
+explain-off = This rule is off: it is not checked.
+explain-severity-by-config = Severity { $severity }, as set by { $config }.
+stats-no-step-missed = No step was missed.
+help-opt-output-dir = One report file per profile in DIR (plus index.html / index.md for html and markdown)
+help-opt-exclude = Skip files and folders matching GLOB in a folder walk (repeatable)
+help-opt-follow = Follow symlinks met while walking a folder
+help-opt-verbose = Say on stderr which config each profile uses
+help-opt-fail-under = Exit 1 when a valid profile scores below SCORE (0-100)
+clap-value-rules = RULES
+clap-value-dir = DIR
+clap-value-glob = GLOB
+clap-value-score = SCORE
 help-serve-about = Open the workshop room: a local web form with live checking and a coach's view
 help-serve-opt-port = Port to listen on (0: any free port)
 help-serve-opt-lan = Listen on every network interface, not only this computer, and print the addresses
+
+# A folder given as rule packs (`--rules`, a config's `rules:`) that is far too big to be one.
+pack-folder-too-large = this folder holds more than { $limit } entries, too many for a folder of rule packs: name the pack files or a smaller folder

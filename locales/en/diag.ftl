@@ -78,3 +78,7 @@ diag-yaml-key-twice = invalid YAML: a key appears twice in the same mapping
 diag-yaml-binary = invalid YAML: a `!!binary` value that is not UTF-8 text: write the value as plain text
 diag-yaml-non-finite = invalid YAML: infinite or not-a-number values (`.inf`, `.nan`) are not allowed: write a number
 diag-yaml-bad-bool = invalid YAML: not a boolean: write true or false
+io-path-too-long = the path is longer than the system allows (PATH_MAX): move the file to a shallower folder to check it
+io-permission-folder = permission denied: this folder cannot be listed, so its profiles were not checked
+diag-hashtag-comment = `{ $tag }` is read as a comment, not a value: in YAML `#` starts a comment; write "{ $tag }" in quotes
+diag-bad-enum-did-you-mean = unknown value `{ $value }`; did you mean `{ $suggestion }`?

@@ -76,8 +76,8 @@ help-opt-color = Quand utiliser les couleurs
 help-opt-paths = Fichiers de profil ou dossiers (*.yaml, *.yml, récursivement) ; - lit l’entrée standard
 help-opt-format = Format du rapport
 help-opt-output = Écrit le rapport dans FICHIER (de façon atomique) au lieu de la sortie standard
-help-opt-select = Seulement ces règles (identifiants séparés par des virgules)
-help-opt-ignore = Ignore ces règles (identifiants séparés par des virgules)
+help-opt-select = Seulement ces règles : identifiants, noms de packs, step:N ou motifs (séparés par des virgules)
+help-opt-ignore = Ignore ces règles : identifiants, noms de packs, step:N ou motifs (séparés par des virgules)
 help-opt-fail-on = Code de sortie 1 s’il reste un constat de ce niveau ou plus grave
 help-opt-max-warnings = Code de sortie 1 au-delà de N avertissements, quel que soit --fail-on
 help-opt-report = Écrit aussi FORMAT dans FICHIER lors du même passage (répétable), par exemple sarif=resultats.sarif
@@ -90,7 +90,7 @@ help-opt-version = Affiche la version
 help-rules-about = Liste les règles chargées
 help-rules-opt-format = Format de sortie
 help-rules-opt-verify = Exécute les exemples de chaque règle et signale ceux qui ne se comportent pas comme prévu
-help-rules-opt-packs = Packs à vérifier (par défaut : les packs intégrés)
+help-rules-opt-packs = Fichiers de packs, dossiers ou noms de packs intégrés (par défaut : les règles en vigueur)
 help-explain-about = Ce que vérifie une règle, pourquoi, et comment corriger
 help-explain-opt-rule = L’identifiant de la règle, par exemple bio-length
 help-init-about = Écrit un modèle de profil commenté à remplir
@@ -139,6 +139,58 @@ clap-other = ligne de commande invalide ({ $detail })
 clap-more-information = Pour en savoir plus, essayez '--help'.
 
 help-lsp-about = Lance le serveur de langage sur stdio (pour les éditeurs)
+
+# Contract 1.1 CLI (cli9): selection, exclude, --output-dir, configuration problems, statistics.
+cli-did-you-mean = ; vouliez-vous dire `{ $name }` ?
+cli-bad-report-spec = --report attend FORMAT=FICHIER, FORMAT parmi { $formats } ; reçu `{ $spec }`
+cli-bad-exclude = --exclude `{ $glob }` n’est pas un motif utilisable : { $reason }
+cli-select-matches-nothing = { $option } `{ $value }` ne désigne aucune règle (un identifiant de règle, un nom de pack, step:N ou un motif comme `photo-*`){ $hint }
+cli-verbose-config = { $file } utilise { $config }
+cli-verbose-no-config = aucune configuration (réglages par défaut)
+cli-no-rule-loaded = avertissement : aucune règle n’est chargée (vérifiez `packs:` et `--select`) : tous les profils auront 100
+cli-output-dir-unusable = --output-dir { $dir } est inutilisable : { $reason }
+cli-output-dir-written = { $n ->
+    [one] { $n } fichier écrit dans { $dir }
+   *[other] { $n } fichiers écrits dans { $dir }
+}
+cli-no-such-pack = ni fichier ni dossier de pack à ce nom, ni pack intégré (packs intégrés : { $packs }){ $hint }
+config-problem-title = configuration de profilecheck
+config-problems-heading = Problèmes de configuration
+config-problems-intro = { $n ->
+    [one] Les règles ci-dessous ont été appliquées sans ce que ce problème a écarté : corrigez-le avant de vous fier aux résultats.
+   *[other] Les règles ci-dessous ont été appliquées sans ce que ces { $n } problèmes ont écarté : corrigez-les avant de vous fier aux résultats.
+}
+config-foreign-owner = ignorée : cette configuration appartient à un autre utilisateur (uid { $uid }), qui pourrait faire faire n’importe quoi à la vérification ; utilisez --config pour lui faire confiance
+config-rules-entry-unusable = l’entrée `{ $path }` de `rules` est inutilisable : { $reason }
+select-matches-nothing = `{ $value }` ne désigne aucune règle (un identifiant de règle, un nom de pack, step:N ou un motif comme `photo-*`){ $hint }
+summary-config-errors = { $n ->
+    [one] { $n } problème de configuration
+   *[other] { $n } problèmes de configuration
+}
+stats-teach-next = À enseigner ensuite : les étapes les plus manquées
+stats-col-rule = Règle
+stats-col-title = Étape
+stats-col-missed = Manquée par
+stats-missed-of = { $missed } sur { $profiles }
+rules-severity-changed = { $severity } ({ $default } par défaut)
+rules-severity-off = désactivée ({ $default } par défaut)
+rules-config-in-force = Niveaux fixés par { $config }
+explain-off-by-config = Cette règle est désactivée par { $config } : elle n’est pas vérifiée.
+explain-off = Cette règle est désactivée : elle n’est pas vérifiée.
+explain-severity-by-config = Niveau { $severity }, fixé par { $config }.
+stats-no-step-missed = Aucune étape n’a été manquée.
+help-opt-output-dir = Un rapport par profil dans DOSSIER (plus index.html / index.md pour html et markdown)
+help-opt-exclude = Ignore les fichiers et dossiers qui correspondent à MOTIF lors du parcours d’un dossier (répétable)
+help-opt-follow = Suit les liens symboliques rencontrés en parcourant un dossier
+help-opt-verbose = Indique sur la sortie d’erreur la configuration qu’utilise chaque profil
+help-opt-fail-under = Code de sortie 1 si un profil valide a un score inférieur à SCORE (0-100)
+clap-value-rules = RÈGLES
+clap-value-dir = DOSSIER
+clap-value-glob = MOTIF
+clap-value-score = SCORE
 help-serve-about = Ouvre la salle d’atelier : un formulaire web vérifié en direct et une vue pour le formateur
 help-serve-opt-port = Port d’écoute (0 : n’importe quel port libre)
 help-serve-opt-lan = Écoute sur toutes les interfaces réseau, pas seulement sur cet ordinateur, et affiche les adresses
+
+# Un dossier donné comme paquet de règles (`--rules`, `rules:` d’une configuration), bien trop grand pour en être un.
+pack-folder-too-large = ce dossier contient plus de { $limit } entrées, bien trop pour un dossier de paquets de règles : indiquez les fichiers de règles ou un dossier plus petit

@@ -72,3 +72,7 @@ diag-yaml-key-twice = YAML invalide : une clé apparaît deux fois dans le mêm
 diag-yaml-binary = YAML invalide : une valeur `!!binary` qui n’est pas du texte UTF-8 ; écrivez la valeur en texte simple
 diag-yaml-non-finite = YAML invalide : les valeurs infinies ou non numériques (`.inf`, `.nan`) ne sont pas permises ; écrivez un nombre
 diag-yaml-bad-bool = YAML invalide : ce n’est pas un booléen ; écrivez true ou false
+io-path-too-long = le chemin dépasse la longueur permise par le système (PATH_MAX) : déplacez le fichier dans un dossier moins profond pour le vérifier
+io-permission-folder = permission refusée : ce dossier ne peut pas être parcouru, ses profils n’ont pas été vérifiés
+diag-hashtag-comment = `{ $tag }` est lu comme un commentaire, pas comme une valeur : en YAML, `#` commence un commentaire ; écrivez « "{ $tag }" » entre guillemets
+diag-bad-enum-did-you-mean = valeur inconnue `{ $value }` ; vouliez-vous dire `{ $suggestion }` ?

@@ -51,12 +51,27 @@ pub struct LintArgs {
     /// Write the report to FILE (atomically) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Only these rules (comma-separated ids)
-    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    /// One report file per profile in DIR (plus index.html / index.md for html and markdown)
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    pub output_dir: Option<PathBuf>,
+    /// Only these rules: ids, pack names, step:N or globs (comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Option<Vec<String>>,
-    /// Skip these rules (comma-separated ids)
-    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    /// Skip these rules: ids, pack names, step:N or globs (comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
+    /// Skip files and folders matching GLOB in a folder walk (repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Follow symlinks met while walking a folder
+    #[arg(long, short = 'L')]
+    pub follow: bool,
+    /// Say on stderr which config each profile uses
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+    /// Exit 1 when a valid profile scores below SCORE (0-100)
+    #[arg(long, value_name = "SCORE", value_parser = clap::value_parser!(u32).range(0..=100))]
+    pub fail_under: Option<u32>,
     /// Exit 1 when a finding at or above this severity remains
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<FailOnArg>,
@@ -84,7 +99,7 @@ pub enum Command {
         /// Run every rule's examples and report those that misbehave
         #[arg(long)]
         verify: bool,
-        /// Pack files to verify (default: the built-in packs)
+        /// Pack files, folders or built-in pack names (default: the rules in force)
         #[arg(value_name = "PACK")]
         packs: Vec<PathBuf>,
     },

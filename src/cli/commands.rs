@@ -1,27 +1,71 @@
 //! The subcommands that describe rules: `rules`, `rules --verify`, `explain`.
 
+use crate::i18n::Lang;
 use crate::i18n::catalog::t;
-use crate::i18n::{Lang, one_line};
+use crate::i18n::one_line;
+use crate::report::printable;
 use crate::report::text::wrap;
 use crate::rules::engine::RuleSet;
-use crate::rules::pack::Pack;
+use crate::rules::pack::{Pack, Rule, Severity};
 use crate::rules::verify::{Outcome, verify_failures};
 use colored::Colorize;
 use serde_json::json;
+use std::collections::HashMap;
 use std::io::{self, Write};
 
+/// Every loaded rule in load order, with whether it is in force.
+fn every_rule(rules: &RuleSet) -> Vec<(&Rule, bool)> {
+    rules
+        .known
+        .iter()
+        .filter_map(|id| {
+            rules
+                .get(id)
+                .map(|r| (r, true))
+                .or_else(|| rules.off.iter().find(|r| &r.id == id).map(|r| (r, false)))
+        })
+        .collect()
+}
+
+/// "warning (error by default)" / "off (error by default)" under a config
+/// that changed it, else the severity's word.
+fn severity_in_force(r: &Rule, on: bool, defaults: &HashMap<String, Severity>, lang: Lang) -> String {
+    let default = defaults.get(&r.id).copied().unwrap_or(r.severity);
+    match (on, default == r.severity) {
+        (true, true) => r.severity.word(lang).to_owned(),
+        (true, false) => t!(
+            lang,
+            "rules-severity-changed",
+            severity = r.severity.word(lang),
+            default = default.word(lang)
+        ),
+        (false, _) => t!(lang, "rules-severity-off", default = default.word(lang)),
+    }
+}
+
 /// `profilecheck rules`: one line per rule, or JSON with both languages.
-pub fn list_rules(rules: &RuleSet, format: &str, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
+/// `defaults` are the severities before the config changed them; `config`
+/// names the config in force.
+pub fn list_rules(
+    rules: &RuleSet,
+    defaults: &HashMap<String, Severity>,
+    config: Option<&str>,
+    format: &str,
+    lang: Lang,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let all = every_rule(rules);
     if format == "json" {
-        let list: Vec<_> = rules
-            .rules
+        let list: Vec<_> = all
             .iter()
-            .map(|r| {
+            .map(|&(r, on)| {
+                let default = defaults.get(&r.id).copied().unwrap_or(r.severity);
                 json!({
                     "id": r.id,
                     "pack": r.pack,
                     "step": r.step,
-                    "severity": r.severity.as_str(),
+                    "severity": if on { r.severity.as_str() } else { "off" },
+                    "default_severity": default.as_str(),
                     "title": { "en": r.title.get(Lang::En), "fr": r.title.get(Lang::Fr) },
                     "why": { "en": r.why.get(Lang::En), "fr": r.why.get(Lang::Fr) },
                     "fix": { "en": r.fix.get(Lang::En), "fr": r.fix.get(Lang::Fr) },
@@ -30,31 +74,58 @@ pub fn list_rules(rules: &RuleSet, format: &str, lang: Lang, w: &mut dyn Write) 
                 })
             })
             .collect();
-        serde_json::to_writer_pretty(&mut *w, &json!({ "rules": list })).map_err(io::Error::from)?;
+        serde_json::to_writer_pretty(&mut *w, &json!({ "config": config, "rules": list })).map_err(io::Error::from)?;
         return writeln!(w);
     }
-    let mut current_pack = "";
-    for r in &rules.rules {
-        if r.pack != current_pack {
-            current_pack = &r.pack;
-            writeln!(w, "{}", t!(lang, "cli-pack-heading", name = &r.pack).bold())?;
-        }
-        let step = r.step.map_or_else(|| "  ".to_owned(), |s| format!("{s:>2}"));
+    if let Some(c) = config {
         writeln!(
             w,
-            "  {step}  {:<26} {:<8} {}",
-            r.id,
-            r.severity.as_str(),
-            one_line(r.title.get(lang))
+            "{}",
+            t!(lang, "rules-config-in-force", config = printable(c).into_owned())
         )?;
+    }
+    let id_width = all.iter().map(|(r, _)| r.id.chars().count()).max().unwrap_or(0).max(26);
+    let mut current_pack = "";
+    for (r, on) in all {
+        if r.pack != current_pack {
+            current_pack = &r.pack;
+            writeln!(
+                w,
+                "{}",
+                t!(lang, "cli-pack-heading", name = printable(&r.pack).into_owned()).bold()
+            )?;
+        }
+        let step = r.step.map_or_else(|| "  ".to_owned(), |s| format!("{s:>2}"));
+        let sev = severity_in_force(r, on, defaults, lang);
+        let line = format!(
+            "  {step}  {:<id_width$} {:<8} {}",
+            printable(&r.id),
+            sev,
+            printable(r.title.get(lang))
+        );
+        if on {
+            writeln!(w, "{line}")?;
+        } else {
+            writeln!(w, "{}", line.dimmed())?;
+        }
     }
     Ok(())
 }
 
 /// `profilecheck explain RULE`: what it checks (in words generated from the
 /// check), why, how to fix it, and its examples.
-pub fn explain(rules: &RuleSet, id: &str, lang: Lang, _color: bool, w: &mut dyn Write) -> io::Result<()> {
-    let Some(r) = rules.get(id) else { return Ok(()) };
+pub fn explain(
+    rules: &RuleSet,
+    defaults: &HashMap<String, Severity>,
+    config: Option<&str>,
+    id: &str,
+    lang: Lang,
+    _color: bool,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let Some((r, on)) = every_rule(rules).into_iter().find(|(r, _)| r.id == id) else {
+        return Ok(());
+    };
     writeln!(w, "{} — {}", r.id.bold(), one_line(r.title.get(lang)))?;
     let step = r.step.and_then(|s| {
         rules.steps.get(&s).map(|title| {
@@ -68,11 +139,33 @@ pub fn explain(rules: &RuleSet, id: &str, lang: Lang, _color: bool, w: &mut dyn 
     });
     writeln!(
         w,
-        "{} · {}{}\n",
-        t!(lang, "cli-explain-pack", name = &r.pack),
-        r.severity.word(lang),
+        "{} · {}{}",
+        t!(lang, "cli-explain-pack", name = printable(&r.pack).into_owned()),
+        severity_in_force(r, on, defaults, lang),
         step.map(|s| format!(" · {s}")).unwrap_or_default(),
     )?;
+    // Say where the severity in force comes from, and when the rule is off.
+    let default = defaults.get(&r.id).copied().unwrap_or(r.severity);
+    match (on, config) {
+        (false, Some(c)) => writeln!(
+            w,
+            "{}",
+            t!(lang, "explain-off-by-config", config = printable(c).into_owned())
+        )?,
+        (false, None) => writeln!(w, "{}", t!(lang, "explain-off"))?,
+        (true, Some(c)) if default != r.severity => writeln!(
+            w,
+            "{}",
+            t!(
+                lang,
+                "explain-severity-by-config",
+                config = printable(c).into_owned(),
+                severity = r.severity.word(lang)
+            )
+        )?,
+        _ => {}
+    }
+    writeln!(w)?;
     writeln!(w, "{}", t!(lang, "cli-explain-what").bold())?;
     // Long generated descriptions and texts are wrapped like the text report.
     let para = |w: &mut dyn Write, first: &str, rest: &str, text: &str| -> io::Result<()> {
@@ -126,19 +219,50 @@ fn example_block(w: &mut dyn Write, label: &str, examples: &[crate::rules::pack:
     writeln!(w)
 }
 
-/// `rules --verify`: print each misbehaving example; returns how many.
-pub fn verify(packs: &[Pack], lang: Lang, w: &mut dyn Write) -> io::Result<usize> {
+/// `rules --verify`: print each misbehaving example (or, with `json`, one
+/// JSON document); returns how many misbehave.
+pub fn verify(packs: &[Pack], json_out: bool, lang: Lang, w: &mut dyn Write) -> io::Result<usize> {
     let failures = verify_failures(packs, lang);
     let total: usize = packs
         .iter()
         .flat_map(|p| &p.rules)
         .map(|r| r.examples_pass.len() + r.examples_fail.len())
         .sum();
+    let rules: usize = packs.iter().map(|p| p.rules.len()).sum();
+    if json_out {
+        let list: Vec<_> = failures
+            .iter()
+            .map(|f| {
+                json!({
+                    "pack": f.pack,
+                    "line": f.line,
+                    "column": f.col,
+                    "rule": f.rule,
+                    "expected": f.expected,
+                    "got": f.got.key(),
+                    "message": match &f.got {
+                        Outcome::Invalid { message, .. } => Some(message.as_str()),
+                        _ => None,
+                    },
+                })
+            })
+            .collect();
+        let doc = json!({
+            "packs": packs.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            "rules": rules,
+            "examples": total,
+            "passed": total - failures.len(),
+            "failures": list,
+        });
+        serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::from)?;
+        writeln!(w)?;
+        return Ok(failures.len());
+    }
     for f in &failures {
         // The pack's file name and the example's own error quote files.
         let line = format!(
             "{}:{}:{}: {} {}",
-            f.pack,
+            printable(&f.pack),
             f.line,
             f.col,
             f.rule,
@@ -156,7 +280,6 @@ pub fn verify(packs: &[Pack], lang: Lang, w: &mut dyn Write) -> io::Result<usize
         );
         writeln!(w, "{}", one_line(&line))?;
     }
-    let rules: usize = packs.iter().map(|p| p.rules.len()).sum();
     let good = total - failures.len();
     writeln!(
         w,

@@ -28,6 +28,30 @@ pub(super) fn args_lang(args: &[OsString]) -> Option<Lang> {
         })
 }
 
+/// `help` and `help COMMAND` as `--help` and `COMMAND --help`: clap's own
+/// `help` subcommand speaks only English, so the French command has none, and
+/// without this `help` would be taken for a file to check.
+pub(super) fn help_subcommand(args: Vec<OsString>) -> Vec<OsString> {
+    // Skip the options before the first word, and the values they take.
+    let mut i = 1;
+    while let Some(a) = args.get(i).and_then(|a| a.to_str()) {
+        if matches!(a, "--lang" | "--color" | "--config" | "--rules") {
+            i += 2;
+        } else if a.starts_with('-') && a != "-" {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if args.get(i).is_none_or(|a| a != "help") {
+        return args;
+    }
+    let mut out: Vec<OsString> = args[..i].to_vec();
+    out.extend(args[i + 1..].iter().cloned());
+    out.push("--help".into());
+    out
+}
+
 /// The message id of a command's text: `help-about` for the top command,
 /// `help-rules-about` for a subcommand.
 fn command_id(path: &str, what: &str) -> String {

@@ -39,6 +39,19 @@ impl Statistics {
         rows
     }
 
+    /// The rows as reports carry them (JSON's `statistics`, the cohort
+    /// summaries of HTML and Markdown).
+    pub fn stat_rows(&self) -> Vec<crate::report::StatRow> {
+        self.rows()
+            .into_iter()
+            .map(|(rule, missed)| crate::report::StatRow {
+                rule: rule.to_owned(),
+                missed,
+                profiles: self.valid,
+            })
+            .collect()
+    }
+
     pub fn write(&self, rules: &RuleSet, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
         writeln!(w, "{}", t!(lang, "stats-heading", n = self.valid))?;
         if self.missed.is_empty() {

@@ -145,6 +145,8 @@ impl Checker {
             .cloned()
             .collect();
         let mut errors = Vec::new();
+        // Together the packs must fit the budget too, as on the command line.
+        let mut budget = pack::Budget::with_builtin();
         for file in pack_files(&config.rules) {
             let source = file.display().to_string();
             let loaded = read(&file)
@@ -152,7 +154,14 @@ impl Checker {
                     source: source.clone(),
                     problems: vec![d],
                 })
-                .and_then(|bytes| pack::load(&source, &bytes));
+                .and_then(|bytes| pack::load(&source, &bytes))
+                .and_then(|p| match budget.charge(&p) {
+                    Ok(()) => Ok(p),
+                    Err(d) => Err(PackError {
+                        source: p.source.clone(),
+                        problems: vec![d],
+                    }),
+                });
             match loaded {
                 Ok(p) => packs.push(p),
                 Err(e) => errors.push(e),
@@ -307,13 +316,22 @@ fn read(path: &Path) -> Result<Vec<u8>, Diagnostic> {
 }
 
 /// The pack files that `rules:` entries name: a file, or a folder's
-/// `*.yaml`/`*.yml` (recursively, hidden names skipped, in name order), as the CLI reads them.
+/// `*.yaml`/`*.yml` (recursively, hidden names and symlinks inside skipped,
+/// in name order), as the CLI reads them. A folder that lists more than a
+/// folder of packs ever holds (`rules: [/]`) gives none of its files.
 fn pack_files(paths: &[PathBuf]) -> Vec<PathBuf> {
-    fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
-        let Ok(rd) = std::fs::read_dir(dir) else { return };
-        let mut paths: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for p in paths {
+    const MAX_ENTRIES: usize = 2_000;
+    fn walk(dir: &Path, depth: usize, listed: &mut usize, out: &mut Vec<PathBuf>) -> bool {
+        let Ok(rd) = std::fs::read_dir(dir) else { return true };
+        let mut entries: Vec<(PathBuf, std::fs::FileType)> = rd
+            .filter_map(|e| e.ok().and_then(|e| e.file_type().ok().map(|t| (e.path(), t))))
+            .collect();
+        *listed += entries.len();
+        if *listed > MAX_ENTRIES {
+            return false;
+        }
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        for (p, ft) in entries {
             let name = p
                 .file_name()
                 .map(|n| n.to_string_lossy().to_ascii_lowercase())
@@ -321,18 +339,23 @@ fn pack_files(paths: &[PathBuf]) -> Vec<PathBuf> {
             if name.starts_with('.') {
                 continue;
             }
-            // Deep enough for any real folder of packs; a symlink loop ends here.
-            if p.is_dir() && depth < 16 {
-                walk(&p, depth + 1, out);
-            } else if p.is_file() && (name.ends_with(".yaml") || name.ends_with(".yml")) {
+            if ft.is_dir() && depth < 16 {
+                if !walk(&p, depth + 1, listed, out) {
+                    return false;
+                }
+            } else if ft.is_file() && (name.ends_with(".yaml") || name.ends_with(".yml")) {
                 out.push(p);
             }
         }
+        true
     }
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            walk(p, 0, &mut out);
+            let mut found = Vec::new();
+            if walk(p, 0, &mut 0, &mut found) {
+                out.extend(found);
+            }
         } else {
             out.push(p.clone());
         }

@@ -85,6 +85,34 @@ impl From<Message> for Msg {
     }
 }
 
+/// At most a short, cleaned excerpt of text read from a file, for quoting it
+/// in a message: a walk that wandered into `/etc/shadow` must not pour it
+/// into a CI log, and a control character must not reach a terminal.
+pub fn excerpt(s: &str) -> String {
+    const MAX: usize = 40;
+    let cut = s.char_indices().nth(MAX).map_or(s.len(), |(i, _)| i);
+    // Escaped, not replaced: `a\n::stop-commands::` shows what the key
+    // holds while staying on its line.
+    let mut out = crate::i18n::one_line(&s[..cut]).into_owned();
+    if cut < s.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// The allowed value `value` most likely meant: the same but for case,
+/// spaces, hyphens or underscores (`Public`, `only me`).
+fn close_value<'a>(value: &str, allowed: &'a [String]) -> Option<&'a str> {
+    let squash = |s: &str| {
+        s.chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '_'))
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    let v = squash(value);
+    allowed.iter().find(|a| squash(a) == v).map(String::as_str)
+}
+
 fn list(items: &[String]) -> String {
     items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
 }
@@ -115,16 +143,34 @@ impl Msg {
                 key,
                 suggestion: Some(sug),
                 ..
-            } => t!(lang, "diag-unknown-key-did-you-mean", key = key, suggestion = sug),
+            } => t!(
+                lang,
+                "diag-unknown-key-did-you-mean",
+                key = excerpt(key),
+                suggestion = sug
+            ),
             Msg::UnknownKey { key, allowed, .. } if !allowed.is_empty() => {
-                t!(lang, "diag-unknown-key-allowed", key = key, allowed = list(allowed))
+                t!(
+                    lang,
+                    "diag-unknown-key-allowed",
+                    key = excerpt(key),
+                    allowed = list(allowed)
+                )
             }
-            Msg::UnknownKey { key, .. } => t!(lang, "diag-unknown-key", key = key),
+            Msg::UnknownKey { key, .. } => t!(lang, "diag-unknown-key", key = excerpt(key)),
             Msg::ExpectedBool { found } => t!(lang, "diag-expected-bool", found = found),
             Msg::WrongType { expected, found } => {
                 t!(lang, "diag-wrong-type", expected = *expected, found = found)
             }
-            Msg::BadEnum { value, allowed } => t!(lang, "diag-bad-enum", value = value, allowed = list(allowed)),
+            Msg::BadEnum { value, allowed } => match close_value(value, allowed) {
+                Some(h) => t!(
+                    lang,
+                    "diag-bad-enum-did-you-mean",
+                    value = excerpt(value),
+                    suggestion = h
+                ),
+                None => t!(lang, "diag-bad-enum", value = excerpt(value), allowed = list(allowed)),
+            },
             Msg::Negative { key } => t!(lang, "diag-negative", key = key),
             Msg::Version { found } => t!(lang, "diag-version", found = found),
             Msg::UnknownWaiver {

@@ -26,6 +26,9 @@ pub struct Profile {
     pub lang: Option<Lang>,
     /// Waived rule ids with their reasons and where they were written.
     pub waivers: Vec<Waiver>,
+    /// Warnings about the text that do not make it invalid: a hashtag that
+    /// YAML read as a comment (`keywords: #coaching`).
+    pub notes: Vec<Diagnostic>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -42,7 +45,7 @@ pub struct Waiver {
 /// Parse and validate a profile; on failure, every problem found.
 pub fn parse(bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
     let text = yaml::decode(bytes).map_err(|e| vec![from_yaml(e)])?;
-    let root = yaml::parse(text).map_err(|e| vec![from_yaml(e)])?;
+    let root = yaml::parse(text).map_err(|e| vec![hashtag_error(text, from_yaml(e))])?;
     let mut problems = Vec::new();
     match &root.value {
         Value::Null => {}
@@ -74,7 +77,104 @@ pub fn parse(bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
         name,
         lang,
         waivers,
+        notes: hashtag_comments(text),
     })
+}
+
+/// The message for a hashtag that YAML takes for a comment.
+fn hashtag_msg(tag: &str) -> Msg {
+    msg!("diag-hashtag-comment", tag = diag::excerpt(tag)).into()
+}
+
+/// The hashtag starting at byte `at` of `line`, if `#` is followed by a letter or digit.
+fn hashtag_at(line: &str, at: usize) -> Option<&str> {
+    let rest = line.get(at..)?.strip_prefix('#')?;
+    if !rest.chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let end = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}'))
+        .unwrap_or(rest.len());
+    Some(&line[at..at + 1 + end])
+}
+
+/// `keywords: [#a, #b]` is a YAML syntax error ("comments must be separated
+/// from other tokens by whitespace"): say what it really is, the most likely
+/// mistake in this domain (issue 9).
+fn hashtag_error(text: &str, d: Diagnostic) -> Diagnostic {
+    let Msg::Syntax(m) = &d.msg else { return d };
+    if !m.contains("comment") {
+        return d;
+    }
+    let Some(line) = text.lines().nth(d.pos.line.saturating_sub(1) as usize) else {
+        return d;
+    };
+    // The parser points at or just after the `#`: take the nearest hashtag.
+    let col = line
+        .char_indices()
+        .nth(d.pos.col.saturating_sub(1) as usize)
+        .map_or(line.len(), |(i, _)| i);
+    let found = line
+        .match_indices('#')
+        .map(|(i, _)| i)
+        .filter(|&i| hashtag_at(line, i).is_some())
+        .min_by_key(|&i| i.abs_diff(col));
+    match found.and_then(|i| hashtag_at(line, i).map(|t| (i, t))) {
+        Some((i, tag)) => Diagnostic::error(
+            Pos {
+                line: d.pos.line,
+                col: line[..i].chars().count() as u32 + 1,
+            },
+            hashtag_msg(tag),
+        ),
+        None => d,
+    }
+}
+
+/// `keywords: #a` is valid YAML with an empty value: warn at the comment
+/// when a key or a list item has nothing before a `#hashtag` and nothing
+/// nested below it.
+fn hashtag_comments(text: &str) -> Vec<Diagnostic> {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let mut out = Vec::new();
+    for (n, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('#') {
+            continue;
+        }
+        // After `key:` or `- ` with only spaces before the `#`.
+        let after = if let Some(rest) = trimmed.strip_prefix("- ") {
+            Some(line.len() - rest.len())
+        } else {
+            trimmed
+                .find(": ")
+                .filter(|&i| !trimmed[..i].contains(['"', '\'', '#', '[', '{']))
+                .map(|i| line.len() - trimmed.len() + i + 2)
+        };
+        let Some(start) = after else { continue };
+        let rest = &line[start..];
+        let at = start + (rest.len() - rest.trim_start().len());
+        let Some(tag) = hashtag_at(line, at) else { continue };
+        // A block nested below the key is its value: the `#` is a real comment.
+        let next = lines[n + 1..]
+            .iter()
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+        if next.is_some_and(|l| {
+            indent(l) > indent(line)
+                || (l.trim_start().starts_with("- ") && indent(l) == indent(line) && !trimmed.starts_with("- "))
+        }) {
+            continue;
+        }
+        out.push(Diagnostic::warning(
+            Pos {
+                line: n as u32 + 1,
+                col: line[..at].chars().count() as u32 + 1,
+            },
+            hashtag_msg(tag),
+        ));
+    }
+    out
 }
 
 fn join(prefix: &str, key: &str) -> String {

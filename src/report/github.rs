@@ -85,6 +85,15 @@ fn score_label(p: &ProfileReport, lang: Lang) -> String {
 }
 
 impl Reporter for Github<'_> {
+    /// Pack and config problems first, one `::error` each (SPEC §10).
+    fn begin(&mut self, w: &mut dyn Write) -> io::Result<()> {
+        let title = t!(self.ctx.lang, "config-problem-title");
+        for p in self.ctx.problems {
+            annotate(w, "error", &p.file, p.line, p.column, &title, &p.message)?;
+        }
+        Ok(())
+    }
+
     fn profile(&mut self, p: &ProfileReport, w: &mut dyn Write) -> io::Result<()> {
         let lang = p.lang;
         let quiet = self.ctx.quiet;

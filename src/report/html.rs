@@ -179,9 +179,14 @@ impl Reporter for Html<'_> {
             lang.code(),
             escape(&title)
         );
+        problems_html(&mut out, self.ctx.problems, lang);
         if several {
             summary_table(&mut out, &self.reports, s, lang);
-        } else if self.reports.is_empty() {
+        }
+        if let Some(rows) = &s.statistics {
+            statistics_html(&mut out, rows, &self.ctx, several);
+        }
+        if self.reports.is_empty() {
             let _ = writeln!(
                 out,
                 "<h1>{}</h1>\n<p>{}</p>",
@@ -201,7 +206,110 @@ impl Reporter for Html<'_> {
     }
 }
 
+/// Pack and config problems, first (SPEC §10).
+fn problems_html(out: &mut String, problems: &[super::Problem], lang: Lang) {
+    if problems.is_empty() {
+        return;
+    }
+    let _ = write!(
+        out,
+        "<section class=\"problems\" role=\"alert\">\n<h1>{}</h1>\n<p>{}</p>\n<ul>\n",
+        escape(&t!(lang, "config-problems-heading")),
+        escape(&t!(lang, "config-problems-intro", n = problems.len()))
+    );
+    for p in problems {
+        let _ = writeln!(
+            out,
+            "<li><code dir=\"auto\">{}:{}:{}</code>{} {}</li>",
+            escape(&p.file),
+            p.line,
+            p.column,
+            lang.colon(),
+            escape(&p.message)
+        );
+    }
+    out.push_str("</ul>\n</section>\n");
+}
+
+/// `--statistics`: the most missed steps, what to teach next (SPEC §10).
+fn statistics_html(out: &mut String, rows: &[super::StatRow], ctx: &Context<'_>, several: bool) {
+    let lang = ctx.lang;
+    let h = if several { "h2" } else { "h1" };
+    let _ = writeln!(
+        out,
+        "<section class=\"statistics\">\n<{h}>{}</{h}>",
+        escape(&t!(lang, "stats-teach-next"))
+    );
+    if rows.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>\n</section>", escape(&t!(lang, "stats-no-step-missed")));
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+         <th scope=\"col\" class=\"n\">{}</th></tr></thead>\n<tbody>",
+        escape(&t!(lang, "stats-col-rule")),
+        escape(&t!(lang, "stats-col-title")),
+        escape(&t!(lang, "stats-col-missed"))
+    );
+    for r in rows {
+        let title = ctx.rules.get(&r.rule).map(|x| x.title.get(lang)).unwrap_or("");
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\"><code>{}</code></th><td dir=\"auto\">{}</td><td class=\"n\">{}</td></tr>",
+            escape(&r.rule),
+            escape(title),
+            escape(&t!(lang, "stats-missed-of", missed = r.missed, profiles = r.profiles))
+        );
+    }
+    out.push_str("</tbody>\n</table></div>\n</section>\n");
+}
+
+/// `--output-dir`'s `index.html`: the problems, the cohort table with each
+/// name linked to its handout, and the statistics when asked for.
+pub(crate) fn index(ctx: &Context<'_>, written: &[(ProfileReport, String)], s: &Summary) -> String {
+    let lang = ctx.lang;
+    let reports: Vec<ProfileReport> = written.iter().map(|(p, _)| p.clone()).collect();
+    let links: Vec<String> = written.iter().map(|(_, f)| f.clone()).collect();
+    let title = format!("{} — {}", t!(lang, "handout-title"), profiles_word(s.profiles, lang));
+    let mut out = String::with_capacity(16 * 1024);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
+         <meta name=\"referrer\" content=\"no-referrer\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"profilecheck\">\n\
+         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
+        lang.code(),
+        escape(&title)
+    );
+    problems_html(&mut out, ctx.problems, lang);
+    summary_table_linked(&mut out, &reports, s, lang, Some(&links));
+    if let Some(rows) = &s.statistics {
+        statistics_html(&mut out, rows, ctx, true);
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// A relative link to a file of the same folder, percent-encoded.
+fn href(name: &str) -> String {
+    let mut out = String::new();
+    for b in name.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 fn summary_table(out: &mut String, rows: &[ProfileReport], s: &Summary, lang: Lang) {
+    summary_table_linked(out, rows, s, lang, None)
+}
+
+fn summary_table_linked(out: &mut String, rows: &[ProfileReport], s: &Summary, lang: Lang, links: Option<&[String]>) {
     let colon = lang.colon();
     let _ = write!(
         out,
@@ -243,9 +351,12 @@ fn summary_table(out: &mut String, rows: &[ProfileReport], s: &Summary, lang: La
         };
         let _ = writeln!(
             out,
-            "<tr><th scope=\"row\" dir=\"auto\"><a href=\"#{}\">{}</a></th><td class=\"col-file\" dir=\"auto\">{}</td>\
+            "<tr><th scope=\"row\" dir=\"auto\"><a href=\"{}\">{}</a></th><td class=\"col-file\" dir=\"auto\">{}</td>\
              <td class=\"n score\">{score}</td><td class=\"n{}\">{}</td><td class=\"n{}\">{}</td><td class=\"n notes-col\">{}</td></tr>",
-            anchor(i),
+            match links.and_then(|l| l.get(i)) {
+                Some(f) => href(f),
+                None => format!("#{}", anchor(i)),
+            },
             escape(&r.name),
             path_html(&r.file),
             if errors > 0 { " has-error" } else { "" },

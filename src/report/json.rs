@@ -28,10 +28,20 @@ impl Reporter for Json<'_> {
     fn begin(&mut self, w: &mut dyn Write) -> io::Result<()> {
         write!(
             w,
-            "{{\n  \"tool\": \"profilecheck\",\n  \"version\": {},\n  \"lang\": {},\n  \"profiles\": [",
+            "{{\n  \"tool\": \"profilecheck\",\n  \"version\": {},\n  \"lang\": {},\n  \"errors\": [",
             json!(env!("CARGO_PKG_VERSION")),
             json!(self.ctx.lang.code())
-        )
+        )?;
+        // Pack and config problems (SPEC §10): a reader that only looks at
+        // the summary still sees `config_errors`.
+        for (i, p) in self.ctx.problems.iter().enumerate() {
+            w.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+            serde_json::to_writer(&mut *w, p).map_err(to_io)?;
+        }
+        if !self.ctx.problems.is_empty() {
+            w.write_all(b"\n  ")?;
+        }
+        w.write_all(b"],\n  \"profiles\": [")
     }
 
     fn profile(&mut self, p: &ProfileReport, w: &mut dyn Write) -> io::Result<()> {
@@ -57,7 +67,16 @@ impl Reporter for Json<'_> {
         if !self.first {
             w.write_all(b"\n  ")?;
         }
-        write!(w, "],\n  \"summary\": ")?;
+        w.write_all(b"],\n  ")?;
+        if let Some(rows) = &s.statistics {
+            w.write_all(b"\"statistics\": [")?;
+            for (i, row) in rows.iter().enumerate() {
+                w.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+                serde_json::to_writer(&mut *w, row).map_err(to_io)?;
+            }
+            w.write_all(if rows.is_empty() { b"],\n  " } else { b"\n  ],\n  " })?;
+        }
+        write!(w, "\"summary\": ")?;
         serde_json::to_writer(&mut *w, s).map_err(to_io)?;
         w.write_all(b"\n}\n")
     }

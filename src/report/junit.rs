@@ -280,8 +280,39 @@ impl Reporter for Junit<'_> {
     }
 
     fn end(&mut self, _s: &Summary, w: &mut dyn Write) -> io::Result<()> {
+        // Pack and config problems first, as a suite of their own, so a CI
+        // dashboard counts them as errors (SPEC §10).
+        let mut config = String::new();
+        let problems = self.ctx.problems;
+        if !problems.is_empty() {
+            let n = Counts {
+                tests: problems.len(),
+                errors: problems.len(),
+                ..Counts::default()
+            };
+            self.totals.add(n);
+            let _ = writeln!(
+                config,
+                "  <testsuite name=\"profilecheck configuration\" {}>",
+                n.attrs()
+            );
+            for p in problems {
+                let file = attr(&p.file);
+                let located = format!("{}:{}:{}: {}", p.file, p.line, p.column, p.message);
+                let _ = write!(
+                    config,
+                    "    <testcase name=\"{}\" classname=\"profilecheck configuration\" file=\"{file}\">\n      \
+                     <error type=\"configuration\" message=\"{}\">{}</error>\n    </testcase>\n",
+                    attr(&format!("{}:{}:{}", p.file, p.line, p.column)),
+                    attr(&p.message),
+                    text(&located)
+                );
+            }
+            config.push_str("  </testsuite>\n");
+        }
         writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
         writeln!(w, "<testsuites name=\"profilecheck\" {}>", self.totals.attrs())?;
+        w.write_all(config.as_bytes())?;
         if let Some(mut f) = self.spilled.take() {
             use std::io::Seek;
             f.seek(io::SeekFrom::Start(0))?;

@@ -243,9 +243,14 @@ impl Reporter for Markdown<'_> {
     fn end(&mut self, s: &Summary, w: &mut dyn Write) -> io::Result<()> {
         let mut out = String::new();
         let several = self.reports.len() > 1;
+        problems(&mut out, self.ctx.problems, self.ctx.lang);
         if several {
             summary(&mut out, &self.reports, s, self.ctx.lang);
-        } else if self.reports.is_empty() {
+        }
+        if let Some(rows) = &s.statistics {
+            statistics(&mut out, rows, &self.ctx, several);
+        }
+        if self.reports.is_empty() {
             let lang = self.ctx.lang;
             out.push_str(&format!(
                 "# {}\n\n{}\n",
@@ -263,7 +268,101 @@ impl Reporter for Markdown<'_> {
     }
 }
 
+/// Pack and config problems, before anything else (SPEC §10): the checklist
+/// below was made without the rules they hold.
+fn problems(out: &mut String, problems: &[super::Problem], lang: Lang) {
+    if problems.is_empty() {
+        return;
+    }
+    out.push_str(&format!("# {}\n\n", t!(lang, "config-problems-heading")));
+    out.push_str(&format!(
+        "{}\n\n",
+        t!(lang, "config-problems-intro", n = problems.len())
+    ));
+    for p in problems {
+        out.push_str(&format!(
+            "- `{}:{}:{}`{} {}\n",
+            code(&p.file),
+            p.line,
+            p.column,
+            lang.colon(),
+            escape(&p.message)
+        ));
+    }
+    out.push('\n');
+}
+
+/// `--statistics` in the cohort summary: the most missed steps, what to
+/// teach next (SPEC §10).
+fn statistics(out: &mut String, rows: &[super::StatRow], ctx: &Context<'_>, several: bool) {
+    let lang = ctx.lang;
+    let h = if several { "##" } else { "#" };
+    out.push_str(&format!("\n{h} {}\n\n", t!(lang, "stats-teach-next")));
+    if rows.is_empty() {
+        out.push_str(&format!("{}\n", t!(lang, "stats-no-step-missed")));
+        return;
+    }
+    out.push_str(&format!(
+        "| {} | {} | {} |\n|---|---|--:|\n",
+        t!(lang, "stats-col-rule"),
+        t!(lang, "stats-col-title"),
+        t!(lang, "stats-col-missed")
+    ));
+    for r in rows {
+        let title = ctx.rules.get(&r.rule).map(|x| x.title.get(lang)).unwrap_or("");
+        out.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            code(&r.rule),
+            escape(title),
+            t!(lang, "stats-missed-of", missed = r.missed, profiles = r.profiles)
+        ));
+    }
+}
+
+/// Text for inside a Markdown code span: backticks cannot be escaped there,
+/// so they become a look-alike, and line breaks a space.
+fn code(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '`' => '\u{2018}',
+            '|' => '\u{2223}',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+/// `--output-dir`'s `index.md`: the problems, the cohort table with each
+/// name linked to its handout, and the statistics when asked for.
+pub(crate) fn index(ctx: &Context<'_>, written: &[(ProfileReport, String)], s: &Summary) -> String {
+    let mut out = String::new();
+    let reports: Vec<ProfileReport> = written.iter().map(|(p, _)| p.clone()).collect();
+    let links: Vec<String> = written.iter().map(|(_, f)| f.clone()).collect();
+    problems(&mut out, ctx.problems, ctx.lang);
+    summary_linked(&mut out, &reports, s, ctx.lang, Some(&links));
+    if let Some(rows) = &s.statistics {
+        statistics(&mut out, rows, ctx, true);
+    }
+    out
+}
+
+/// A link target in Markdown: spaces and brackets percent-encoded.
+fn link_target(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 fn summary(out: &mut String, reports: &[ProfileReport], s: &Summary, lang: Lang) {
+    summary_linked(out, reports, s, lang, None)
+}
+
+fn summary_linked(out: &mut String, reports: &[ProfileReport], s: &Summary, lang: Lang, links: Option<&[String]>) {
     out.push_str(&format!(
         "# {} — {}\n\n",
         t!(lang, "handout-title"),
@@ -277,14 +376,18 @@ fn summary(out: &mut String, reports: &[ProfileReport], s: &Summary, lang: Lang)
         t!(lang, "handout-col-errors"),
         t!(lang, "handout-col-warnings"),
     ));
-    for p in reports {
+    for (i, p) in reports.iter().enumerate() {
         let score = match p.score {
             Some(n) => format!("{n}/100"),
             None => t!(lang, "report-invalid"),
         };
+        let name = match links.and_then(|l| l.get(i)) {
+            Some(target) => format!("[{}]({})", escape(&p.name), link_target(target)),
+            None => escape(&p.name),
+        };
         out.push_str(&format!(
             "| {} | {} | {score} | {} | {} |\n",
-            escape(&p.name),
+            name,
             escape(&p.file),
             p.count(Severity::Error),
             p.count(Severity::Warning),

@@ -2,6 +2,7 @@
 //! reporter per output format. Reporters stream: they are handed each
 //! profile's report in order and write to the `Write` they are given.
 
+pub(crate) mod concise;
 pub(crate) mod github;
 pub(crate) mod html;
 pub(crate) mod json;
@@ -14,7 +15,21 @@ use crate::i18n::Lang;
 use crate::rules::engine::RuleSet;
 use std::io::{self, Write};
 
-pub use crate::rules::outcome::{ErrorItem, Finding, ProfileReport, Summary, Waived};
+pub use crate::rules::outcome::{ErrorItem, Finding, ProfileReport, StatRow, Summary, Waived};
+
+/// A problem that is not a profile's own: a rule pack or a config that could
+/// not be used, located in that file. Every format shows these (SPEC §10).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Problem {
+    /// The pack or config file, as named to the user.
+    pub file: String,
+    /// 1-based line in that file.
+    pub line: u32,
+    /// 1-based column in that file.
+    pub column: u32,
+    /// What is wrong, in the run's language.
+    pub message: String,
+}
 
 /// What every reporter may consult.
 #[derive(Clone, Copy)]
@@ -27,7 +42,14 @@ pub struct Context<'a> {
     pub color: bool,
     /// Only findings and errors, no headings or passing lines.
     pub quiet: bool,
+    /// Pack and config problems of the run, shown before the profiles.
+    pub problems: &'a [Problem],
+    /// Columns the text report may use (SPEC §9: the terminal's width).
+    pub width: usize,
 }
+
+/// The text report's width when nothing says otherwise.
+pub const DEFAULT_WIDTH: usize = 100;
 
 /// One output format.
 pub trait Reporter {
@@ -58,11 +80,15 @@ pub enum Format {
     Markdown,
     /// A self-contained HTML handout.
     Html,
+    /// One line per finding (`FILE:LINE:COL: SEVERITY RULE-ID TITLE`).
+    Concise,
 }
 
 impl Format {
     /// Every format's name on the command line.
-    pub const NAMES: &'static [&'static str] = &["text", "json", "sarif", "junit", "github", "markdown", "html"];
+    pub const NAMES: &'static [&'static str] = &[
+        "text", "json", "sarif", "junit", "github", "markdown", "html", "concise",
+    ];
 
     /// The format named `s`.
     pub fn parse(s: &str) -> Option<Format> {
@@ -74,7 +100,20 @@ impl Format {
             "github" => Some(Format::Github),
             "markdown" => Some(Format::Markdown),
             "html" => Some(Format::Html),
+            "concise" => Some(Format::Concise),
             _ => None,
+        }
+    }
+
+    /// The file extension of a report in this format (`--output-dir`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text | Format::Concise | Format::Github => "txt",
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Junit => "xml",
+            Format::Markdown => "md",
+            Format::Html => "html",
         }
     }
 
@@ -88,6 +127,7 @@ impl Format {
             Format::Github => Box::new(github::Github::new(ctx)),
             Format::Markdown => Box::new(markdown::Markdown::new(ctx)),
             Format::Html => Box::new(html::Html::new(ctx)),
+            Format::Concise => Box::new(concise::Concise::new(ctx)),
         }
     }
 }
@@ -96,13 +136,27 @@ impl Format {
 pub fn render(format: Format, ctx: Context<'_>, reports: &[ProfileReport]) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
     let mut r = format.reporter(ctx);
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        config_errors: ctx.problems.len(),
+        ..Summary::default()
+    };
     r.begin(&mut out)?;
     for p in reports {
         summary.add(p);
         r.profile(p, &mut out)?;
     }
     r.end(&summary, &mut out)?;
+    Ok(out)
+}
+
+/// One profile's report on its own (`--output-dir`), with the run's summary
+/// of it.
+pub fn render_one(format: Format, ctx: Context<'_>, p: &ProfileReport, summary: &Summary) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut r = format.reporter(ctx);
+    r.begin(&mut out)?;
+    r.profile(p, &mut out)?;
+    r.end(summary, &mut out)?;
     Ok(out)
 }
 

@@ -344,10 +344,30 @@ impl Reporter for Sarif<'_> {
         if !self.first {
             w.write_all(b"\n      ")?;
         }
-        let invocation = json!({
-            "executionSuccessful": !self.invalid,
+        // A pack or config that could not be used means the run did not do
+        // what was asked (exit 2): never a green run (SPEC §10).
+        let config: Vec<Value> = self
+            .ctx
+            .problems
+            .iter()
+            .map(|p| {
+                let item = ErrorItem {
+                    line: p.line,
+                    column: p.column,
+                    message: p.message.clone(),
+                };
+                // A URI like every other location: a pack named by an
+                // absolute path is a `file:` URI, not a rooted reference.
+                notification(&file_uri(&p.file), &item, "error")
+            })
+            .collect();
+        let mut invocation = json!({
+            "executionSuccessful": !self.invalid && config.is_empty(),
             "toolExecutionNotifications": std::mem::take(&mut self.notifications),
         });
+        if !config.is_empty() {
+            invocation["toolConfigurationNotifications"] = json!(config);
+        }
         w.write_all(b"],\n      \"invocations\": [\n        ")?;
         write_indented(w, &invocation, 8)?;
         w.write_all(b"\n      ]\n    }\n  ]\n}\n")

@@ -19,6 +19,9 @@ pub struct Text<'a> {
     /// profile wraps only the few it prints, and `OnceLock` lets a read-only
     /// reporter render profiles on the worker threads.
     fix_blocks: HashMap<(&'a str, Lang), OnceLock<String>>,
+    /// The rule-id column: the longest id loaded, at least 24, so a long
+    /// house rule id does not push its line out of alignment.
+    id_width: usize,
 }
 
 impl<'a> Text<'a> {
@@ -35,7 +38,13 @@ impl<'a> Text<'a> {
                 fix_blocks.insert((rule.id.as_str(), lang), OnceLock::new());
             }
         }
-        Text { ctx, place, fix_blocks }
+        let id_width = ctx.rules.rules.iter().map(|r| width(&r.id)).max().unwrap_or(0).max(24);
+        Text {
+            ctx,
+            place,
+            fix_blocks,
+            id_width,
+        }
     }
 
     fn paint(&self, s: &str, f: fn(&str) -> ColoredString) -> String {
@@ -59,8 +68,8 @@ fn sev_color(sev: Severity) -> fn(&str) -> ColoredString {
     }
 }
 
-/// Text is wrapped to this many columns, a comfortable reading width.
-const WIDTH: usize = 100;
+/// The narrowest the report is laid out for, whatever the terminal says.
+pub const MIN_WIDTH: usize = 60;
 
 /// Break `text` into lines of at most `max` columns at spaces (a longer word
 /// stays whole on its own line).
@@ -118,6 +127,30 @@ pub fn counted(n: usize, sev: Severity, lang: Lang) -> String {
 }
 
 impl Reporter for Text<'_> {
+    /// Pack and config problems come first (SPEC §10): the profiles below
+    /// were checked without the rules they hold.
+    fn begin(&mut self, w: &mut dyn Write) -> io::Result<()> {
+        let problems = self.ctx.problems;
+        if problems.is_empty() {
+            return Ok(());
+        }
+        let lang = self.ctx.lang;
+        let heading = t!(lang, "config-problems-heading");
+        writeln!(w, "{}", self.paint(&heading, |s| s.red().bold()))?;
+        for p in problems {
+            writeln!(
+                w,
+                "  {} {}:{}:{}: {}",
+                self.paint("✗", |s| s.red().bold()),
+                super::printable(&p.file),
+                p.line,
+                p.column,
+                super::printable(&p.message)
+            )?;
+        }
+        writeln!(w)
+    }
+
     /// Each profile's block ends with exactly one blank line, whatever its
     /// last section was.
     fn profile(&mut self, p: &ProfileReport, w: &mut dyn Write) -> io::Result<()> {
@@ -133,11 +166,19 @@ impl Reporter for Text<'_> {
             line.push_str(" — ");
             line.push_str(&t!(self.ctx.lang, "report-explain-hint"));
         }
-        writeln!(w, "{}", self.paint(&line, |s| s.bold()))
+        for part in wrap(&line, self.ctx.width.max(MIN_WIDTH)) {
+            writeln!(w, "{}", self.paint(&part, |s| s.bold()))?;
+        }
+        Ok(())
     }
 }
 
 impl Text<'_> {
+    /// Where headers put their right-hand part (the score, "✓ all done").
+    fn header_width(&self) -> usize {
+        self.ctx.width.clamp(MIN_WIDTH, 72)
+    }
+
     /// One profile's block, ending with exactly one blank line (empty when
     /// `-q` hides the profile). Takes `&self`, so worker threads can render
     /// while the writer writes.
@@ -167,7 +208,7 @@ impl Text<'_> {
             Some(s) => format!("{} {s}/100", score_word(lang)),
             None => t!(lang, "report-invalid"),
         };
-        let pad = 72usize.saturating_sub(width(&title) + width(&right)).max(2);
+        let pad = self.header_width().saturating_sub(width(&title) + width(&right)).max(2);
         let right_painted = match p.score {
             Some(s) if s >= 80 => self.paint(&right, |s| s.green().bold()),
             Some(s) if s >= 50 => self.paint(&right, |s| s.yellow().bold()),
@@ -232,7 +273,7 @@ impl Text<'_> {
             match by_step.get(&step) {
                 None if applies && !quiet => {
                     let done = format!("✓ {}", t!(lang, "report-all-done"));
-                    let pad = 66usize.saturating_sub(width(&heading)).max(2);
+                    let pad = (self.header_width() - 6).saturating_sub(width(&heading)).max(2);
                     writeln!(
                         w,
                         "{}{}{}",
@@ -278,7 +319,7 @@ impl Text<'_> {
                     // Just the title here, aligned with the steps' "all done".
                     let title = heading.split(" · ").next().unwrap_or(&heading).to_owned();
                     let done = format!("✓ {}", t!(lang, "report-all-done"));
-                    let pad = 66usize.saturating_sub(width(&title)).max(2);
+                    let pad = (self.header_width() - 6).saturating_sub(width(&title)).max(2);
                     writeln!(
                         w,
                         "{}{}{}",
@@ -297,10 +338,11 @@ impl Text<'_> {
             for wv in &p.waived {
                 writeln!(
                     w,
-                    "  {} {:<24} {}",
+                    "  {} {:<id_width$} {}",
                     self.paint(&word, |s| s.dimmed()),
                     wv.rule,
-                    wv.reason
+                    wv.reason,
+                    id_width = self.id_width,
                 )?;
             }
             writeln!(w)?;
@@ -328,7 +370,7 @@ impl Text<'_> {
         // Pad to the longest severity word of the language so columns line up.
         let pad = sev_pad(lang);
         let sev = format!("{} {:<pad$}", sev_mark(f.severity), f.severity.word(lang));
-        let id_width = 24;
+        let id_width = self.id_width.max(width(&f.rule));
         writeln!(
             w,
             "  {} {:<id_width$} {}",
@@ -337,18 +379,22 @@ impl Text<'_> {
             self.paint(&format!("{}:{}:{}", p.file, f.line, f.column), |s| s.dimmed()),
         )?;
         let indent = " ".repeat(2 + width(&sev) + 1);
-        writeln!(w, "{indent}{}", self.paint(&f.title, |s| s.bold()))?;
+        // Wrapped like the rest, so a long house-rule title fits the width.
+        for line in wrap(&f.title, self.ctx.width.max(MIN_WIDTH).saturating_sub(indent.len())) {
+            writeln!(w, "{indent}{}", self.paint(&line, |s| s.bold()))?;
+        }
+        // The expected/found line is what to read first: never dimmed.
         if !f.message.is_empty() && !self.ctx.quiet {
-            for line in wrap(&f.message, WIDTH.saturating_sub(indent.len())) {
-                writeln!(w, "{indent}{}", self.paint(&line, |s| s.dimmed()))?;
+            for line in wrap(&f.message, self.ctx.width.max(MIN_WIDTH).saturating_sub(indent.len())) {
+                writeln!(w, "{indent}{line}")?;
             }
         }
         if !self.ctx.quiet
             && let Some(rule) = self.ctx.rules.get(&f.rule)
         {
             match self.fix_blocks.get(&(rule.id.as_str(), lang)) {
-                Some(block) => w.write_all(block.get_or_init(|| fix_block(rule, lang)).as_bytes())?,
-                None => w.write_all(fix_block(rule, lang).as_bytes())?,
+                Some(block) => w.write_all(block.get_or_init(|| fix_block(rule, lang, self.ctx.width)).as_bytes())?,
+                None => w.write_all(fix_block(rule, lang, self.ctx.width).as_bytes())?,
             }
         }
         Ok(())
@@ -380,7 +426,7 @@ fn pack_heading(rules: &crate::rules::engine::RuleSet, pack: &str, lang: Lang) -
 }
 
 /// A rule's numbered fix steps, wrapped and indented under a finding.
-fn fix_block(rule: &crate::rules::pack::Rule, lang: Lang) -> String {
+fn fix_block(rule: &crate::rules::pack::Rule, lang: Lang, columns: usize) -> String {
     // The findings' text column: mark, space, padded severity word, space.
     let pad = sev_pad(lang);
     let indent = " ".repeat(2 + 2 + pad + 1);
@@ -389,9 +435,12 @@ fn fix_block(rule: &crate::rules::pack::Rule, lang: Lang) -> String {
         let number = format!("{}. ", n + 1);
         let hang = " ".repeat(number.len());
         let step = super::printable(step);
-        for (k, line) in wrap(&step, WIDTH.saturating_sub(indent.len() + number.len()))
-            .iter()
-            .enumerate()
+        for (k, line) in wrap(
+            &step,
+            columns.max(MIN_WIDTH).saturating_sub(indent.len() + number.len()),
+        )
+        .iter()
+        .enumerate()
         {
             block.push_str(&format!("{indent}{}{line}\n", if k == 0 { &number } else { &hang }));
         }
@@ -402,7 +451,7 @@ fn fix_block(rule: &crate::rules::pack::Rule, lang: Lang) -> String {
 /// "2 errors · 5 warnings · 3 notes in 4 profiles (1 invalid)", shared by the
 /// formats that end with a one-line summary.
 pub fn summary_line(s: &Summary, lang: Lang) -> String {
-    t!(
+    let mut line = t!(
         lang,
         "report-summary",
         errors = counted(s.errors, Severity::Error, lang),
@@ -410,5 +459,12 @@ pub fn summary_line(s: &Summary, lang: Lang) -> String {
         notes = counted(s.infos, Severity::Info, lang),
         profiles = s.profiles,
         invalid = s.invalid
-    )
+    );
+    if s.config_errors > 0 {
+        line.push_str(&format!(
+            " · {}",
+            t!(lang, "summary-config-errors", n = s.config_errors)
+        ));
+    }
+    line
 }

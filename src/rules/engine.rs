@@ -9,6 +9,7 @@ use crate::profile::{self, Profile};
 use crate::rules::condition::{Cond, Path};
 use crate::rules::outcome::{ErrorItem, Finding, ProfileReport, Waived};
 use crate::rules::pack::{Pack, PackError, Rule, Severity};
+use crate::rules::select;
 use std::collections::{BTreeMap, HashMap};
 
 /// A rule's setting from the config file: a new severity, or off.
@@ -49,6 +50,9 @@ pub struct PackInfo {
 pub struct RuleSet {
     /// Active rules, in pack order then rule order.
     pub rules: Vec<Rule>,
+    /// Rules loaded but not in force (deselected, ignored or `off`), so
+    /// `explain` and `rules` can say so.
+    pub off: Vec<Rule>,
     /// Every loaded rule id, active or not (for waivers and `explain`).
     pub known: Vec<String>,
     /// The names of the guide's steps, by number.
@@ -122,19 +126,36 @@ impl RuleSet {
             }
         }
         let mut active = Vec::new();
+        let mut off = Vec::new();
         for mut rule in rules {
-            if sel.select.as_ref().is_some_and(|s| !s.contains(&rule.id)) || sel.ignore.contains(&rule.id) {
+            if sel.select.as_ref().is_some_and(|s| !select::any_matches(s, &rule))
+                || select::any_matches(&sel.ignore, &rule)
+            {
+                off.push(rule);
                 continue;
             }
-            match sel.settings.get(&rule.id) {
-                Some(Setting::Off) => continue,
-                Some(Setting::Severity(s)) => rule.severity = *s,
+            // The narrowest setting that names the rule wins (an id over a
+            // glob over a step over a pack).
+            let setting = sel
+                .settings
+                .iter()
+                .filter_map(|(k, v)| select::Pattern::parse(k).map(|p| (p, k, v)))
+                .filter(|(p, _, _)| p.matches(&rule))
+                .max_by_key(|(p, k, _)| (p.rank(&rule), k.as_str()))
+                .map(|(_, _, v)| *v);
+            match setting {
+                Some(Setting::Off) => {
+                    off.push(rule);
+                    continue;
+                }
+                Some(Setting::Severity(s)) => rule.severity = s,
                 None => {}
             }
             active.push(rule);
         }
         let set = RuleSet {
             rules: active,
+            off,
             known,
             steps,
             packs: infos,
@@ -243,6 +264,9 @@ pub fn check_profile(rules: &RuleSet, file: &str, p: &Profile, lang: LangChoice)
         errors: Vec::new(),
         warnings: Vec::new(),
     };
+    for d in &p.notes {
+        report.warnings.push(ErrorItem::from_diag(d, lang));
+    }
     for w in &p.waivers {
         if !rules.known.contains(&w.rule) {
             let d = Diagnostic::warning(

@@ -6,4 +6,5 @@ pub mod config;
 pub mod engine;
 pub(crate) mod outcome;
 pub mod pack;
+pub mod select;
 pub mod verify;

@@ -121,6 +121,24 @@ pub struct Summary {
     pub warnings: usize,
     /// Findings of severity info.
     pub infos: usize,
+    /// Problems that are not a profile's own: a rule pack or config that
+    /// could not be used (SPEC §10), so a dashboard cannot show green.
+    pub config_errors: usize,
+    /// `--statistics`: how many valid profiles miss each rule, most missed
+    /// first. Written at the report's top level, not in the summary.
+    #[serde(skip)]
+    pub statistics: Option<Vec<StatRow>>,
+}
+
+/// One rule's line in `--statistics`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatRow {
+    /// The rule id.
+    pub rule: String,
+    /// Valid profiles with at least one finding of this rule.
+    pub missed: usize,
+    /// Valid profiles in the run.
+    pub profiles: usize,
 }
 
 impl Summary {

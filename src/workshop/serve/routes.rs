@@ -90,6 +90,10 @@ impl AppState {
             lang,
             color: false,
             quiet: false,
+            // The room lints one profile with the built-in packs: no
+            // configuration problems to show.
+            problems: &[],
+            width: report::DEFAULT_WIDTH,
         };
         // Writing to a Vec cannot fail.
         report::render(format, ctx, reports).unwrap_or_default()

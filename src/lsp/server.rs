@@ -46,7 +46,10 @@ pub(crate) struct Server<'c> {
     pub(crate) docs: HashMap<Url, Doc>,
     caps: Value,
     next_id: i32,
-    /// Whether the client asked for pull diagnostics (we push to every client too).
+    /// Whether the client asked for pull diagnostics. Such a client gets
+    /// them only when it asks: VS Code and Neovim keep pulled and pushed
+    /// diagnostics apart, so pushing as well would show each finding twice
+    /// (ruff's server makes the same choice).
     pull: bool,
     /// Selections to make when a code action's edit comes back as a change.
     pending: Vec<(Url, super::actions::Pending)>,
@@ -270,6 +273,9 @@ impl<'c> Server<'c> {
             "textDocument/didClose" => {
                 if let Some(uri) = uri() {
                     self.docs.remove(&uri);
+                    if self.pull {
+                        return;
+                    }
                     self.notify(
                         "textDocument/publishDiagnostics",
                         PublishDiagnosticsParams::new(uri, Vec::new(), None),
@@ -336,6 +342,9 @@ impl<'c> Server<'c> {
     }
 
     fn publish(&mut self, uri: &Url) {
+        if self.pull {
+            return;
+        }
         let Some(diags) = self.diagnostics(uri) else { return };
         let version = self.docs.get(uri).map(|d| d.version);
         self.notify(

@@ -477,3 +477,45 @@ fn requests_sent_together_are_answered_in_order() {
     assert_eq!(ids, (100..104).map(RequestId::from).collect::<Vec<_>>());
     c.stop();
 }
+
+#[test]
+fn a_client_that_pulls_is_never_pushed_diagnostics() {
+    // VS Code and Neovim keep pulled and pushed diagnostics in separate
+    // collections: both would show every finding twice.
+    let dir = tempfile::tempdir().unwrap();
+    let caps = json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}});
+    let (mut c, init) = Client::start(dir.path(), caps, None);
+    assert!(init["capabilities"]["diagnosticProvider"].is_object());
+    let uri = uri_of(&dir.path().join("p.yaml"));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": "photo: {set: false}\n"}}),
+    );
+    c.next += 1;
+    let id = RequestId::from(c.next);
+    c.conn
+        .sender
+        .send(
+            Request::new(
+                id.clone(),
+                "textDocument/diagnostic".into(),
+                json!({"textDocument": {"uri": uri}}),
+            )
+            .into(),
+        )
+        .unwrap();
+    // Everything the server sends before its answer, in order.
+    let answer = loop {
+        match c.recv() {
+            Message::Notification(n) => assert_ne!(n.method, "textDocument/publishDiagnostics", "{:?}", n.params),
+            Message::Response(r) if r.id == id => break r.result.unwrap(),
+            _ => {}
+        }
+    };
+    assert!(
+        summary(answer["items"].as_array().unwrap())
+            .iter()
+            .any(|d| d.0 == "photo-set")
+    );
+    assert_eq!(c.stop(), 0);
+}

@@ -222,7 +222,7 @@ fn statistics_count_profiles_missing_each_rule() {
         "{}",
         typo.stderr
     );
-    // JSON carries them itself (SPEC §10), most missed first, then by id.
+    // JSON carries them itself (docs/formats.md), most missed first, then by id.
     let out = run_in(
         dir.path(),
         &[

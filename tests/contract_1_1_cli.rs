@@ -1,4 +1,4 @@
-//! Contract 1.1 on the command line (SPEC §10, issue 9): config per profile
+//! Contract 1.1 on the command line (docs/cli.md, issue 9): config per profile
 //! as ruff finds it, excludes, packs never linted, selection by pack, step
 //! and glob, --fail-under, concise, --output-dir, statistics, configuration
 //! problems in every format, help in every language, `rules PACK`, `rules
@@ -744,7 +744,7 @@ fn text_report_follows_columns_and_keeps_long_ids_aligned() {
     insta::assert_snapshot!(narrow);
 }
 
-/// A config planted by another user is ignored with a warning (SPEC §10, as
+/// A config planted by another user is ignored with a warning (docs/cli.md, as
 /// git does). Only root can make such a file: CI runs as root.
 #[test]
 fn a_config_owned_by_someone_else_is_ignored() {

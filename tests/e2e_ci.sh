@@ -195,7 +195,7 @@ warnings = sum(len(p.get("warnings", [])) for p in profiles)
 assert len([n for n in notes if n["level"] == "error"]) == errors, (notes, errors)
 assert len([n for n in notes if n["level"] == "warning"]) == warnings, (notes, warnings)
 invalid = report["summary"]["invalid"]
-# Pack and config problems (SPEC §10): never a green run.
+# Pack and config problems (docs/ci.md): never a green run.
 config = report["errors"]
 assert report["summary"]["config_errors"] == len(config), report["summary"]
 conf_notes = inv.get("toolConfigurationNotifications", [])
@@ -223,7 +223,7 @@ report = json.load(open(sys.argv[2], encoding="utf-8"))
 profiles = report["profiles"]
 suites = list(xml)
 total = [0, 0, 0, 0]
-# Pack and config problems first, as a suite of their own (SPEC §10).
+# Pack and config problems first, as a suite of their own (docs/ci.md).
 if report["errors"]:
     conf = suites.pop(0)
     assert conf.name == "profilecheck configuration", conf.name

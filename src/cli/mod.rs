@@ -107,7 +107,7 @@ impl ClosedStdin {
     }
 }
 
-/// Exit codes (SPEC §7).
+/// Exit codes (docs/cli.md).
 pub const OK: i32 = 0;
 /// Exit code: some profile has findings at or above `--fail-on`.
 pub const FINDINGS: i32 = 1;
@@ -174,7 +174,7 @@ struct App<'a> {
     /// Something went wrong that makes the exit code 2.
     trouble: bool,
     /// Pack and config problems of the run: on stderr, and in every report
-    /// (SPEC §10), so a dashboard never shows green while rules did not run.
+    /// (docs/cli.md), so a dashboard never shows green while rules did not run.
     problems: Vec<Problem>,
     /// `--color always`: diagnostics on stderr are coloured too.
     color_err: bool,
@@ -183,7 +183,7 @@ struct App<'a> {
 }
 
 /// One config in force and what it makes of the rules: every profile under
-/// its folder uses it (SPEC §10, as ruff finds its config).
+/// its folder uses it (docs/cli.md, as ruff finds its config).
 struct Scope {
     config: Config,
     /// The config's folder, absolute and without `.`/`..` (for `exclude`).
@@ -519,7 +519,7 @@ impl App<'_> {
     /// Read and check one config file; its problems are kept, and a config
     /// that cannot be used counts as none (its profiles are still linted).
     /// A config that was found rather than named is ignored with a warning
-    /// when someone else owns it (SPEC §10, as git does).
+    /// when someone else owns it (docs/cli.md, as git does).
     fn read_config(&mut self, path: &Path, discovered: bool) -> Config {
         let shown = path.display().to_string();
         let lang = self.locale;
@@ -1206,7 +1206,7 @@ impl App<'_> {
     }
 
     /// The text report's width: `COLUMNS`, else the terminal's, else 100;
-    /// never under 60 (SPEC §9, issue 9).
+    /// never under 60 (docs/formats.md, issue 9).
     fn width(&self) -> usize {
         let from_env = self.env.var("COLUMNS").and_then(|c| c.trim().parse::<usize>().ok());
         let from_terminal = || {

@@ -110,7 +110,7 @@ impl TextList {
     }
 }
 
-/// The fallback order of SPEC §3: the language asked for, else English, else
+/// The fallback order of docs/pack-authors.md: the language asked for, else English, else
 /// whatever language is given.
 fn pick_variant<T>(variants: &[(String, T)], lang: Lang) -> Option<&T> {
     let find = |code: &str| variants.iter().find(|(c, _)| c == code).map(|(_, t)| t);

@@ -1,4 +1,4 @@
-//! From export records to profile fields, as SPEC §13 lists them: the
+//! From export records to profile fields, as docs/cli.md, import lists them: the
 //! About section from `profile_information.json`, the posting rhythm,
 //! hashtags and links from the posts of the last 183 days.
 
@@ -17,7 +17,7 @@ pub(crate) const WINDOW_DAYS: i64 = 183;
 const MAX_KEYWORDS: usize = 10;
 
 /// Networks recognised from a website's host: the link-domains table of
-/// SPEC §4, plus viadeo. A subdomain (`www.`, `fr.`) counts.
+/// docs/rules.md, plus viadeo. A subdomain (`www.`, `fr.`) counts.
 const NETWORKS: &[(&str, &[&str])] = &[
     ("linkedin", &["linkedin.com"]),
     ("viadeo", &["viadeo.com"]),

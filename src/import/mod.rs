@@ -1,5 +1,5 @@
 //! `profilecheck import`: a profile from the person's own Facebook export
-//! ("Download your information", JSON format), SPEC §13.
+//! ("Download your information", JSON format), docs/cli.md, import.
 //!
 //! Only two kinds of files are ever opened, found by name under any folder
 //! so every layout since 2018 works: `profile_information.json` and the

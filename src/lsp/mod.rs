@@ -1,5 +1,5 @@
 //! `profilecheck lsp`: a language server over stdio for profiles, rule packs
-//! and `.profilecheck.yaml` (SPEC §12).
+//! and `.profilecheck.yaml` (docs/editors.md).
 //!
 //! Synchronous, like ruff's server: one thread reads messages in order and
 //! answers each before the next (checking a profile takes well under a

@@ -1,4 +1,4 @@
-//! `--format concise` (SPEC §10): one line per finding,
+//! `--format concise` (docs/formats.md): one line per finding,
 //! `FILE:LINE:COL: SEVERITY RULE-ID TITLE`, then the summary line. Made for
 //! grep, editors' error lists and a quick look in a terminal.
 

@@ -1,4 +1,4 @@
-//! `--format github` (SPEC §9): GitHub Actions workflow commands, so each
+//! `--format github` (docs/formats.md): GitHub Actions workflow commands, so each
 //! finding shows as an annotation on the profile's line. One `::group::` per
 //! file; every text from a profile or pack is escaped the way the Actions
 //! toolkit does, so no value can end a command early or start a new one.
@@ -85,7 +85,7 @@ fn score_label(p: &ProfileReport, lang: Lang) -> String {
 }
 
 impl Reporter for Github<'_> {
-    /// Pack and config problems first, one `::error` each (SPEC §10).
+    /// Pack and config problems first, one `::error` each (docs/formats.md).
     fn begin(&mut self, w: &mut dyn Write) -> io::Result<()> {
         let title = t!(self.ctx.lang, "config-problem-title");
         for p in self.ctx.problems {

@@ -1,4 +1,4 @@
-//! `--format html`: one self-contained page of handouts (SPEC §9) — a score
+//! `--format html`: one self-contained page of handouts (docs/formats.md) — a score
 //! ring per profile, the checklist by guide step with the fix steps, the
 //! waivers with their reason; a summary table first when there are several
 //! profiles. The page makes no request of any kind: styles are inline, there
@@ -206,7 +206,7 @@ impl Reporter for Html<'_> {
     }
 }
 
-/// Pack and config problems, first (SPEC §10).
+/// Pack and config problems, first (docs/formats.md).
 fn problems_html(out: &mut String, problems: &[super::Problem], lang: Lang) {
     if problems.is_empty() {
         return;
@@ -231,7 +231,7 @@ fn problems_html(out: &mut String, problems: &[super::Problem], lang: Lang) {
     out.push_str("</ul>\n</section>\n");
 }
 
-/// `--statistics`: the most missed steps, what to teach next (SPEC §10).
+/// `--statistics`: the most missed steps, what to teach next (docs/formats.md).
 fn statistics_html(out: &mut String, rows: &[super::StatRow], ctx: &Context<'_>, several: bool) {
     let lang = ctx.lang;
     let h = if several { "h2" } else { "h1" };

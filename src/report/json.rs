@@ -1,4 +1,4 @@
-//! `--format json` (SPEC §8), streamed: the header, each profile as it comes,
+//! `--format json` (docs/formats.md), streamed: the header, each profile as it comes,
 //! then the summary.
 
 use super::{Context, ProfileReport, Reporter, Summary};
@@ -32,7 +32,7 @@ impl Reporter for Json<'_> {
             json!(env!("CARGO_PKG_VERSION")),
             json!(self.ctx.lang.code())
         )?;
-        // Pack and config problems (SPEC §10): a reader that only looks at
+        // Pack and config problems (docs/formats.md): a reader that only looks at
         // the summary still sees `config_errors`.
         for (i, p) in self.ctx.problems.iter().enumerate() {
             w.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
@@ -45,7 +45,7 @@ impl Reporter for Json<'_> {
     }
 
     fn profile(&mut self, p: &ProfileReport, w: &mut dyn Write) -> io::Result<()> {
-        // A struct, not `json!`, so keys keep the order of SPEC §8.
+        // A struct, not `json!`, so keys keep the order of docs/formats.md.
         let value = ProfileJson {
             file: &p.file,
             name: &p.name,

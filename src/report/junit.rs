@@ -1,4 +1,4 @@
-//! `--format junit` (SPEC §9): JUnit XML for CI test dashboards. One
+//! `--format junit` (docs/formats.md): JUnit XML for CI test dashboards. One
 //! `<testsuite>` per profile, one `<testcase>` per applicable or waived rule:
 //! a rule with findings is one `<failure>` listing every location, a waiver is
 //! `<skipped>` with its reason, an invalid profile is one `<error>` testcase.
@@ -281,7 +281,7 @@ impl Reporter for Junit<'_> {
 
     fn end(&mut self, _s: &Summary, w: &mut dyn Write) -> io::Result<()> {
         // Pack and config problems first, as a suite of their own, so a CI
-        // dashboard counts them as errors (SPEC §10).
+        // dashboard counts them as errors (docs/formats.md).
         let mut config = String::new();
         let problems = self.ctx.problems;
         if !problems.is_empty() {

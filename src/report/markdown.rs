@@ -1,4 +1,4 @@
-//! `--format markdown`: a printable handout per profile (SPEC §9) — the score,
+//! `--format markdown`: a printable handout per profile (docs/formats.md) — the score,
 //! then each guide step as a checklist (`- [x]` done, `- [ ]` missing with its
 //! fix steps, waived with the reason). Several profiles get a summary table
 //! first, so the reporter keeps the reports until `end`.
@@ -268,7 +268,7 @@ impl Reporter for Markdown<'_> {
     }
 }
 
-/// Pack and config problems, before anything else (SPEC §10): the checklist
+/// Pack and config problems, before anything else (docs/formats.md): the checklist
 /// below was made without the rules they hold.
 fn problems(out: &mut String, problems: &[super::Problem], lang: Lang) {
     if problems.is_empty() {
@@ -293,7 +293,7 @@ fn problems(out: &mut String, problems: &[super::Problem], lang: Lang) {
 }
 
 /// `--statistics` in the cohort summary: the most missed steps, what to
-/// teach next (SPEC §10).
+/// teach next (docs/formats.md).
 fn statistics(out: &mut String, rows: &[super::StatRow], ctx: &Context<'_>, several: bool) {
     let lang = ctx.lang;
     let h = if several { "##" } else { "#" };

@@ -18,7 +18,7 @@ use std::io::{self, Write};
 pub use crate::rules::outcome::{ErrorItem, Finding, ProfileReport, StatRow, Summary, Waived};
 
 /// A problem that is not a profile's own: a rule pack or a config that could
-/// not be used, located in that file. Every format shows these (SPEC §10).
+/// not be used, located in that file. Every format shows these (docs/formats.md).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Problem {
     /// The pack or config file, as named to the user.
@@ -44,7 +44,7 @@ pub struct Context<'a> {
     pub quiet: bool,
     /// Pack and config problems of the run, shown before the profiles.
     pub problems: &'a [Problem],
-    /// Columns the text report may use (SPEC §9: the terminal's width).
+    /// Columns the text report may use (docs/formats.md: the terminal's width).
     pub width: usize,
 }
 

@@ -1,4 +1,4 @@
-//! `--format sarif` (SPEC §9): one SARIF 2.1.0 run for code-scanning tools
+//! `--format sarif` (docs/formats.md): one SARIF 2.1.0 run for code-scanning tools
 //! such as GitHub's. The driver lists every active rule with its docs; each
 //! finding is a result located in the profile file; a waived rule is a result
 //! carrying a suppression with the waiver's reason; invalid profiles (and
@@ -345,7 +345,7 @@ impl Reporter for Sarif<'_> {
             w.write_all(b"\n      ")?;
         }
         // A pack or config that could not be used means the run did not do
-        // what was asked (exit 2): never a green run (SPEC §10).
+        // what was asked (exit 2): never a green run (docs/formats.md).
         let config: Vec<Value> = self
             .ctx
             .problems

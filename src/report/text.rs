@@ -127,7 +127,7 @@ pub fn counted(n: usize, sev: Severity, lang: Lang) -> String {
 }
 
 impl Reporter for Text<'_> {
-    /// Pack and config problems come first (SPEC §10): the profiles below
+    /// Pack and config problems come first (docs/formats.md): the profiles below
     /// were checked without the rules they hold.
     fn begin(&mut self, w: &mut dyn Write) -> io::Result<()> {
         let problems = self.ctx.problems;

@@ -346,7 +346,7 @@ fn findings_for(rule: &Rule, root: &crate::profile::yaml::Node, lang: Lang, out:
             }
         }
         check => {
-            // Located at the first culprit in the file (SPEC §4 1.1: the first
+            // Located at the first culprit in the file (docs/rules.md: the first
             // public audience), worded with every culprit.
             if let Some((first, pos)) = check.culprits(root).first() {
                 let path = first.first_path().map_or_else(|| ".".to_owned(), Path::display);

@@ -122,7 +122,7 @@ pub struct Summary {
     /// Findings of severity info.
     pub infos: usize,
     /// Problems that are not a profile's own: a rule pack or config that
-    /// could not be used (SPEC §10), so a dashboard cannot show green.
+    /// could not be used (docs/cli.md), so a dashboard cannot show green.
     pub config_errors: usize,
     /// `--statistics`: how many valid profiles miss each rule, most missed
     /// first. Written at the report's top level, not in the summary.

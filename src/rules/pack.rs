@@ -40,7 +40,7 @@ impl Severity {
             Severity::Info => "info",
         }
     }
-    /// Weight in the score (SPEC §5).
+    /// Weight in the score (docs/rules.md).
     pub fn weight(self) -> u32 {
         match self {
             Severity::Error => 3,

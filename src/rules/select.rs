@@ -1,6 +1,6 @@
 //! Naming rules in `--select`, `--ignore` and the config's `severity`: a rule
 //! id, a pack name (`privacy`), a guide step (`step:7`) or a glob over rule
-//! ids (`photo-*`) (SPEC §10).
+//! ids (`photo-*`) (docs/cli.md).
 
 use crate::rules::pack::Rule;
 

@@ -1,4 +1,4 @@
-//! `profilecheck serve` (SPEC §11): the workshop room. A local web server
+//! `profilecheck serve` (docs/cli.md, serve): the workshop room. A local web server
 //! with the participant's page (the profile as a form, checked as it is
 //! typed), `POST /api/check` (the `--format json` report of one profile) and
 //! the coach's page. Everything lives in memory and is gone when it stops.
@@ -20,7 +20,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
-/// A client must send its whole request head within this time (SPEC §11: a
+/// A client must send its whole request head within this time (docs/cli.md, serve: a
 /// client that stops half-way is dropped within 10 s).
 pub const HEAD_TIMEOUT: Duration = Duration::from_secs(8);
 /// And its whole body within this time.

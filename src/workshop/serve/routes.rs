@@ -10,7 +10,8 @@ use crate::rules::engine::{LangChoice, RuleSet, check_bytes};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Query, Request, State};
+use axum::extract::{FromRequest, FromRequestParts, Query, Request, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -250,83 +251,123 @@ struct LangQuery {
     token: Option<String>,
 }
 
-impl LangQuery {
-    fn lang(&self) -> Option<Lang> {
-        self.lang.as_deref().and_then(Lang::parse)
+/// What every API route reads first, from its query: `?lang=` (en or fr
+/// when given, else 400), `?format=` and `?token=`.
+struct Asked {
+    /// `?lang=`, when given: the language of the report asked for.
+    lang: Option<Lang>,
+    /// The language to answer a person in: `?lang=`, else `--lang`, else the
+    /// browser's, else the config's or the locale's.
+    ui: Lang,
+    format: Option<String>,
+    token: Option<String>,
+}
+
+impl FromRequestParts<Shared> for Asked {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<Self, Response> {
+        let Query(q) = Query::<LangQuery>::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let lang = match q.lang.as_deref() {
+            None => None,
+            Some(l) => match Lang::parse(l) {
+                Some(lang) => Some(lang),
+                None => {
+                    let ui = state.lang(None, &parts.headers);
+                    return Err(plain(StatusCode::BAD_REQUEST, t!(ui, "serve-bad-lang", lang = l)));
+                }
+            },
+        };
+        Ok(Asked {
+            lang,
+            ui: state.lang(q.lang.as_deref(), &parts.headers),
+            format: q.format,
+            token: q.token,
+        })
     }
 }
 
-/// `?lang=` must be en or fr when given.
-fn bad_lang(q: &LangQuery, state: &AppState, headers: &HeaderMap) -> Option<Response> {
-    match q.lang.as_deref() {
-        Some(l) if Lang::parse(l).is_none() => Some(plain(
-            StatusCode::BAD_REQUEST,
-            t!(state.lang(None, headers), "serve-bad-lang", lang = l),
-        )),
-        _ => None,
+/// A coach route's request: [`Asked`] with the run's token, else 403.
+struct Coach(Asked);
+
+impl FromRequestParts<Shared> for Coach {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<Self, Response> {
+        let asked = Asked::from_request_parts(parts, state).await?;
+        if asked
+            .token
+            .as_deref()
+            .is_some_and(|t| room::same_token(t, &state.token))
+        {
+            Ok(Coach(asked))
+        } else {
+            Err(plain(StatusCode::FORBIDDEN, t!(asked.ui, "serve-forbidden")))
+        }
     }
 }
 
-async fn form_description(State(state): State<Shared>, Query(q): Query<LangQuery>, headers: HeaderMap) -> Response {
-    if let Some(r) = bad_lang(&q, &state, &headers) {
-        return r;
+/// A profile in the body, after [`Asked`]'s checks: YAML as
+/// `application/yaml` (or `x-yaml`, `text/yaml`), `text/plain`, JSON
+/// (YAML's subset), or no type at all. Form encodings are refused: the
+/// room's page never sends them, and a cross-site HTML form can.
+struct ProfileIn {
+    asked: Asked,
+    body: Bytes,
+}
+
+impl FromRequest<Shared> for ProfileIn {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &Shared) -> Result<Self, Response> {
+        let (mut parts, body) = req.into_parts();
+        let asked = Asked::from_request_parts(&mut parts, state).await?;
+        let ctype = parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
+        let accepted = [
+            "application/yaml",
+            "application/x-yaml",
+            "text/yaml",
+            "text/x-yaml",
+            "text/plain",
+            "application/json",
+        ];
+        if let Some(ct) = &ctype
+            && !accepted.contains(&ct.as_str())
+        {
+            return Err(plain(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                t!(asked.ui, "serve-media-type", ctype = ct.as_str()),
+            ));
+        }
+        let body = Bytes::from_request(Request::from_parts(parts, body), state)
+            .await
+            .map_err(|e| body_error(&e, asked.ui))?;
+        Ok(ProfileIn { asked, body })
     }
-    let lang = state.lang(q.lang.as_deref(), &headers);
-    let mut value = form::describe(&state.rules, lang);
+}
+
+async fn form_description(State(state): State<Shared>, asked: Asked) -> Response {
+    let mut value = form::describe(&state.rules, asked.ui);
     value["server_lang"] = json!(state.forced.map(Lang::code));
     json_response(StatusCode::OK, &value)
 }
 
-/// The body of a profile: YAML as `application/yaml` (or `x-yaml`,
-/// `text/yaml`), `text/plain`, JSON (YAML's subset), or no type at all.
-/// Form encodings are refused: the room's page never sends them, and a
-/// cross-site HTML form can.
-fn profile_body(headers: &HeaderMap, body: Result<Bytes, BytesRejection>, lang: Lang) -> Result<Bytes, Refusal> {
-    let ctype = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
-    let accepted = [
-        "application/yaml",
-        "application/x-yaml",
-        "text/yaml",
-        "text/x-yaml",
-        "text/plain",
-        "application/json",
-    ];
-    if let Some(ct) = &ctype
-        && !accepted.contains(&ct.as_str())
-    {
-        return Err(Refusal(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            t!(lang, "serve-media-type", ctype = ct.as_str()),
-        ));
-    }
-    body.map_err(|e| body_refusal(&e, lang))
-}
-
-/// A request refused before any work: its status and the reason to show.
-struct Refusal(StatusCode, String);
-
-impl IntoResponse for Refusal {
-    fn into_response(self) -> Response {
-        plain(self.0, self.1)
-    }
-}
-
+/// Why a body could not be read: too large (413), or it stopped coming or
+/// broke off (408).
 fn body_error(e: &BytesRejection, lang: Lang) -> Response {
-    body_refusal(e, lang).into_response()
-}
-
-fn body_refusal(e: &BytesRejection, lang: Lang) -> Refusal {
     if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        Refusal(
+        plain(
             StatusCode::PAYLOAD_TOO_LARGE,
             t!(lang, "serve-too-large", mib = (MAX_BODY / (1024 * 1024)) as u64),
         )
     } else {
-        // The body stopped coming (timeout) or broke off.
-        Refusal(StatusCode::REQUEST_TIMEOUT, t!(lang, "serve-body-incomplete"))
+        plain(StatusCode::REQUEST_TIMEOUT, t!(lang, "serve-body-incomplete"))
     }
 }
 
@@ -335,20 +376,8 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> 
     tokio::task::spawn_blocking(f).await.expect("a check never panics")
 }
 
-async fn check(
-    State(state): State<Shared>,
-    Query(q): Query<LangQuery>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    if let Some(r) = bad_lang(&q, &state, &headers) {
-        return r;
-    }
-    let lang = q.lang();
-    let body = match profile_body(&headers, body, state.run_lang(lang)) {
-        Ok(b) => b,
-        Err(r) => return r.into_response(),
-    };
+async fn check(State(state): State<Shared>, ProfileIn { asked, body }: ProfileIn) -> Response {
+    let lang = asked.lang;
     let (status, json) = blocking(move || {
         let report = state.check(&body, lang);
         let status = if report.is_invalid() {
@@ -364,19 +393,9 @@ async fn check(
 
 /// A loaded file as JSON, for the page to fill its form; or why it is not
 /// a profile (the same errors as the report).
-async fn parse(
-    State(state): State<Shared>,
-    Query(q): Query<LangQuery>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let lang = q.lang();
-    let body = match profile_body(&headers, body, state.run_lang(lang)) {
-        Ok(b) => b,
-        Err(r) => return r.into_response(),
-    };
+async fn parse(State(state): State<Shared>, ProfileIn { asked, body }: ProfileIn) -> Response {
     blocking(move || {
-        let report = state.check(&body, lang);
+        let report = state.check(&body, asked.lang);
         if report.is_invalid() {
             return json_response(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -411,8 +430,8 @@ fn to_json(node: &crate::profile::yaml::Node) -> Value {
     }
 }
 
-fn handout_format(q: &LangQuery) -> Option<(Format, &'static str, &'static str)> {
-    match q.format.as_deref().unwrap_or("html") {
+fn handout_format(asked: &Asked) -> Option<(Format, &'static str, &'static str)> {
+    match asked.format.as_deref().unwrap_or("html") {
         "html" => Some((Format::Html, "text/html; charset=utf-8", "html")),
         "markdown" | "md" => Some((Format::Markdown, "text/markdown; charset=utf-8", "md")),
         "json" => Some((Format::Json, "application/json", "json")),
@@ -436,23 +455,11 @@ fn attachment(content_type: &'static str, name: &str, body: Vec<u8>) -> Response
 }
 
 /// The handout of the profile in the body, as HTML or Markdown.
-async fn handout(
-    State(state): State<Shared>,
-    Query(q): Query<LangQuery>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    if let Some(r) = bad_lang(&q, &state, &headers) {
-        return r;
-    }
-    let lang = q.lang();
-    let Some((format, ctype, ext)) = handout_format(&q) else {
-        return plain(StatusCode::BAD_REQUEST, t!(state.run_lang(lang), "serve-bad-format"));
+async fn handout(State(state): State<Shared>, ProfileIn { asked, body }: ProfileIn) -> Response {
+    let Some((format, ctype, ext)) = handout_format(&asked) else {
+        return plain(StatusCode::BAD_REQUEST, t!(asked.ui, "serve-bad-format"));
     };
-    let body = match profile_body(&headers, body, state.run_lang(lang)) {
-        Ok(b) => b,
-        Err(r) => return r.into_response(),
-    };
+    let lang = asked.lang;
     let out = blocking(move || {
         let report = state.check(&body, lang);
         state.render(format, state.run_lang(lang), &[report])
@@ -472,11 +479,11 @@ struct ShareBody {
 /// memory for the coach's page until the server stops.
 async fn share(
     State(state): State<Shared>,
-    Query(q): Query<LangQuery>,
+    asked: Asked,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let lang = state.lang(q.lang.as_deref(), &headers);
+    let lang = asked.ui;
     let body = match body {
         Ok(b) => b,
         Err(e) => return body_error(&e, lang),
@@ -529,29 +536,12 @@ async fn share(
     }
 }
 
-/// The token check of every coach route: 403 without the right one.
-fn coach_only(state: &AppState, q: &LangQuery, headers: &HeaderMap) -> Option<Response> {
-    let ok = q.token.as_deref().is_some_and(|t| room::same_token(t, &state.token));
-    (!ok).then(|| {
-        plain(
-            StatusCode::FORBIDDEN,
-            t!(state.lang(q.lang.as_deref(), headers), "serve-forbidden"),
-        )
-    })
-}
-
-async fn coach_page(State(state): State<Shared>, Query(q): Query<LangQuery>, headers: HeaderMap) -> Response {
-    if let Some(r) = coach_only(&state, &q, &headers) {
-        return r;
-    }
+async fn coach_page(_: Coach) -> Response {
     asset("text/html; charset=utf-8", COACH_HTML)
 }
 
-async fn room_view(State(state): State<Shared>, Query(q): Query<LangQuery>, headers: HeaderMap) -> Response {
-    if let Some(r) = coach_only(&state, &q, &headers) {
-        return r;
-    }
-    let lang = state.lang(q.lang.as_deref(), &headers);
+async fn room_view(State(state): State<Shared>, Coach(asked): Coach) -> Response {
+    let lang = asked.ui;
     let mut view = match state.room.lock() {
         Ok(room) => room.overview(&state.rules, lang),
         Err(_) => return plain(StatusCode::INTERNAL_SERVER_ERROR, String::new()),
@@ -563,12 +553,9 @@ async fn room_view(State(state): State<Shared>, Query(q): Query<LangQuery>, head
 
 /// The room's handouts (HTML or Markdown, every shared profile in one
 /// document) or its statistics (JSON), as a download.
-async fn room_export(State(state): State<Shared>, Query(q): Query<LangQuery>, headers: HeaderMap) -> Response {
-    if let Some(r) = coach_only(&state, &q, &headers) {
-        return r;
-    }
-    let lang = state.lang(q.lang.as_deref(), &headers);
-    let Some((format, ctype, ext)) = handout_format(&q) else {
+async fn room_export(State(state): State<Shared>, Coach(asked): Coach) -> Response {
+    let lang = asked.ui;
+    let Some((format, ctype, ext)) = handout_format(&asked) else {
         return plain(StatusCode::BAD_REQUEST, t!(lang, "serve-bad-format"));
     };
     let shared: Vec<(String, String)> = match state.room.lock() {

@@ -293,18 +293,6 @@ pub(crate) fn index(ctx: &Context<'_>, written: &[(ProfileReport, String)], s: &
     out
 }
 
-/// A relative link to a file of the same folder, percent-encoded.
-fn href(name: &str) -> String {
-    let mut out = String::new();
-    for b in name.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
 fn summary_table(out: &mut String, rows: &[ProfileReport], s: &Summary, lang: Lang) {
     summary_table_linked(out, rows, s, lang, None)
 }
@@ -354,7 +342,7 @@ fn summary_table_linked(out: &mut String, rows: &[ProfileReport], s: &Summary, l
             "<tr><th scope=\"row\" dir=\"auto\"><a href=\"{}\">{}</a></th><td class=\"col-file\" dir=\"auto\">{}</td>\
              <td class=\"n score\">{score}</td><td class=\"n{}\">{}</td><td class=\"n{}\">{}</td><td class=\"n notes-col\">{}</td></tr>",
             match links.and_then(|l| l.get(i)) {
-                Some(f) => href(f),
+                Some(f) => super::link_to_file(f),
                 None => format!("#{}", anchor(i)),
             },
             escape(&r.name),

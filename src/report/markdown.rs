@@ -346,18 +346,6 @@ pub(crate) fn index(ctx: &Context<'_>, written: &[(ProfileReport, String)], s: &
     out
 }
 
-/// A link target in Markdown: spaces and brackets percent-encoded.
-fn link_target(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
 fn summary(out: &mut String, reports: &[ProfileReport], s: &Summary, lang: Lang) {
     summary_linked(out, reports, s, lang, None)
 }
@@ -382,7 +370,7 @@ fn summary_linked(out: &mut String, reports: &[ProfileReport], s: &Summary, lang
             None => t!(lang, "report-invalid"),
         };
         let name = match links.and_then(|l| l.get(i)) {
-            Some(target) => format!("[{}]({})", escape(&p.name), link_target(target)),
+            Some(target) => format!("[{}]({})", escape(&p.name), super::link_to_file(target)),
             None => escape(&p.name),
         };
         out.push_str(&format!(

@@ -215,3 +215,20 @@ mod tests {
         );
     }
 }
+
+/// A relative link from a cohort index to a handout of the same folder
+/// (`--output-dir`): the file name with every byte that is not unreserved
+/// percent-encoded, so spaces, brackets and quotes cannot end the link.
+pub(crate) fn link_to_file(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for b in name.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => {
+                use std::fmt::Write as _;
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+    }
+    out
+}

@@ -195,13 +195,15 @@ fn walks_stay_in_the_tree() {
 fn deep_trees_are_walked_in_linear_time_and_too_deep_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     // 1,500 levels of `dd/`: 4,500 bytes, deeper than PATH_MAX (4,096). The
-    // shell's relative `cd` gets there where a full path cannot.
+    // shell's relative `cd` gets there where a full path cannot, 500 levels
+    // at a time (a `mkdir` per level takes minutes on an overlay disk).
     let made = Command::new("bash")
         .current_dir(dir.path())
         .args([
             "-c",
-            "echo 'name: Top' > top.yaml; i=0; while [ $i -lt 1500 ]; do mkdir dd && cd dd || exit 1; \
-             i=$((i+1)); [ $i -eq 100 ] && echo 'name: Mid' > mid.yaml; done; echo 'name: Deep' > deep.yaml",
+            "p=$(printf 'dd/%.0s' $(seq 1 500)); echo 'name: Top' > top.yaml; \
+             mkdir -p \"$p\" && echo 'name: Mid' > \"$(printf 'dd/%.0s' $(seq 1 100))mid.yaml\" || exit 1; \
+             for k in 1 2 3; do mkdir -p \"$p\" && cd \"$p\" || exit 1; done; echo 'name: Deep' > deep.yaml",
         ])
         .status()
         .unwrap();

@@ -2,47 +2,11 @@
 //! (discovery, every key, located errors), `--report`, `--statistics`,
 //! `--max-warnings`, waivers, colour control and `-q`.
 
+mod common;
+
+use common::{Out, json, run_in, write};
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Out {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_profilecheck"));
-    cmd.current_dir(dir)
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("FORCE_COLOR")
-        .env_remove("NO_COLOR")
-        .env("LANG", "C");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().expect("the binary runs");
-    Out {
-        code: out.status.code().expect("exit code"),
-        stdout: String::from_utf8(out.stdout).expect("utf-8"),
-        stderr: String::from_utf8(out.stderr).expect("utf-8"),
-    }
-}
-
-fn json(out: &Out) -> Value {
-    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", out.stdout))
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("mkdir");
-    }
-    std::fs::write(path, text).expect("write");
-}
 
 /// A workspace: a config at the top, profiles in `clients/`, a house pack in `house/`.
 fn workspace(config: &str) -> tempfile::TempDir {

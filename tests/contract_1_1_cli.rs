@@ -5,48 +5,11 @@
 //! --verify --format json`, the severity in force in `explain`, hashtags,
 //! and walks that stay in the tree.
 
+mod common;
+
+use common::{json, run_in, write};
 use serde_json::Value;
-use std::path::Path;
 use std::process::Command;
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Out {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_profilecheck"));
-    cmd.current_dir(dir)
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("FORCE_COLOR")
-        .env_remove("NO_COLOR")
-        .env_remove("COLUMNS")
-        .env("LANG", "C");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().expect("the binary runs");
-    Out {
-        code: out.status.code().expect("exit code"),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn json(out: &Out) -> Value {
-    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", out.stdout, out.stderr))
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("mkdir");
-    }
-    std::fs::write(path, text).expect("write");
-}
 
 const HOUSE: &str = "pack: house\nrules:\n  - {id: house-city, severity: error, title: Say where you work, check: {path: about.city, present: true}}\n";
 const NADIA: &str = "name: Nadia\nphoto: {set: true, kind: professional}\n";

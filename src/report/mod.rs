@@ -200,22 +200,6 @@ impl ProfileReport {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn escape_functions_cover_every_special_character() {
-        use crate::report::{html, markdown};
-        assert_eq!(
-            html::escape(r#"<a href="x" title='y'>&</a>"#),
-            "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;"
-        );
-        assert_eq!(
-            markdown::escape("a\\b`c*d_e[f]g<h>i#j|k~l&m$n\nline"),
-            "a\\\\b\\`c\\*d\\_e\\[f\\]g\\<h\\>i\\#j\\|k\\~l\\&m\\$n line"
-        );
-    }
-}
-
 /// A relative link from a cohort index to a handout of the same folder
 /// (`--output-dir`): the file name with every byte that is not unreserved
 /// percent-encoded, so spaces, brackets and quotes cannot end the link.
@@ -231,4 +215,20 @@ pub(crate) fn link_to_file(name: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escape_functions_cover_every_special_character() {
+        use crate::report::{html, markdown};
+        assert_eq!(
+            html::escape(r#"<a href="x" title='y'>&</a>"#),
+            "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;"
+        );
+        assert_eq!(
+            markdown::escape("a\\b`c*d_e[f]g<h>i#j|k~l&m$n\nline"),
+            "a\\\\b\\`c\\*d\\_e\\[f\\]g\\<h\\>i\\#j\\|k\\~l\\&m\\$n line"
+        );
+    }
 }

@@ -221,6 +221,25 @@ fn invalid_file_among_valid_ones() {
     assert_eq!(r.code, 2);
     assert!(r.stdout.contains("Jeanne Martin"), "{}", r.stdout);
     assert!(r.stdout.contains("100/100"), "{}", r.stdout);
+    // The summary says in plain words how many files could not be read.
+    assert!(
+        r.stdout.ends_with("in 2 profiles (1 could not be read)\n"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&[
+        "--no-config",
+        "--lang",
+        "fr",
+        valid,
+        bad,
+        "tests/fixtures/invalid/several-problems.yaml",
+    ]);
+    assert!(
+        r.stdout.ends_with("dans 3 profils (dont 2 illisibles)\n"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]

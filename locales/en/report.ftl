@@ -22,14 +22,14 @@ report-notes-count = { $n ->
     [one] { $n } note
    *[other] { $n } notes
 }
-# "2 errors · 5 warnings · 3 notes in 4 profiles (1 invalid)"; $errors,
+# "2 errors · 5 warnings · 3 notes in 4 profiles (1 could not be read)"; $errors,
 # $warnings and $notes are already counted.
 report-summary = { $errors } · { $warnings } · { $notes } in { $profiles ->
         [one] { $profiles } profile
        *[other] { $profiles } profiles
     }{ $invalid ->
         [0] {""}
-       *[other] {" "}({ $invalid } invalid)
+       *[other] {" "}({ $invalid } could not be read)
     }
 report-explain-hint = `profilecheck explain RULE` for more
 report-score = score

@@ -28,8 +28,8 @@ report-summary = { $errors } · { $warnings } · { $notes } dans { $profiles ->
     }{ $invalid ->
         [0] {""}
        *[other] {" "}(dont { $invalid ->
-            [one] { $invalid } invalide
-           *[other] { $invalid } invalides
+            [one] { $invalid } illisible
+           *[other] { $invalid } illisibles
         })
     }
 report-explain-hint = `profilecheck explain RÈGLE` pour en savoir plus

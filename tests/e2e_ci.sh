@@ -291,6 +291,14 @@ echo "== pre-commit try-repo"
 command -v git >/dev/null || die "required tool \`git\` is not installed"
 PRE_COMMIT="$TMP/venv/bin/pre-commit"
 REPO="$PWD"
+# pre-commit reads a hook repository with git. .ci/run runs this script in
+# a plain copy of the checkout: make that copy a repository of its own.
+if ! git -C "$REPO" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  (
+    cd "$REPO" && git init -q . && git add -A &&
+      git -c user.name=e2e -c user.email=e2e@localhost commit -q -m "copy under test"
+  ) || die "git init of the copy for pre-commit"
+fi
 HOOKS="$TMP/hooks-user"
 mkdir -p "$HOOKS"
 cp examples/complete.yaml examples/jeanne-martin.yaml "$HOOKS/"

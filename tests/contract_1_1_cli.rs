@@ -599,6 +599,22 @@ fn explain_and_rules_show_the_severity_in_force() {
         .clone();
     assert_eq!(r["severity"], "off");
     assert_eq!(r["default_severity"], "info");
+    // In the text list, every title starts in the same column, however long
+    // the severity in force (`off (info by default)`, « avertissement »).
+    for lang in ["en", "fr"] {
+        let out = run_in(dir.path(), &["rules", "--lang", lang], &[]);
+        let columns: std::collections::BTreeSet<usize> = v["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let (id, title) = (r["id"].as_str().unwrap(), r["title"][lang].as_str().unwrap());
+                let row = out.stdout.lines().find(|l| l.contains(&format!(" {id} "))).unwrap();
+                row[..row.find(title).unwrap()].chars().count()
+            })
+            .collect();
+        assert_eq!(columns.len(), 1, "{lang}: titles out of line\n{}", out.stdout);
+    }
 }
 
 #[test]

@@ -85,8 +85,15 @@ pub fn list_rules(
         )?;
     }
     let id_width = all.iter().map(|(r, _)| r.id.chars().count()).max().unwrap_or(0).max(26);
+    // The severity column is as wide as its widest entry: "off (info by
+    // default)" or « avertissement » must not push titles out of line.
+    let sevs: Vec<String> = all
+        .iter()
+        .map(|&(r, on)| severity_in_force(r, on, defaults, lang))
+        .collect();
+    let sev_width = sevs.iter().map(|s| s.chars().count()).max().unwrap_or(0).max(8);
     let mut current_pack = "";
-    for (r, on) in all {
+    for ((r, on), sev) in all.into_iter().zip(sevs) {
         if r.pack != current_pack {
             current_pack = &r.pack;
             writeln!(
@@ -96,9 +103,8 @@ pub fn list_rules(
             )?;
         }
         let step = r.step.map_or_else(|| "  ".to_owned(), |s| format!("{s:>2}"));
-        let sev = severity_in_force(r, on, defaults, lang);
         let line = format!(
-            "  {step}  {:<id_width$} {:<8} {}",
+            "  {step}  {:<id_width$} {:<sev_width$} {}",
             printable(&r.id),
             sev,
             printable(r.title.get(lang))

@@ -3,7 +3,6 @@
 use crate::i18n::Lang;
 use crate::i18n::catalog::t;
 use crate::i18n::one_line;
-use crate::report::printable;
 use crate::report::text::wrap;
 use crate::rules::engine::RuleSet;
 use crate::rules::pack::{Pack, Rule, Severity};
@@ -81,7 +80,7 @@ pub fn list_rules(
         writeln!(
             w,
             "{}",
-            t!(lang, "rules-config-in-force", config = printable(c).into_owned())
+            t!(lang, "rules-config-in-force", config = one_line(c).into_owned())
         )?;
     }
     let id_width = all.iter().map(|(r, _)| r.id.chars().count()).max().unwrap_or(0).max(26);
@@ -99,15 +98,15 @@ pub fn list_rules(
             writeln!(
                 w,
                 "{}",
-                t!(lang, "cli-pack-heading", name = printable(&r.pack).into_owned()).bold()
+                t!(lang, "cli-pack-heading", name = one_line(&r.pack).into_owned()).bold()
             )?;
         }
         let step = r.step.map_or_else(|| "  ".to_owned(), |s| format!("{s:>2}"));
         let line = format!(
             "  {step}  {:<id_width$} {:<sev_width$} {}",
-            printable(&r.id),
+            one_line(&r.id),
             sev,
-            printable(r.title.get(lang))
+            one_line(r.title.get(lang))
         );
         if on {
             writeln!(w, "{line}")?;
@@ -146,7 +145,7 @@ pub fn explain(
     writeln!(
         w,
         "{} · {}{}",
-        t!(lang, "cli-explain-pack", name = printable(&r.pack).into_owned()),
+        t!(lang, "cli-explain-pack", name = one_line(&r.pack).into_owned()),
         severity_in_force(r, on, defaults, lang),
         step.map(|s| format!(" · {s}")).unwrap_or_default(),
     )?;
@@ -156,7 +155,7 @@ pub fn explain(
         (false, Some(c)) => writeln!(
             w,
             "{}",
-            t!(lang, "explain-off-by-config", config = printable(c).into_owned())
+            t!(lang, "explain-off-by-config", config = one_line(c).into_owned())
         )?,
         (false, None) => writeln!(w, "{}", t!(lang, "explain-off"))?,
         (true, Some(c)) if default != r.severity => writeln!(
@@ -165,7 +164,7 @@ pub fn explain(
             t!(
                 lang,
                 "explain-severity-by-config",
-                config = printable(c).into_owned(),
+                config = one_line(c).into_owned(),
                 severity = r.severity.word(lang)
             )
         )?,
@@ -268,7 +267,7 @@ pub fn verify(packs: &[Pack], json_out: bool, lang: Lang, w: &mut dyn Write) -> 
         // The pack's file name and the example's own error quote files.
         let line = format!(
             "{}:{}:{}: {} {}",
-            printable(&f.pack),
+            one_line(&f.pack),
             f.line,
             f.col,
             f.rule,

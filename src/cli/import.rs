@@ -8,11 +8,10 @@ use super::{OK, TROUBLE};
 use crate::i18n::Lang;
 use crate::i18n::catalog::t;
 use crate::import::{self, FileKind, Options};
-use crate::report::printable;
 use std::io::{self, Write};
 
 fn clean(s: &str) -> String {
-    printable(s).replace(['\n', '\t'], " ")
+    crate::i18n::one_line(s).into_owned()
 }
 
 fn fail(stderr: &mut dyn Write, msg: String) -> io::Result<i32> {

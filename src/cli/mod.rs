@@ -492,7 +492,7 @@ impl App<'_> {
             },
         };
         for line in problems {
-            self.error_line(crate::report::printable(&line).into_owned());
+            self.error_line(crate::i18n::one_line(&line).into_owned());
         }
         None
     }

@@ -163,7 +163,7 @@ impl ImportError {
     /// `WHERE: error: MESSAGE`, one line, in `lang` (the keyword stays
     /// `error`, as in every located message of the tool, for editors and CI).
     pub fn render(&self, lang: Lang) -> String {
-        let clean = |s: &str| crate::report::printable(s).replace(['\n', '\t'], " ");
+        let clean = |s: &str| crate::i18n::one_line(s).into_owned();
         let (at, msg) = match self {
             ImportError::Unreadable { path, reason } => (
                 path.clone(),

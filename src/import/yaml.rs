@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 /// Text from the export (file names) on one comment line, whatever it holds.
 fn clean(s: &str) -> String {
-    crate::report::printable(s).replace(['\n', '\t'], " ")
+    crate::i18n::one_line(s).into_owned()
 }
 
 /// `FILE`, or `FILE and N other files`.

@@ -162,13 +162,13 @@ pub fn render_one(format: Format, ctx: Context<'_>, p: &ProfileReport, summary: 
 
 /// Text from a profile, pack or config made safe for a terminal or a CI log
 /// line: see [`crate::i18n::one_line`].
-pub use crate::i18n::one_line as printable;
+use crate::i18n::one_line;
 
 impl ProfileReport {
-    /// A copy whose every text is [`printable`], for reporters that write to
+    /// A copy whose every text is [`one_line`], for reporters that write to
     /// a terminal; `None` when there is nothing to clean.
     pub fn printable(&self) -> Option<ProfileReport> {
-        let dirty = |s: &str| matches!(printable(s), std::borrow::Cow::Owned(_));
+        let dirty = |s: &str| matches!(one_line(s), std::borrow::Cow::Owned(_));
         let any = dirty(&self.file)
             || dirty(&self.name)
             || self
@@ -180,7 +180,7 @@ impl ProfileReport {
         if !any {
             return None;
         }
-        let clean = |s: &str| printable(s).into_owned();
+        let clean = |s: &str| one_line(s).into_owned();
         let mut p = self.clone();
         p.file = clean(&p.file);
         p.name = clean(&p.name);

@@ -2,8 +2,8 @@
 //! grouped by guide step with their fix steps, then one summary line.
 
 use super::{Context, ProfileReport, Reporter, Summary};
-use crate::i18n::Lang;
 use crate::i18n::catalog::t;
+use crate::i18n::{Lang, one_line};
 use crate::rules::pack::Severity;
 use colored::{ColoredString, Colorize};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -142,10 +142,10 @@ impl Reporter for Text<'_> {
                 w,
                 "  {} {}:{}:{}: {}",
                 self.paint("✗", |s| s.red().bold()),
-                super::printable(&p.file),
+                one_line(&p.file),
                 p.line,
                 p.column,
-                super::printable(&p.message)
+                one_line(&p.message)
             )?;
         }
         writeln!(w)
@@ -266,7 +266,7 @@ impl Text<'_> {
                     lang,
                     "report-step-titled",
                     step = step,
-                    title = super::printable(title.get(lang)).into_owned()
+                    title = one_line(title.get(lang)).into_owned()
                 ),
                 None => t!(lang, "report-step", step = step),
             };
@@ -422,7 +422,7 @@ fn pack_heading(rules: &crate::rules::engine::RuleSet, pack: &str, lang: Lang) -
     } else {
         format!("{name} · {first}")
     };
-    super::printable(&heading).into_owned()
+    one_line(&heading).into_owned()
 }
 
 /// A rule's numbered fix steps, wrapped and indented under a finding.
@@ -434,7 +434,7 @@ fn fix_block(rule: &crate::rules::pack::Rule, lang: Lang, columns: usize) -> Str
     for (n, step) in rule.fix.get(lang).iter().enumerate() {
         let number = format!("{}. ", n + 1);
         let hang = " ".repeat(number.len());
-        let step = super::printable(step);
+        let step = one_line(step);
         for (k, line) in wrap(
             &step,
             columns.max(MIN_WIDTH).saturating_sub(indent.len() + number.len()),

@@ -672,7 +672,18 @@ fn no_rule_loaded_is_a_warning() {
     write(dir.path(), ".profilecheck.yaml", "packs: []\n");
     write(dir.path(), "p.yaml", NADIA);
     let out = run_in(dir.path(), &["p.yaml"], &[]);
-    assert!(out.stderr.contains("warning: no rule is loaded"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("profilecheck: warning: no rule is loaded"),
+        "{}",
+        out.stderr
+    );
+    // In French too the keyword stays `warning:`, for problem matchers.
+    let out = run_in(dir.path(), &["p.yaml"], &[("LANG", "fr_FR.UTF-8")]);
+    assert!(
+        out.stderr.contains("profilecheck: warning: aucune règle n’est chargée"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]

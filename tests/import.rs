@@ -477,7 +477,11 @@ fn split_export_profile_in_the_second_part_and_posts_repeated() {
     // One part alone: what it has, and a warning about the rest.
     let out = import(&[&z1], &[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("warning: no profile information"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("profilecheck: warning: no profile information"),
+        "{}",
+        out.stderr
+    );
     let root = parsed(&out.stdout);
     assert_eq!(s(&root, "name"), None);
     assert_eq!(at(&root, "publishing.posts_per_month"), Some(&Value::Float(0.7)));

@@ -150,7 +150,7 @@ cli-bad-exclude = --exclude `{ $glob }` is not a usable glob: { $reason }
 cli-select-matches-nothing = { $option } `{ $value }` matches no rule (a rule id, a pack name, step:N or a glob such as `photo-*`){ $hint }
 cli-verbose-config = { $file } uses { $config }
 cli-verbose-no-config = no config (built-in defaults)
-cli-no-rule-loaded = warning: no rule is loaded (check `packs:` and `--select`): every profile scores 100
+cli-no-rule-loaded = no rule is loaded (check `packs:` and `--select`): every profile scores 100
 cli-output-dir-unusable = --output-dir { $dir } cannot be used: { $reason }
 cli-output-dir-written = { $n ->
     [one] wrote { $n } file in { $dir }

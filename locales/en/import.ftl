@@ -25,7 +25,7 @@ import-read-summary = { $listed ->
     [one] 1 post
    *[other] { $posts } posts
 } from { $from } to { $to } once duplicates are removed; { $derived } fields filled in, the others left as questions
-import-no-profile = warning: no profile information (profile_information.json) in what was given; for an export in several parts, give every part
+import-no-profile = no profile information (profile_information.json) in what was given; for an export in several parts, give every part
 import-extra-profile = note: { $n ->
     [one] another copy
    *[other] { $n } other copies

@@ -147,7 +147,7 @@ cli-bad-exclude = --exclude `{ $glob }` n’est pas un motif utilisable : { $re
 cli-select-matches-nothing = { $option } `{ $value }` ne désigne aucune règle (un identifiant de règle, un nom de pack, step:N ou un motif comme `photo-*`){ $hint }
 cli-verbose-config = { $file } utilise { $config }
 cli-verbose-no-config = aucune configuration (réglages par défaut)
-cli-no-rule-loaded = avertissement : aucune règle n’est chargée (vérifiez `packs:` et `--select`) : tous les profils auront 100
+cli-no-rule-loaded = aucune règle n’est chargée (vérifiez `packs:` et `--select`) : tous les profils auront 100
 cli-output-dir-unusable = --output-dir { $dir } est inutilisable : { $reason }
 cli-output-dir-written = { $n ->
     [one] { $n } fichier écrit dans { $dir }
@@ -192,5 +192,5 @@ help-serve-about = Ouvre la salle d’atelier : un formulaire web vérifié en 
 help-serve-opt-port = Port d’écoute (0 : n’importe quel port libre)
 help-serve-opt-lan = Écoute sur toutes les interfaces réseau, pas seulement sur cet ordinateur, et affiche les adresses
 
-# Un dossier donné comme paquet de règles (`--rules`, `rules:` d’une configuration), bien trop grand pour en être un.
-pack-folder-too-large = ce dossier contient plus de { $limit } entrées, bien trop pour un dossier de paquets de règles : indiquez les fichiers de règles ou un dossier plus petit
+# Un dossier donné comme dossier de packs (`--rules`, `rules:` d’une configuration), bien trop grand pour en être un.
+pack-folder-too-large = ce dossier contient plus de { $limit } entrées, bien trop pour un dossier de packs : indiquez les fichiers de packs ou un dossier plus petit

@@ -28,7 +28,7 @@ import-read-summary = { $listed ->
     [one] { $posts } publication
    *[other] { $posts } publications
 } du { $from } au { $to }, doublons retirés ; { $derived } champs remplis, les autres restent des questions
-import-no-profile = avertissement : aucune information de profil (profile_information.json) dans ce qui a été fourni ; si l’export est en plusieurs parties, indiquez-les toutes
+import-no-profile = aucune information de profil (profile_information.json) dans ce qui a été fourni ; si l’export est en plusieurs parties, indiquez-les toutes
 import-extra-profile = remarque : { $n ->
     [one] une autre copie
    *[other] { $n } autres copies

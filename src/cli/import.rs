@@ -54,7 +54,8 @@ pub(super) fn run(args: ImportArgs, lang: Lang, stdout: &mut dyn Write, stderr: 
         writeln!(stderr, "{line}")?;
     }
     if imported.no_profile {
-        writeln!(stderr, "{}", t!(lang, "import-no-profile"))?;
+        // The keyword stays English, as in every message (problem matchers).
+        writeln!(stderr, "profilecheck: warning: {}", t!(lang, "import-no-profile"))?;
     }
     if imported.extra_profiles > 0 {
         writeln!(

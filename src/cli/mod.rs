@@ -1035,7 +1035,9 @@ impl App<'_> {
         }
         let total_rules = union.rules.len();
         if total_rules == 0 {
-            self.note_line(&format!("profilecheck: {}", t!(lang, "cli-no-rule-loaded")));
+            let keyword = self.paint_keyword("warning");
+            // The keyword stays English, as in every message (problem matchers).
+            self.note_line(&format!("profilecheck: {keyword}: {}", t!(lang, "cli-no-rule-loaded")));
         }
         let mut dir_out = match &args.output_dir {
             Some(dir) => match DirOutput::new(dir, format) {

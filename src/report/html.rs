@@ -167,18 +167,7 @@ impl Reporter for Html<'_> {
             _ => format!("{} — {}", t!(lang, "handout-title"), profiles_word(s.profiles, lang)),
         };
         let mut out = String::with_capacity(64 * 1024);
-        let _ = write!(
-            out,
-            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-             <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
-             <meta name=\"referrer\" content=\"no-referrer\">\n\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <meta name=\"color-scheme\" content=\"light\">\n\
-             <meta name=\"generator\" content=\"profilecheck\">\n\
-             <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
-            lang.code(),
-            escape(&title)
-        );
+        page_head(&mut out, lang, &title);
         problems_html(&mut out, self.ctx.problems, lang);
         if several {
             summary_table(&mut out, &self.reports, s, lang);
@@ -265,6 +254,24 @@ fn statistics_html(out: &mut String, rows: &[super::StatRow], ctx: &Context<'_>,
     out.push_str("</tbody>\n</table></div>\n</section>\n");
 }
 
+/// The start of a page, up to `<main>`: a page that asks for nothing from
+/// the network (the policy allows inline styles and `data:` images only) and
+/// sends no referrer.
+fn page_head(out: &mut String, lang: Lang, title: &str) {
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
+         <meta name=\"referrer\" content=\"no-referrer\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light\">\n\
+         <meta name=\"generator\" content=\"profilecheck\">\n\
+         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
+        lang.code(),
+        escape(title)
+    );
+}
+
 /// `--output-dir`'s `index.html`: the problems, the cohort table with each
 /// name linked to its handout, and the statistics when asked for.
 pub(crate) fn index(ctx: &Context<'_>, written: &[(ProfileReport, String)], s: &Summary) -> String {
@@ -273,17 +280,7 @@ pub(crate) fn index(ctx: &Context<'_>, written: &[(ProfileReport, String)], s: &
     let links: Vec<String> = written.iter().map(|(_, f)| f.clone()).collect();
     let title = format!("{} — {}", t!(lang, "handout-title"), profiles_word(s.profiles, lang));
     let mut out = String::with_capacity(16 * 1024);
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
-         <meta name=\"referrer\" content=\"no-referrer\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"profilecheck\">\n\
-         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
-        lang.code(),
-        escape(&title)
-    );
+    page_head(&mut out, lang, &title);
     problems_html(&mut out, ctx.problems, lang);
     summary_table_linked(&mut out, &reports, s, lang, Some(&links));
     if let Some(rows) = &s.statistics {

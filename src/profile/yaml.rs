@@ -342,6 +342,12 @@ fn options() -> serde_saphyr::Options {
 }
 
 /// Parse one YAML document. An empty document (or only comments) is `Null` at 1:1.
+///
+/// Two readers give the same tree: [`direct`] builds it straight from the
+/// parser's events and handles what profiles and packs are made of; anything
+/// else (an error, a tag, an anchor, a number it does not resolve itself, a
+/// budget in sight) goes to serde-saphyr's deserialiser, whose result and
+/// wording are the reference.
 pub fn parse(text: &str) -> Result<Node, YamlError> {
     if text.len() > MAX_BYTES {
         return Err(YamlError {
@@ -352,6 +358,14 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
             },
         });
     }
+    match direct::parse(text) {
+        Some(node) => Ok(node),
+        None => via_serde(text),
+    }
+}
+
+/// The reference reading, through serde-saphyr's deserialiser.
+fn via_serde(text: &str) -> Result<Node, YamlError> {
     match serde_saphyr::from_str_with_options::<Option<Spanned<RawValue>>>(text, options()) {
         Ok(Some(sp)) => Ok(node_from(sp)),
         Ok(None) => Ok(Node {
@@ -427,6 +441,229 @@ fn convert_error(e: &serde_saphyr::Error) -> YamlError {
     YamlError { pos, kind }
 }
 
+/// The tree built straight from the events of granit-parser (the parser under
+/// serde-saphyr), without serde: what profiles and packs are made of, and
+/// nothing else. No tags, anchors or aliases, text keys, one document, a
+/// mapping or list at the root, numbers in plain decimal, and well inside
+/// every budget; for anything else it answers `None` and [`parse`] asks
+/// serde-saphyr, so every error keeps its wording and location. What it does
+/// accept comes out exactly as serde-saphyr's reading (the tests compare both
+/// on every YAML file of the repository). No recursion: an explicit stack.
+mod direct {
+    use super::{Key, MAX_BYTES, MAX_DEPTH, MAX_NODES, Node, Pos, Value};
+    use serde_saphyr::granit_parser::{Event, Options, Parser, ScalarStyle, Span};
+    use std::borrow::Cow;
+    use std::sync::OnceLock;
+
+    // Well inside the budgets given to serde-saphyr (`options`), so that a
+    // document anywhere near one is read, and refused, by serde-saphyr.
+    const DEPTH: usize = MAX_DEPTH - 8;
+    const NODES: usize = MAX_NODES / 2;
+    const SCALAR_BYTES: usize = MAX_BYTES / 2;
+    // Duplicate keys are found by a linear scan; a larger mapping goes to serde-saphyr.
+    const MAP_KEYS: usize = 64;
+
+    /// The parser options serde-saphyr derives from `options()`.
+    fn parser_options() -> &'static Options {
+        static OPTIONS: OnceLock<Options> = OnceLock::new();
+        OPTIONS.get_or_init(|| {
+            let serde = serde_saphyr::Options::default();
+            let mut o = Options::default();
+            o.simple_key_max_lookahead = serde_saphyr::Budget::default().simple_key_max_lookahead;
+            o.flow_nesting_limit = MAX_DEPTH;
+            o.block_nesting_limit = o.block_nesting_limit.max(MAX_DEPTH + 1);
+            o.emit_comments = false;
+            o.strict_indentation = serde.strict_indentation;
+            o.bom_inside_document_as_content = serde.bom_inside_document_as_content;
+            o
+        })
+    }
+
+    /// A list or mapping whose end event has not come yet.
+    struct Open {
+        pos: Pos,
+        /// Character offset of its first character.
+        start: usize,
+        /// Character offset where it, or the last of its items, ends.
+        end: usize,
+        items: Items,
+    }
+
+    enum Items {
+        Seq(Vec<Node>),
+        /// The entries, and a key read whose value has not come yet (with its end).
+        Map(Vec<(Key, Node)>, Option<(Key, usize)>),
+    }
+
+    fn pos(span: &Span) -> Pos {
+        let line = u32::try_from(span.start.line()).unwrap_or(u32::MAX).max(1);
+        let col = u32::try_from(span.start.col() + 1).unwrap_or(u32::MAX);
+        Pos { line, col }
+    }
+
+    fn len(from: usize, to: usize) -> u32 {
+        u32::try_from(to.saturating_sub(from)).unwrap_or(u32::MAX)
+    }
+
+    /// A value (not a key) goes into its list or mapping.
+    fn attach(top: &mut Open, node: Node, end: usize) -> Option<()> {
+        top.end = top.end.max(end);
+        match &mut top.items {
+            Items::Seq(items) => items.push(node),
+            Items::Map(entries, pending) => {
+                let (key, key_end) = pending.take()?;
+                top.end = top.end.max(key_end);
+                entries.push((key, node));
+            }
+        }
+        Some(())
+    }
+
+    pub(super) fn parse(text: &str) -> Option<Node> {
+        let mut parser = Parser::new_from_str_with_options(text, parser_options().clone());
+        let mut stack: Vec<Open> = Vec::new();
+        let mut root = None;
+        let (mut documents, mut nodes, mut scalar_bytes) = (0usize, 0usize, 0usize);
+        while let Some(item) = parser.next_event() {
+            let (event, span) = item.ok()?;
+            match event {
+                Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => {}
+                Event::DocumentStart(_, version) => {
+                    documents += 1;
+                    if version.is_some() || documents > 1 {
+                        return None;
+                    }
+                }
+                Event::Scalar(value, style, anchor, tag) => {
+                    nodes += 1;
+                    scalar_bytes += value.len();
+                    if anchor != 0 || tag.is_some() || nodes > NODES || scalar_bytes > SCALAR_BYTES {
+                        return None;
+                    }
+                    // A document that is a lone scalar is left to serde-saphyr.
+                    let top = stack.last_mut()?;
+                    let value = resolve(value, style)?;
+                    let (pos, end, len) = (pos(&span), span.end.index(), len(span.start.index(), span.end.index()));
+                    if let Items::Map(entries, pending @ None) = &mut top.items {
+                        // A key: text or a whole number, not `<<` (a merge), not twice.
+                        let name = match value {
+                            Value::Str(name) => name,
+                            Value::Int(i) => i.to_string(),
+                            _ => return None,
+                        };
+                        if name == "<<" || entries.len() >= MAP_KEYS || entries.iter().any(|(k, _)| k.name == name) {
+                            return None;
+                        }
+                        let key = Key {
+                            pos,
+                            len,
+                            name,
+                            is_scalar: true,
+                        };
+                        *pending = Some((key, end));
+                    } else {
+                        attach(top, Node { pos, len, value }, end)?;
+                    }
+                }
+                Event::SequenceStart(_, anchor, ref tag) | Event::MappingStart(_, anchor, ref tag) => {
+                    nodes += 1;
+                    if anchor != 0 || tag.is_some() || nodes > NODES || stack.len() >= DEPTH {
+                        return None;
+                    }
+                    match stack.last() {
+                        // A list or mapping used as a key.
+                        Some(Open {
+                            items: Items::Map(_, None),
+                            ..
+                        }) => return None,
+                        Some(_) => {}
+                        None if root.is_some() => return None,
+                        None => {}
+                    }
+                    let items = if matches!(event, Event::SequenceStart(..)) {
+                        Items::Seq(Vec::new())
+                    } else {
+                        Items::Map(Vec::new(), None)
+                    };
+                    stack.push(Open {
+                        pos: pos(&span),
+                        start: span.start.index(),
+                        end: span.end.index(),
+                        items,
+                    });
+                }
+                Event::SequenceEnd | Event::MappingEnd => {
+                    let open = stack.pop()?;
+                    let value = match open.items {
+                        Items::Seq(items) => Value::Seq(items),
+                        Items::Map(entries, None) => Value::Map(entries),
+                        Items::Map(_, Some(_)) => return None,
+                    };
+                    let node = Node {
+                        pos: open.pos,
+                        len: len(open.start, open.end),
+                        value,
+                    };
+                    match stack.last_mut() {
+                        Some(top) => attach(top, node, open.end)?,
+                        None => root = Some(node),
+                    }
+                }
+                Event::Alias(_) | Event::Anchor(..) | Event::UnresolvedAlias(_) => return None,
+                // Comments, when another crate turns them on in the parser.
+                #[allow(unreachable_patterns)]
+                _ => return None,
+            }
+        }
+        if stack.is_empty() { root } else { None }
+    }
+
+    /// A scalar's value as serde-saphyr's `deserialize_any` resolves it with
+    /// strict booleans (YAML 1.2 core schema), or `None` where that takes
+    /// more than this: signs, radixes, exponents, underscores, leading zeros,
+    /// `.inf`, big numbers.
+    fn resolve(text: Cow<'_, str>, style: ScalarStyle) -> Option<Value> {
+        if !matches!(style, ScalarStyle::Plain) {
+            return Some(Value::Str(text.into_owned()));
+        }
+        let value = match &*text {
+            "" | "~" | "null" | "Null" | "NULL" => Value::Null,
+            "true" | "True" | "TRUE" => Value::Bool(true),
+            "false" | "False" | "FALSE" => Value::Bool(false),
+            t if t.starts_with([' ', '\t', '\r', '\n']) || t.ends_with([' ', '\t', '\r', '\n']) => return None,
+            t if t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '.')) => number(t)?,
+            // Neither a number nor a boolean can start otherwise: `inf` and `nan`
+            // without a dot are text in YAML, and to serde-saphyr.
+            _ => Value::Str(text.into_owned()),
+        };
+        Some(value)
+    }
+
+    /// `12`, `-3`, `0`, `4.5`, `-0.25`: the decimal forms.
+    fn number(t: &str) -> Option<Value> {
+        let digits = |s: &str| !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit());
+        let (neg, unsigned) = match t.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, t),
+        };
+        let (int, frac) = match unsigned.split_once('.') {
+            Some((int, frac)) => (int, Some(frac)),
+            None => (unsigned, None),
+        };
+        if !digits(int) || (int.len() > 1 && int.starts_with('0')) {
+            return None;
+        }
+        match frac {
+            None => {
+                let v: i64 = int.parse().ok()?;
+                Some(Value::Int(if neg { -v } else { v }))
+            }
+            Some(frac) if digits(frac) => t.parse::<f64>().ok().filter(|x| x.is_finite()).map(Value::Float),
+            Some(_) => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -458,6 +695,229 @@ mod tests {
         ];
         let expected: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
         assert_eq!(shown, expected);
+    }
+
+    /// Every YAML file of the repository: the direct reader either leaves it
+    /// to serde-saphyr or gives exactly serde-saphyr's tree.
+    #[test]
+    fn the_direct_reader_gives_serde_saphyrs_tree_on_every_yaml_file_here() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![
+            root.join("tests"),
+            root.join("examples"),
+            root.join("rules"),
+            root.join("templates"),
+        ];
+        let (mut direct_read, mut left) = (0, 0);
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+            for entry in entries {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                if !path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                    continue;
+                }
+                let bytes = std::fs::read(&path).unwrap();
+                let Ok(text) = decode(&bytes) else { continue };
+                if text.len() > MAX_BYTES {
+                    continue;
+                }
+                match direct::parse(text) {
+                    Some(node) => {
+                        direct_read += 1;
+                        assert_eq!(via_serde(text), Ok(node), "{}", path.display());
+                    }
+                    None => left += 1,
+                }
+            }
+        }
+        // The examples, the packs and most of the YAML test suite's valid documents.
+        assert!(
+            direct_read > 150,
+            "{direct_read} read directly, {left} left to serde-saphyr"
+        );
+    }
+
+    /// Scalars of every kind, as values and as keys, in block and flow style.
+    #[test]
+    fn the_direct_reader_resolves_scalars_as_serde_saphyr_does() {
+        let scalars = [
+            "0",
+            "-0",
+            "7",
+            "007",
+            "-007",
+            "+7",
+            "12",
+            "-3",
+            "123456789012345678",
+            "1234567890123456789",
+            "9223372036854775807",
+            "-9223372036854775808",
+            "18446744073709551616",
+            "1_000",
+            "0x1F",
+            "0X1F",
+            "0o17",
+            "0O17",
+            "0b101",
+            "4.5",
+            "-0.25",
+            "0.5",
+            "00.5",
+            ".5",
+            "5.",
+            "1e3",
+            "1.5e3",
+            "-1E-3",
+            "1.",
+            "-",
+            "+",
+            ".",
+            "-.",
+            ".inf",
+            "-.inf",
+            "+.inf",
+            ".Inf",
+            ".NAN",
+            ".nan",
+            "-.nan",
+            "inf",
+            "nan",
+            "infinity",
+            "NaN",
+            "true",
+            "True",
+            "TRUE",
+            "tRue",
+            "false",
+            "False",
+            "FALSE",
+            "yes",
+            "no",
+            "Yes",
+            "on",
+            "off",
+            "y",
+            "n",
+            "null",
+            "Null",
+            "NULL",
+            "nUll",
+            "~",
+            "",
+            "\"\"",
+            "''",
+            "\"1\"",
+            "'true'",
+            "\"null\"",
+            "2024-01-01",
+            "2024-01-01T10:00:00Z",
+            "12:30",
+            "1:20:30",
+            "+33 6 12",
+            "3 rue des Lilas",
+            "-a",
+            "- a",
+            "-1a",
+            "1a",
+            "é",
+            "☕ café",
+            "<<",
+            "a b",
+            "#tag",
+            "@user",
+            "https://x.com/a?b=c",
+            "a: b",
+            "\"a\\tb\"",
+            "'it''s'",
+            "|\n  block\n",
+            ">-\n  folded\n  text\n",
+            "plain\n  continued",
+            "\"\\u00e9\"",
+            "!!str 12",
+            "!!int \"12\"",
+            "&a 1",
+            "[]",
+            "{}",
+            "[1, 2]",
+            "{a: 1}",
+        ];
+        let mut docs = Vec::new();
+        for s in scalars {
+            docs.push(format!("k: {s}\n"));
+            docs.push(format!("- {s}\n"));
+            docs.push(format!("k: [{s}]\n"));
+            docs.push(format!("{s}: v\n"));
+            docs.push(format!("{{{s}: v}}\n"));
+            docs.push(format!("a:\n  b: {s}\n  c: x\n"));
+        }
+        docs.extend(
+            [
+                "",
+                "# only a comment\n",
+                "---\n",
+                "---\na: 1\n",
+                "a: 1\n...\n",
+                "a: 1\n---\nb: 2\n",
+                "%YAML 1.2\n---\na: 1\n",
+                "a: 1\na: 2\n",
+                "a: 1\n'a': 2\n",
+                "a: {b: 1, b: 2}\n",
+                "1: a\n'1': b\n",
+                "a:\nb:\n",
+                "- \n- a\n",
+                "[a, [b, [c, {d: e}]]]\n",
+                "a: [1, 2,]\n",
+                "? a\n: b\n",
+                "? [a]\n: b\n",
+                "a: &x 1\nb: *x\n",
+                "a: !!map {b: 1}\n",
+                "\u{feff}a: 1\n",
+                "a: 1\n\u{feff}b: 2\n",
+                "a:\n\t- b\n",
+                "a: b: c\n",
+                "a: 'open\n",
+                "- a\nb: c\n",
+                "a:\n  - b\n  -\n  - c\n",
+                "a: |\n  x\n\nb: 1\n",
+                "links:\n  - network: x\n    url: https://x.com/jo\nafter: 1\n",
+            ]
+            .map(str::to_owned),
+        );
+        let mut direct_read = 0;
+        for doc in &docs {
+            if let Some(node) = direct::parse(doc) {
+                direct_read += 1;
+                assert_eq!(via_serde(doc), Ok(node), "{doc:?}");
+            }
+        }
+        assert!(direct_read > 200, "{direct_read} of {} read directly", docs.len());
+    }
+
+    #[test]
+    fn the_direct_reader_leaves_what_it_does_not_handle_to_serde_saphyr() {
+        for doc in [
+            "a: 1\na: 2\n",
+            "a: &x 1\nb: *x\n",
+            "a: !!str 1\n",
+            "a: 1\n---\nb: 2\n",
+            "just text\n",
+            "a: 0x1F\n",
+            "<<: {a: 1}\n",
+            "a: [b\n",
+        ] {
+            assert_eq!(direct::parse(doc), None, "{doc:?}");
+        }
+        let nested = |n: usize| format!("{}1{}", "[".repeat(n), "]".repeat(n));
+        assert!(direct::parse(&nested(MAX_DEPTH - 8)).is_some());
+        assert_eq!(direct::parse(&nested(MAX_DEPTH - 7)), None);
+        let wide = (0..65).map(|i| format!("k{i}: {i}\n")).collect::<String>();
+        assert_eq!(direct::parse(&wide), None);
+        assert!(direct::parse("a: [1, {b: c}]\n").is_some());
     }
 
     #[test]

@@ -308,21 +308,23 @@ pub fn check_profile(rules: &RuleSet, file: &str, p: &Profile, lang: LangChoice)
 }
 
 fn findings_for(rule: &Rule, root: &crate::profile::yaml::Node, lang: Lang, out: &mut Vec<Finding>) {
-    let finding = |path: String, pos: Pos, context: &crate::profile::yaml::Node, generated: String| Finding {
-        rule: rule.id.clone(),
-        pack: rule.pack.clone(),
-        step: rule.step,
-        severity: rule.severity,
-        title: rule.title.get(lang).to_owned(),
-        message: rule
-            .message
-            .as_ref()
-            .and_then(|m| crate::rules::condition::fill_message(m.get(lang), context))
-            .unwrap_or(generated),
-        path,
-        line: pos.line,
-        column: pos.col,
-    };
+    // The generated explanation is worded only for a rule without its own message.
+    let finding =
+        |path: String, pos: Pos, context: &crate::profile::yaml::Node, generated: &dyn Fn() -> String| Finding {
+            rule: rule.id.clone(),
+            pack: rule.pack.clone(),
+            step: rule.step,
+            severity: rule.severity,
+            title: rule.title.get(lang).to_owned(),
+            message: rule
+                .message
+                .as_ref()
+                .and_then(|m| crate::rules::condition::fill_message(m.get(lang), context))
+                .unwrap_or_else(generated),
+            path,
+            line: pos.line,
+            column: pos.col,
+        };
     match &rule.check {
         // A failing `each` gives one finding per failing item, at the item.
         Cond::Each { path, when, check } => {
@@ -331,17 +333,14 @@ fn findings_for(rule: &Rule, root: &crate::profile::yaml::Node, lang: Lang, out:
                 Ok(None) => {}
                 Ok(Some(failing)) => {
                     for (i, item) in failing {
-                        out.push(finding(
-                            format!("{list}[{i}]"),
-                            item.pos,
-                            item,
-                            check.explain_failure(item, lang),
-                        ));
+                        out.push(finding(format!("{list}[{i}]"), item.pos, item, &|| {
+                            check.explain_failure(item, lang)
+                        }));
                     }
                 }
                 Err(value) => {
                     let message = t!(lang, "finding-not-a-list", path = &list);
-                    out.push(finding(list, value.pos, value, message));
+                    out.push(finding(list, value.pos, value, &|| message.clone()));
                 }
             }
         }
@@ -350,7 +349,7 @@ fn findings_for(rule: &Rule, root: &crate::profile::yaml::Node, lang: Lang, out:
             // public audience), worded with every culprit.
             if let Some((first, pos)) = check.culprits(root).first() {
                 let path = first.first_path().map_or_else(|| ".".to_owned(), Path::display);
-                out.push(finding(path, *pos, root, check.explain_failure(root, lang)));
+                out.push(finding(path, *pos, root, &|| check.explain_failure(root, lang)));
             }
         }
     }

@@ -359,7 +359,16 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
         });
     }
     match direct::parse(text) {
-        Some(node) => Ok(node),
+        Some(node) => {
+            // Debug builds (the tests, the fuzz targets) check every document
+            // the direct reader takes against the reference reading.
+            debug_assert_eq!(
+                via_serde(text),
+                Ok(node.clone()),
+                "the two YAML readers differ on {text:?}"
+            );
+            Ok(node)
+        }
         None => via_serde(text),
     }
 }
@@ -631,7 +640,17 @@ mod direct {
             "true" | "True" | "TRUE" => Value::Bool(true),
             "false" | "False" | "FALSE" => Value::Bool(false),
             t if t.starts_with([' ', '\t', '\r', '\n']) || t.ends_with([' ', '\t', '\r', '\n']) => return None,
-            t if t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '.')) => number(t)?,
+            // Every number serde-saphyr reads (radixes, exponents, `.inf`) is
+            // made of ASCII letters, digits and `+-._`: anything else is text.
+            t if t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '.')) => {
+                if t.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.' | b'_'))
+                {
+                    number(t)?
+                } else {
+                    Value::Str(text.into_owned())
+                }
+            }
             // Neither a number nor a boolean can start otherwise: `inf` and `nan`
             // without a dot are text in YAML, and to serde-saphyr.
             _ => Value::Str(text.into_owned()),
@@ -820,6 +839,20 @@ mod tests {
             "1:20:30",
             "+33 6 12",
             "3 rue des Lilas",
+            "75001 Paris",
+            "+33 6 12 34 56 78",
+            "1/2",
+            "1,5",
+            "-1 000",
+            "0.5 %",
+            "1e3 x",
+            "2fa",
+            "1.2.3",
+            "-.5",
+            "+.5",
+            "1__0",
+            "0x_1",
+            "1-2",
             "-a",
             "- a",
             "-1a",

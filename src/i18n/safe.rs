@@ -26,7 +26,12 @@ fn unsafe_char(c: char) -> bool {
 /// point as `\u{1b}`, so what was there stays visible. Text needing none of
 /// this is borrowed as is.
 pub fn one_line(s: &str) -> Cow<'_, str> {
-    let Some(first) = s.find(unsafe_char) else {
+    // Most text is printable ASCII, checked a byte at a time; the first byte
+    // outside it starts a character, from which characters are checked.
+    let Some(ascii) = s.bytes().position(|b| !(b' '..=b'~').contains(&b)) else {
+        return Cow::Borrowed(s);
+    };
+    let Some(first) = s[ascii..].find(unsafe_char).map(|i| ascii + i) else {
         return Cow::Borrowed(s);
     };
     let mut out = String::with_capacity(s.len() + 8);

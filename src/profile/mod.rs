@@ -139,6 +139,10 @@ fn hashtag_comments(text: &str) -> Vec<Diagnostic> {
     let indent = |l: &str| l.len() - l.trim_start().len();
     let mut out = Vec::new();
     for (n, line) in lines.iter().enumerate() {
+        // Most lines hold no `#` at all: one byte search, then the next line.
+        if !line.contains('#') {
+            continue;
+        }
         let trimmed = line.trim_start();
         if trimmed.starts_with('#') {
             continue;

@@ -77,12 +77,17 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let max = max.max(20);
     let mut lines = Vec::new();
     for para in text.split('\n') {
-        let mut line = String::new();
+        // A paragraph that fits, with single spaces between its words, is its own line.
+        if !para.starts_with(' ') && !para.ends_with(' ') && !para.contains("  ") && width(para) <= max {
+            lines.push(para.to_owned());
+            continue;
+        }
+        let mut line = String::with_capacity(max + 8);
         let mut used = 0;
         for word in para.split(' ').filter(|w| !w.is_empty()) {
             let w = width(word);
             if used > 0 && used + 1 + w > max {
-                lines.push(std::mem::take(&mut line));
+                lines.push(std::mem::replace(&mut line, String::with_capacity(max + 8)));
                 used = 0;
             }
             if used > 0 {
@@ -467,4 +472,60 @@ pub fn summary_line(s: &Summary, lang: Lang) -> String {
         ));
     }
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    /// Word by word, as `wrap` does for a paragraph that does not fit as is.
+    fn word_by_word(text: &str, max: usize) -> Vec<String> {
+        let max = max.max(20);
+        let mut lines = Vec::new();
+        for para in text.split('\n') {
+            let (mut line, mut used) = (String::new(), 0);
+            for word in para.split(' ').filter(|w| !w.is_empty()) {
+                let w = word.chars().count();
+                if used > 0 && used + 1 + w > max {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                if used > 0 {
+                    line.push(' ');
+                    used += 1;
+                }
+                line.push_str(word);
+                used += w;
+            }
+            lines.push(line);
+        }
+        lines
+    }
+
+    #[test]
+    fn a_paragraph_that_fits_is_kept_and_others_break_at_spaces() {
+        let fits = "Add a profile picture: à côté de votre nom";
+        assert_eq!(wrap(fits, 60), [fits]);
+        assert_eq!(wrap("", 60), [""]);
+        assert_eq!(
+            wrap("twenty chars exactly plus some more words here", 20),
+            ["twenty chars exactly", "plus some more words", "here"]
+        );
+        for text in [
+            fits,
+            "",
+            " leading space",
+            "trailing space ",
+            "two  spaces inside",
+            "one\n\ntwo paragraphs, the second one long enough to break somewhere",
+            "a-very-long-word-that-is-longer-than-the-width-on-its-own then short",
+            "exactly twenty chars",
+            "exactly twenty chars!",
+            "é è ê ë à â ä î ï ô ö ù û ü ÿ ç œ æ « guillemets » et espaces fines",
+        ] {
+            for max in [0, 20, 21, 40, 72] {
+                assert_eq!(wrap(text, max), word_by_word(text, max), "{text:?} at {max}");
+            }
+        }
+    }
 }

@@ -10,6 +10,7 @@ use crate::profile::yaml::{self, Node, Pos, Value};
 use crate::rules::condition::{self, Cond, Scope};
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 /// How much a rule matters: its findings' level and its weight in the score.
@@ -50,11 +51,17 @@ impl Severity {
     }
     /// The severity in words, as a report shows it.
     pub fn word(self, lang: Lang) -> String {
-        match self {
-            Severity::Error => t!(lang, "severity-error"),
-            Severity::Warning => t!(lang, "severity-warning"),
-            Severity::Info => t!(lang, "severity-info"),
-        }
+        // Worded once per language: the text report writes severity words
+        // several times per finding, and the catalogues do not change.
+        static WORDS: [OnceLock<[String; 3]>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
+        let words = WORDS[lang as usize].get_or_init(|| {
+            [
+                t!(lang, "severity-info"),
+                t!(lang, "severity-warning"),
+                t!(lang, "severity-error"),
+            ]
+        });
+        words[self as usize].clone()
     }
 }
 
@@ -625,6 +632,19 @@ pub fn builtin() -> Vec<Pack> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn severity_words_are_the_catalogues_for_each_language() {
+        for lang in Lang::ALL {
+            // Twice: the first call fills the cache, the second reads it.
+            for _ in 0..2 {
+                assert_eq!(Severity::Info.word(lang), t!(lang, "severity-info"));
+                assert_eq!(Severity::Warning.word(lang), t!(lang, "severity-warning"));
+                assert_eq!(Severity::Error.word(lang), t!(lang, "severity-error"));
+            }
+        }
+        assert_ne!(Severity::Error.word(Lang::En), Severity::Error.word(Lang::Fr));
+    }
 
     #[test]
     fn every_builtin_pattern_compiles_eagerly() {

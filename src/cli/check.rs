@@ -71,6 +71,17 @@ pub fn lint_all(
         }
         return;
     }
+    in_parallel(&inputs, workers, &lint, |r, i| emit(r, i.1));
+}
+
+/// `lint` every input on `workers` threads, calling `emit` with each result
+/// in input order.
+fn in_parallel<T: Sync, R: Send>(
+    inputs: &[T],
+    workers: usize,
+    lint: &(impl Fn(&T) -> R + Sync),
+    mut emit: impl FnMut(R, &T),
+) {
     // Workers take files in chunks and send each chunk's reports as one
     // message: one hand-over per file cost more than the rules themselves.
     let chunk = (inputs.len() / (workers * 8)).clamp(1, 32);
@@ -81,9 +92,7 @@ pub fn lint_all(
     // reorder buffer. The chunk the writer waits for is never held back.
     let window = chunk * workers * 4;
     let emitted = (Mutex::new(0usize), Condvar::new());
-    let (tx, rx) = mpsc::sync_channel::<(usize, Vec<ProfileReport>)>(workers * 2);
-    let inputs = &inputs;
-    let lint = &lint;
+    let (tx, rx) = mpsc::sync_channel::<(usize, Vec<R>)>(workers * 2);
     std::thread::scope(|s| {
         for _ in 0..workers {
             let tx = tx.clone();
@@ -111,14 +120,14 @@ pub fn lint_all(
         }
         drop(tx);
         // Chunks arrive in any order; emit them in input order.
-        let mut pending: BTreeMap<usize, Vec<ProfileReport>> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, Vec<R>> = BTreeMap::new();
         let mut want = 0;
         for (start, reports) in rx {
             pending.insert(start, reports);
             while let Some(reports) = pending.remove(&want) {
                 let n = reports.len();
                 for (k, r) in reports.into_iter().enumerate() {
-                    emit(r, inputs[want + k].1);
+                    emit(r, &inputs[want + k]);
                 }
                 want += n;
                 let (lock, cvar) = &emitted;

@@ -8,6 +8,7 @@
 
 use super::exit::{TROUBLE, Tally};
 use super::guards::{report_over_profile, reports_spare_configs_and_packs, say_configs, selection_matches};
+use super::outdir::DirOutput;
 use super::output::{self, Identity};
 use super::problems::Problems;
 use super::ruleset;
@@ -218,35 +219,11 @@ fn check(
         problems: &kept,
         width: width(env),
     };
-    if let Some(clash) = report_over_profile(&inputs, &targets, &env.cwd) {
-        problems.usage_error(t!(lang, "cli-report-over-profile", path = clash.display()));
+    if !ready_to_write(problems, &inputs, &targets, &env.cwd, &union, lang) {
         return Ok(TROUBLE);
     }
-    // A path that yields no profile at all is almost always a mistake
-    // (a misspelt folder in CI would otherwise pass with 0 profiles).
-    if inputs.is_empty() {
-        problems.usage_error(t!(lang, "cli-no-profile-found"));
+    let Ok(dir) = output_dir(problems, args, plan.format, lang) else {
         return Ok(TROUBLE);
-    }
-    if union.rules.is_empty() {
-        let keyword = problems.paint_keyword("warning");
-        // The keyword stays English, as in every message (problem matchers).
-        problems.note_line(&format!("profilecheck: {keyword}: {}", t!(lang, "cli-no-rule-loaded")));
-    }
-    let dir = match &args.output_dir {
-        Some(d) => match super::outdir::DirOutput::new(d, plan.format) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                problems.usage_error(t!(
-                    lang,
-                    "cli-output-dir-unusable",
-                    dir = d.display().to_string(),
-                    reason = e.to_string()
-                ));
-                return Ok(TROUBLE);
-            }
-        },
-        None => None,
     };
     let mut stdout = output::Closable::new(stdout);
     let sinks = Sinks::open(&plan, dir, main_ctx, run.color, &mut stdout, lang)?;
@@ -266,6 +243,48 @@ fn check(
         problems.note_line(&format!("profilecheck: {message}"));
     }
     Ok(tally.code(problems.trouble || !kept.is_empty()))
+}
+
+/// The last guards before anything is written; false after a usage error.
+fn ready_to_write(
+    problems: &mut Problems,
+    inputs: &[(Input, usize)],
+    targets: &[Identity],
+    cwd: &Path,
+    union: &RuleSet,
+    lang: Lang,
+) -> bool {
+    if let Some(clash) = report_over_profile(inputs, targets, cwd) {
+        problems.usage_error(t!(lang, "cli-report-over-profile", path = clash.display()));
+        return false;
+    }
+    // A path that yields no profile at all is almost always a mistake
+    // (a misspelt folder in CI would otherwise pass with 0 profiles).
+    if inputs.is_empty() {
+        problems.usage_error(t!(lang, "cli-no-profile-found"));
+        return false;
+    }
+    if union.rules.is_empty() {
+        let keyword = problems.paint_keyword("warning");
+        // The keyword stays English, as in every message (problem matchers).
+        problems.note_line(&format!("profilecheck: {keyword}: {}", t!(lang, "cli-no-rule-loaded")));
+    }
+    true
+}
+
+/// The `--output-dir` folder, made if needed; Err after a usage error.
+fn output_dir(problems: &mut Problems, args: &LintArgs, format: Format, lang: Lang) -> Result<Option<DirOutput>, ()> {
+    let Some(d) = &args.output_dir else {
+        return Ok(None);
+    };
+    DirOutput::new(d, format, lang).map(Some).map_err(|e| {
+        problems.usage_error(t!(
+            lang,
+            "cli-output-dir-unusable",
+            dir = d.display().to_string(),
+            reason = e.to_string()
+        ));
+    })
 }
 
 /// The check proper: every input linted, each report to stderr (located

@@ -1,9 +1,11 @@
 //! `--output-dir DIR`: one report file per profile (and an index for
-//! html and markdown), each written atomically.
+//! html and markdown), each written atomically as `-o` writes its file.
 
+use super::output::Sink;
+use crate::i18n::Lang;
 use crate::report::{Context, Format, ProfileReport, Summary};
 use std::collections::HashSet;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// `--output-dir DIR`: one report per profile, `DIR/STEM.EXT`, stems made
@@ -12,13 +14,15 @@ use std::path::{Path, PathBuf};
 pub(super) struct DirOutput {
     dir: PathBuf,
     format: Format,
+    /// For the errors that name a file.
+    lang: Lang,
     taken: HashSet<String>,
     /// For the index: each profile's report and the file it went to.
     written: Vec<(ProfileReport, String)>,
 }
 
 impl DirOutput {
-    pub(super) fn new(dir: &Path, format: Format) -> io::Result<DirOutput> {
+    pub(super) fn new(dir: &Path, format: Format, lang: Lang) -> io::Result<DirOutput> {
         std::fs::create_dir_all(dir)?;
         if !std::fs::metadata(dir)?.is_dir() {
             return Err(io::Error::new(io::ErrorKind::NotADirectory, "not a directory"));
@@ -30,6 +34,7 @@ impl DirOutput {
         Ok(DirOutput {
             dir: dir.to_owned(),
             format,
+            lang,
             taken,
             written: Vec::new(),
         })
@@ -52,6 +57,7 @@ impl DirOutput {
         if clean.is_empty() || clean.starts_with('.') {
             clean.insert(0, '_');
         }
+        shorten(&mut clean);
         let mut stem = clean.clone();
         let mut n = 1;
         while !self.taken.insert(stem.to_lowercase()) {
@@ -70,7 +76,7 @@ impl DirOutput {
         };
         summary.add(p);
         let body = crate::report::render_one(self.format, *ctx, p, &summary)?;
-        write_atomic(&self.dir.join(&name), &body)?;
+        write_atomic(&self.dir.join(&name), &body, self.lang)?;
         if matches!(self.format, Format::Html | Format::Markdown) {
             self.written.push((p.clone(), name));
         }
@@ -87,7 +93,7 @@ impl DirOutput {
         };
         match index {
             Some((name, body)) => {
-                write_atomic(&self.dir.join(name), body.as_bytes())?;
+                write_atomic(&self.dir.join(name), body.as_bytes(), self.lang)?;
                 Ok(n + 1)
             }
             None => Ok(n),
@@ -95,17 +101,45 @@ impl DirOutput {
     }
 }
 
-/// Write `body` to `dest` through a temporary file of a random name created
-/// in the same folder (O_EXCL), renamed over `dest` once complete.
-fn write_atomic(dest: &Path, body: &[u8]) -> io::Result<()> {
-    let named = |e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", dest.display()));
-    let dir = dest
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(named)?;
-    tmp.write_all(body).map_err(named)?;
-    tmp.as_file().sync_all().map_err(named)?;
-    tmp.persist(dest).map_err(|e| named(e.error))?;
-    Ok(())
+/// Write `body` to `dest` as `-o` writes its file (docs/cli.md): through a
+/// temporary file beside it, made with the umask's mode, taking a replaced
+/// file's mode, removed if the run fails or is interrupted.
+fn write_atomic(dest: &Path, body: &[u8], lang: Lang) -> io::Result<()> {
+    let mut sink = Sink::file(dest, lang)?;
+    sink.writer().write_all(body)?;
+    sink.finish()
+}
+
+/// The longest stem kept, in bytes: with the extension, a `-N` to make it
+/// unique and the temporary file's affixes (`.NAME.XXXXXX.tmp`), a name
+/// stays under the 255 bytes file systems allow.
+const MAX_STEM_BYTES: usize = 200;
+
+/// `stem` cut to [`MAX_STEM_BYTES`] at a character boundary.
+fn shorten(stem: &mut String) {
+    if stem.len() > MAX_STEM_BYTES {
+        let mut end = MAX_STEM_BYTES;
+        while !stem.is_char_boundary(end) {
+            end -= 1;
+        }
+        stem.truncate(end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_are_safe_short_and_unique() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut out = DirOutput::new(dir.path(), Format::Html, Lang::En).unwrap();
+        assert_eq!(out.stem("team/ada.yaml"), "ada");
+        assert_eq!(out.stem("other/ADA.yaml"), "ADA-2");
+        assert_eq!(out.stem("index.yaml"), "index-2", "the index's name is taken");
+        assert_eq!(out.stem(".hidden.yaml"), "_.hidden");
+        let long = format!("{}.yml", "é".repeat(126));
+        let stem = out.stem(&long);
+        assert!(stem.len() <= MAX_STEM_BYTES && stem.chars().all(|c| c == 'é'), "{stem}");
+    }
 }

@@ -117,31 +117,8 @@ impl Walk<'_> {
                 continue;
             }
             // The entry's type comes with the listing: no stat per file.
-            let (is_dir, is_file, id) = if ft.is_symlink() {
-                if !self.follow {
-                    continue;
-                }
-                match std::fs::metadata(&p) {
-                    Ok(m) => (m.is_dir(), m.is_file(), Some(file_id(&p, &m))),
-                    // A dangling symlink named like a profile is worth reporting.
-                    Err(e) => {
-                        if is_yaml_name(&name) {
-                            out.push(Input::Broken(p, io_msg(&e)));
-                        }
-                        continue;
-                    }
-                }
-            } else if ft.is_dir() && self.follow {
-                // Only a walk that follows links can meet a folder twice.
-                match std::fs::metadata(&p) {
-                    Ok(m) => (true, false, Some(file_id(&p, &m))),
-                    Err(e) => {
-                        out.push(Input::Broken(p, io_msg_for(&e, true)));
-                        continue;
-                    }
-                }
-            } else {
-                (ft.is_dir(), ft.is_file(), None)
+            let Some((is_dir, is_file, id)) = self.classify(&p, ft, &name, out) else {
+                continue;
             };
             if is_dir {
                 if id.is_some_and(|id| !seen.insert(id)) || (self.skip)(&p, true) {
@@ -161,6 +138,44 @@ impl Walk<'_> {
                 }
             }
         }
+    }
+
+    /// An entry's kind (folder, regular file) and, when the walk follows
+    /// links, its identity; None for what the walk skips (a symlink not
+    /// followed, one that leads nowhere, reported if named like a profile).
+    fn classify(
+        &self,
+        p: &Path,
+        ft: std::fs::FileType,
+        name: &str,
+        out: &mut Vec<Input>,
+    ) -> Option<(bool, bool, Option<FileId>)> {
+        Some(if ft.is_symlink() {
+            if !self.follow {
+                return None;
+            }
+            match std::fs::metadata(p) {
+                Ok(m) => (m.is_dir(), m.is_file(), Some(file_id(p, &m))),
+                // A dangling symlink named like a profile is worth reporting.
+                Err(e) => {
+                    if is_yaml_name(name) {
+                        out.push(Input::Broken(p.to_owned(), io_msg(&e)));
+                    }
+                    return None;
+                }
+            }
+        } else if ft.is_dir() && self.follow {
+            // Only a walk that follows links can meet a folder twice.
+            match std::fs::metadata(p) {
+                Ok(m) => (true, false, Some(file_id(p, &m))),
+                Err(e) => {
+                    out.push(Input::Broken(p.to_owned(), io_msg_for(&e, true)));
+                    return None;
+                }
+            }
+        } else {
+            (ft.is_dir(), ft.is_file(), None)
+        })
     }
 
     /// A folder's entries, sorted; a folder that cannot be listed is reported.

@@ -6,16 +6,19 @@
 //! ([`super::exit`]). Every stage says what went wrong through the one
 //! [`Problems`] reporter.
 
+use super::args::{Common, FailOnArg, LintArgs};
+use super::env::{Env, lang_of};
 use super::exit::{TROUBLE, Tally};
 use super::guards::{report_over_profile, reports_spare_configs_and_packs, say_configs, selection_matches};
+use super::inputs;
 use super::outdir::DirOutput;
 use super::output::{self, Identity};
 use super::problems::Problems;
 use super::ruleset;
 use super::scope::Scopes;
 use super::sinks::{End, Plan, Sinks};
+use super::stats::Statistics;
 use super::walk::Input;
-use super::{Common, Env, FailOnArg, LintArgs, Statistics, inputs, lang_of};
 use crate::i18n::Lang;
 use crate::i18n::catalog::t;
 use crate::platform::FileId;

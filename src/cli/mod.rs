@@ -14,16 +14,15 @@
 //! reporter. It writes only to the writers it is handed, so it is tested
 //! without a process; `main` maps its result to the exit code.
 
-use crate::i18n::Lang;
 use crate::i18n::catalog::t;
 use clap::FromArgMatches;
 use std::ffi::OsString;
-use std::io::{self, Read, Write};
-use std::path::PathBuf;
+use std::io::{self, Write};
 
 mod args;
 mod check;
 mod commands;
+mod env;
 mod exit;
 mod guards;
 mod help;
@@ -40,68 +39,13 @@ mod stats;
 mod subcommands;
 mod walk;
 
-pub(crate) use args::{Cli, ColorArg, Command, Common, FailOnArg, LangArg, LintArgs};
+pub(crate) use args::{Cli, ColorArg, Command};
+use env::lang_of;
+pub use env::{ClosedStdin, Env};
 pub use exit::{FINDINGS, OK, TROUBLE};
 use help::args_lang;
 pub(crate) use help::command;
-use problems::Problems;
-pub(crate) use problems::error;
-pub(crate) use stats::Statistics;
-
-/// What the process sees of its environment; tests pass their own.
-pub struct Env {
-    /// The process's environment variables.
-    pub vars: Vec<(String, String)>,
-    /// The working directory: relative paths and config discovery start here.
-    pub cwd: PathBuf,
-    /// Whether standard output is a terminal (colours, width).
-    pub stdout_is_terminal: bool,
-    /// Standard input, read for the path `-`.
-    pub stdin: Box<dyn Read + Send>,
-}
-
-impl Env {
-    /// The variable `k`, if set.
-    pub fn var(&self, k: &str) -> Option<&str> {
-        self.vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str())
-    }
-    /// The locale's language: LC_ALL, then LC_MESSAGES, then LANG.
-    pub fn locale_lang(&self) -> Lang {
-        ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .find_map(|k| self.var(k).filter(|v| !v.is_empty()))
-            .map_or(Lang::En, Lang::from_locale)
-    }
-}
-
-/// Standard input that was closed when the process started
-/// (`profilecheck - <&-`). Rust's runtime puts `/dev/null` in its place, so
-/// without this the run would lint an empty profile; reading it is an error.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ClosedStdin;
-
-impl std::fmt::Display for ClosedStdin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Shown as the catalogue's `stdin-closed`; this is for logs.
-        f.write_str(concat!("stdin", " closed"))
-    }
-}
-
-impl std::error::Error for ClosedStdin {}
-
-impl Read for ClosedStdin {
-    fn read(&mut self, _buf: &mut [u8]) -> io::Result<usize> {
-        Err(io::Error::other(ClosedStdin))
-    }
-}
-
-impl ClosedStdin {
-    /// Was the process's standard input closed when it started? (Unix only;
-    /// see `platform::stdin_was_closed`.)
-    pub fn detect() -> bool {
-        crate::platform::stdin_was_closed()
-    }
-}
+use problems::{Problems, error};
 
 /// Run the command line; returns the exit code.
 pub fn run(args: Vec<OsString>, env: Env, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
@@ -216,12 +160,5 @@ fn dispatch(problems: &mut Problems, env: &mut Env, cli: Cli, stdout: &mut dyn W
             };
             lint::lint(problems, env, &run, stdout)
         }
-    }
-}
-
-fn lang_of(l: LangArg) -> Lang {
-    match l {
-        LangArg::En => Lang::En,
-        LangArg::Fr => Lang::Fr,
     }
 }

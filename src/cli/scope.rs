@@ -144,7 +144,7 @@ impl Scopes {
 
 /// The config of the current directory (or `--config`), for the
 /// subcommands and for the run's language.
-pub(super) fn cwd_config(problems: &mut Problems, cwd: &Path, common: &super::Common) -> Config {
+pub(super) fn cwd_config(problems: &mut Problems, cwd: &Path, common: &super::args::Common) -> Config {
     if common.no_config {
         return Config::default();
     }

@@ -2,11 +2,13 @@
 //! `explain`, `init`, `serve`. Each takes the config of the current folder
 //! and the one [`Problems`] reporter, and returns its exit code.
 
+use super::args::Common;
+use super::commands;
+use super::env::{Env, lang_of};
 use super::exit::{FINDINGS, OK, TROUBLE};
 use super::output::{self, Sink};
 use super::problems::{Problems, error};
 use super::ruleset;
-use super::{Common, Env, commands, lang_of};
 use crate::i18n::Lang;
 use crate::i18n::catalog::t;
 use crate::rules::config::Config;

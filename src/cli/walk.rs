@@ -34,7 +34,7 @@ fn io_msg_for(e: &std::io::Error, folder: bool) -> Msg {
         return msg!("io-path-too-long").into();
     }
     // `profilecheck - <&-`: the process started with stdin closed.
-    if e.get_ref().is_some_and(|inner| inner.is::<crate::cli::ClosedStdin>()) {
+    if e.get_ref().is_some_and(|inner| inner.is::<super::env::ClosedStdin>()) {
         return msg!("stdin-closed").into();
     }
     match (e.kind(), folder) {

@@ -11,7 +11,9 @@
 //! - there is no FIFO special-casing: a file is opened plainly, then checked
 //!   to be a regular file;
 //! - a replaced report keeps its read-only flag, not a Unix mode or owner;
-//! - a closed standard input cannot be told from `NUL` and is not detected.
+//! - a closed standard input cannot be told from `NUL` and is not detected;
+//! - colours are shown on a Windows console by turning on its
+//!   virtual-terminal processing.
 //!
 //! The bounded reading of a file ([`read_limited`]) lives here too, so the
 //! command line, the language server and the workshop room read configs,
@@ -144,6 +146,16 @@ pub(crate) fn keep_owner_and_mode(file: &File, old: &Metadata) {
 #[cfg(not(unix))]
 pub(crate) fn keep_owner_and_mode(file: &File, old: &Metadata) {
     let _ = file.set_permissions(old.permissions());
+}
+
+/// Let colours show on the console. Unix terminals read ANSI sequences as
+/// they are; a Windows console needs virtual-terminal processing turned on
+/// (Windows 10 and later), else it would print the escapes as text.
+pub(crate) fn enable_colours() {
+    #[cfg(windows)]
+    {
+        let _ = colored::control::set_virtual_terminal(true);
+    }
 }
 
 /// The raw bytes of a path that is not UTF-8 (SARIF percent-encodes them).

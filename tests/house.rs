@@ -219,3 +219,38 @@ fn a_crlf_profile_reads_as_its_lf_twin() {
     assert_eq!(a.status.code(), b.status.code());
     assert_eq!(String::from_utf8_lossy(&a.stdout), String::from_utf8_lossy(&b.stdout));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_config_rules_link_out_of_its_tree_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = dir.path().join("team");
+    let outside = dir.path().join("outside");
+    std::fs::create_dir_all(&team).unwrap();
+    std::fs::create_dir_all(&outside).unwrap();
+    let pack = std::fs::read_to_string(Path::new(MANIFEST).join("examples/packs/service-client.yaml")).unwrap();
+    std::fs::write(outside.join("secret.yaml"), &pack).unwrap();
+    std::os::unix::fs::symlink("../outside/secret.yaml", team.join("linkpack.yaml")).unwrap();
+    std::fs::write(team.join(".profilecheck.yaml"), "rules: [linkpack.yaml]\n").unwrap();
+    std::fs::create_dir(team.join("profiles")).unwrap();
+    std::fs::write(team.join("profiles/p.yaml"), fixture("complete.yaml")).unwrap();
+    let out = cmd(&team, &["--format", "json", "profiles"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(".profilecheck.yaml:1:9: error: `linkpack.yaml` leaves the config's folder"),
+        "{err}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        !json.to_string().contains("sc-current-employer"),
+        "the pack outside was not loaded"
+    );
+    // The same pack inside the tree, through a link that stays inside, loads.
+    std::fs::write(team.join("real.yaml"), &pack).unwrap();
+    std::fs::remove_file(team.join("linkpack.yaml")).unwrap();
+    std::os::unix::fs::symlink("real.yaml", team.join("linkpack.yaml")).unwrap();
+    let out = cmd(&team, &["--format", "json", "profiles"]).output().unwrap();
+    assert_ne!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("sc-current-employer"));
+}

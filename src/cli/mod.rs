@@ -108,6 +108,9 @@ fn dispatch(problems: &mut Problems, env: &mut Env, cli: Cli, stdout: &mut dyn W
                 || (env.stdout_is_terminal && env.var("NO_COLOR").is_none_or(|v| v.is_empty()))
         }
     };
+    if color {
+        crate::platform::enable_colours();
+    }
     colored::control::set_override(color);
     match cli.command {
         Some(Command::Rules { format, verify, packs }) if verify => {

@@ -68,6 +68,15 @@ fn config_pack_files(problems: &mut Problems, config: &Config, lang: Lang) -> Ve
                 reason = reason
             )
         };
+        if let Some(rel) = leaves_tree(config, path) {
+            let msg = t!(
+                lang,
+                "config-rules-leaves-folder",
+                path = excerpt(&rel.display().to_string())
+            );
+            problems.problem(shown, pos.line, pos.col, msg);
+            continue;
+        }
         if let Err(e) = std::fs::metadata(path) {
             let msg = unusable(walk::io_message(&e).text(lang));
             problems.problem(shown, pos.line, pos.col, msg);
@@ -83,6 +92,22 @@ fn config_pack_files(problems: &mut Problems, config: &Config, lang: Lang) -> Ve
         inputs.extend(found);
     }
     inputs
+}
+
+/// A `rules` entry inside the config's folder must stay there by its real
+/// path too: a link `linkpack.yaml -> ../outside/secret.yaml` is refused as
+/// `../outside/secret.yaml` written out is (issue 27). Returns the entry
+/// as written, relative to the config's folder, when it leaves.
+fn leaves_tree(config: &Config, entry: &Path) -> Option<PathBuf> {
+    let base = config.path.as_ref()?.parent()?;
+    let rel = entry.strip_prefix(base).ok()?;
+    let base = if base.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        base
+    };
+    let (real_base, real) = (base.canonicalize().ok()?, entry.canonicalize().ok()?);
+    (!real.starts_with(real_base)).then(|| rel.to_owned())
 }
 
 /// Config `severity` keys that match no rule of `rules`.

@@ -12,6 +12,7 @@
 //!   to be a regular file;
 //! - a replaced report keeps its read-only flag, not a Unix mode or owner;
 //! - a closed standard input cannot be told from `NUL` and is not detected;
+//! - Ctrl-C is not watched, so it may leave a report's temporary file;
 //! - colours are shown on a Windows console by turning on its
 //!   virtual-terminal processing.
 //!
@@ -171,6 +172,33 @@ pub(crate) fn path_bytes(path: &Path) -> Vec<u8> {
         path.to_string_lossy().into_owned().into_bytes()
     }
 }
+
+/// When the process is interrupted (SIGINT, SIGTERM, SIGHUP), run
+/// `cleanup` on a thread of its own, then let the signal end the process as
+/// it would have (so the shell sees "killed by SIGINT").
+#[cfg(unix)]
+pub(crate) fn on_interrupt(cleanup: fn()) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("profilecheck-signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                cleanup();
+                let _ = signal_hook::low_level::emulate_default_handler(sig);
+                // Should the default action not end us, still stop.
+                std::process::exit(128 + sig);
+            }
+        });
+}
+
+/// Windows has no signal iterator: Ctrl-C ends the process at once, and a
+/// report's temporary file (`.NAME.XXXXXX.tmp`) may stay behind; a failed
+/// run still removes it (docs/cli.md).
+#[cfg(not(unix))]
+pub(crate) fn on_interrupt(_cleanup: fn()) {}
 
 /// Open `path` for reading without ever blocking: on Unix with
 /// `O_NONBLOCK` (a FIFO would otherwise wait for a writer for ever) and

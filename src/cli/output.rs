@@ -235,28 +235,16 @@ fn forget(path: &Path) {
     lock_pending().retain(|p| p != path);
 }
 
-/// On the first temporary file, start a thread that waits for SIGINT,
-/// SIGTERM and SIGHUP, removes the temporary files, then lets the signal
-/// end the process as it would have (so the shell sees "killed by SIGINT").
+/// On the first temporary file, have the temporary files removed when the
+/// run is interrupted (see [`crate::platform::on_interrupt`]).
 fn watch_signals() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
-            return;
-        };
-        let _ = std::thread::Builder::new()
-            .name("profilecheck-signals".into())
-            .spawn(move || {
-                if let Some(sig) = signals.forever().next() {
-                    for path in lock_pending().drain(..) {
-                        let _ = std::fs::remove_file(path);
-                    }
-                    let _ = signal_hook::low_level::emulate_default_handler(sig);
-                    // Should the default action not end us, still stop.
-                    std::process::exit(128 + sig);
-                }
-            });
+        crate::platform::on_interrupt(|| {
+            for path in lock_pending().drain(..) {
+                let _ = std::fs::remove_file(path);
+            }
+        })
     });
 }
 

@@ -128,34 +128,21 @@ fn output_dir_files_honour_the_umask_and_keep_a_replaced_files_mode() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("ada.yaml"), fixture("complete.yaml")).unwrap();
     std::fs::write(dir.path().join("bob.yaml"), fixture("complete.yaml")).unwrap();
-    let out = with_umask(
-        dir.path(),
-        &[
-            "--no-config",
-            "--format",
-            "json",
-            "--output-dir",
-            "out",
-            "ada.yaml",
-            "bob.yaml",
-        ],
-    );
+    let args = [
+        "--no-config",
+        "--format",
+        "json",
+        "--output-dir",
+        "out",
+        "ada.yaml",
+        "bob.yaml",
+    ];
+    let out = with_umask(dir.path(), &args);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(mode(&dir.path().join("out/ada.json")), 0o644);
     // As `-o` does: a file made private stays private when replaced.
     std::fs::set_permissions(dir.path().join("out/bob.json"), std::fs::Permissions::from_mode(0o600)).unwrap();
-    let out = with_umask(
-        dir.path(),
-        &[
-            "--no-config",
-            "--format",
-            "json",
-            "--output-dir",
-            "out",
-            "ada.yaml",
-            "bob.yaml",
-        ],
-    );
+    let out = with_umask(dir.path(), &args);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(mode(&dir.path().join("out/bob.json")), 0o600);
     assert_eq!(mode(&dir.path().join("out/ada.json")), 0o644);

@@ -384,7 +384,7 @@ impl App<'_> {
                 writeln!(stdout)?;
                 Ok(OK)
             }
-            Some(Command::Serve { port, lan }) => {
+            Some(Command::Serve { port, lan, resume }) => {
                 let sel = Selection {
                     settings: config.severity.clone(),
                     ..Selection::default()
@@ -396,6 +396,7 @@ impl App<'_> {
                     lan,
                     forced: cli.common.lang.map(lang_of),
                     fallback: config.lang.unwrap_or(self.locale),
+                    resume,
                 };
                 if let Err(e) = crate::workshop::serve::serve(rules, opts, stdout) {
                     self.error_line(format!("profilecheck serve: {e}"));

@@ -160,7 +160,7 @@ fn export_json(shared: &[room::Share], rules: &RuleSet, lang: Lang) -> Value {
 /// an export is refused, located, and the room does not open.
 pub fn resume(path: &Path, rules: &RuleSet, lang: Lang) -> Result<Room, String> {
     let shown = shown_path(path);
-    let fail = |line: usize, col: usize, msg: String| format!("{shown}:{line}:{col}: {msg}");
+    let fail = |line: usize, col: usize, msg: String| format!("{shown}:{line}:{col}: error: {msg}");
     let meta =
         std::fs::metadata(path).map_err(|e| fail(1, 1, t!(lang, "serve-resume-unreadable", error = e.to_string())))?;
     if !meta.is_file() {

@@ -27,19 +27,20 @@ pub(super) async fn page(_: Coach) -> Response {
     asset("text/html; charset=utf-8", COACH_HTML)
 }
 
-fn locked<T>(state: &AppState, f: impl FnOnce(&mut Room) -> T) -> Result<T, Response> {
-    match state.room.lock() {
-        Ok(mut room) => Ok(f(&mut room)),
-        Err(_) => Err(plain(StatusCode::INTERNAL_SERVER_ERROR, String::new())),
-    }
+/// `f` on the room; `None` when a panic left its lock poisoned.
+fn locked<T>(state: &AppState, f: impl FnOnce(&mut Room) -> T) -> Option<T> {
+    state.room.lock().ok().map(|mut room| f(&mut room))
+}
+
+fn poisoned() -> Response {
+    plain(StatusCode::INTERNAL_SERVER_ERROR, String::new())
 }
 
 /// The room as the coach's page shows it, polled every few seconds.
 pub(super) async fn view(State(state): State<Shared>, Coach(asked): Coach) -> Response {
     let lang = asked.ui;
-    let mut view = match locked(&state, |room| room.overview(&state.rules, lang, room::now())) {
-        Ok(v) => v,
-        Err(r) => return r,
+    let Some(mut view) = locked(&state, |room| room.overview(&state.rules, lang, room::now())) else {
+        return poisoned();
     };
     view["lang"] = json!(lang.code());
     view["strings"] = form::strings(lang);
@@ -57,9 +58,9 @@ pub(super) async fn participant(State(state): State<Shared>, Coach(asked): Coach
         room.get(&id).map(|s| (s.name.clone(), s.yaml.clone(), s.at))
     });
     let (name, yaml, at) = match found {
-        Ok(Some(share)) => share,
-        Ok(None) => return plain(StatusCode::NOT_FOUND, t!(lang, "serve-no-participant")),
-        Err(r) => return r,
+        Some(Some(share)) => share,
+        Some(None) => return plain(StatusCode::NOT_FOUND, t!(lang, "serve-no-participant")),
+        None => return poisoned(),
     };
     blocking(&state.clone(), move || {
         let lenient = state.check_lenient(yaml.as_bytes(), Some(lang));
@@ -81,9 +82,9 @@ pub(super) async fn participant(State(state): State<Shared>, Coach(asked): Coach
 pub(super) async fn remove(State(state): State<Shared>, Coach(asked): Coach) -> Response {
     let id = asked.id.unwrap_or_default();
     match locked(&state, |room| room.remove(&id)) {
-        Ok(true) => json_response(StatusCode::OK, &json!({ "removed": id })),
-        Ok(false) => plain(StatusCode::NOT_FOUND, t!(asked.ui, "serve-no-participant")),
-        Err(r) => r,
+        Some(true) => json_response(StatusCode::OK, &json!({ "removed": id })),
+        Some(false) => plain(StatusCode::NOT_FOUND, t!(asked.ui, "serve-no-participant")),
+        None => poisoned(),
     }
 }
 
@@ -95,9 +96,8 @@ pub(super) async fn export(State(state): State<Shared>, Coach(asked): Coach) -> 
     let Some((format, ctype, ext)) = handout_format(&asked) else {
         return plain(StatusCode::BAD_REQUEST, t!(lang, "serve-bad-format"));
     };
-    let shared = match locked(&state, |room| room.shares().into_iter().cloned().collect::<Vec<_>>()) {
-        Ok(s) => s,
-        Err(r) => return r,
+    let Some(shared) = locked(&state, |room| room.shares().into_iter().cloned().collect::<Vec<_>>()) else {
+        return poisoned();
     };
     let out = blocking(&state.clone(), move || {
         if format == Format::Json {

@@ -9,6 +9,8 @@ serve-participants = Participants:
 serve-coach = Coach (keep this address to yourself):
 serve-stop = Press Ctrl-C to close the room; nothing is kept after it closes unless you export it from the coach’s page.
 serve-no-lan-address = No network address found: only this computer can reach the room.
+# The name of a download when the profile gives none (a file name: no spaces).
+serve-file-stem = profile
 serve-step-title = Step { $n } · { $title }
 
 ## Answers of the server

@@ -9,6 +9,8 @@ serve-participants = Participants :
 serve-coach = Formateur (gardez cette adresse pour vous) :
 serve-stop = Ctrl-C ferme la salle ; rien n’est conservé après sa fermeture, sauf si vous l’exportez depuis la page du formateur.
 serve-no-lan-address = Aucune adresse réseau trouvée : seul cet ordinateur peut joindre la salle.
+# The name of a download when the profile gives none (a file name: no spaces).
+serve-file-stem = profil
 serve-step-title = Étape { $n } · { $title }
 
 ## Réponses du serveur

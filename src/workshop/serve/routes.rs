@@ -510,10 +510,7 @@ pub(super) fn file_stem(name: &str, lang: Lang) -> String {
     let stem: String = out.trim_matches('-').chars().take(60).collect();
     let stem = stem.trim_end_matches('-');
     if stem.is_empty() || name == "profile" {
-        match lang {
-            Lang::Fr => "profil".to_owned(),
-            Lang::En => "profile".to_owned(),
-        }
+        t!(lang, "serve-file-stem")
     } else {
         stem.to_owned()
     }

@@ -131,8 +131,12 @@ fn export_json(shared: &[room::Share], rules: &RuleSet, lang: Lang) -> Value {
     let people: Vec<Value> = shared
         .iter()
         .map(|s| {
-            let mut missed: Vec<&str> = s.report.findings.iter().map(|f| f.rule.as_str()).collect();
-            missed.dedup();
+            let mut missed: Vec<&str> = Vec::new();
+            for f in &s.report.findings {
+                if !missed.contains(&f.rule.as_str()) {
+                    missed.push(&f.rule);
+                }
+            }
             json!({
                 "id": s.id,
                 "name": s.name,

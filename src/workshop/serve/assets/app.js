@@ -22,6 +22,7 @@
   let lastScoreText = '';
   let shareNameTouched = false;
   let restoring = false;      // filling the form from storage: do not save back
+  let lastTyped = 0;          // when this tab was last typed in
 
   function stored(key) {
     try { return localStorage.getItem(key); } catch (_) { return null; }
@@ -648,6 +649,7 @@
   document.addEventListener('DOMContentLoaded', () => {
     const form = $('profile');
     form.addEventListener('input', (e) => {
+      lastTyped = Date.now();
       if (e.target.id === 'load') return;
       if (e.target.id === 'share-name') { shareNameTouched = true; save(); return; }
       changed();
@@ -669,7 +671,7 @@
     // Another tab of this room changed the answers: show them here too,
     // unless this tab is being typed in.
     window.addEventListener('storage', (e) => {
-      if (e.key !== ANSWERS_KEY || !desc || document.hasFocus()) return;
+      if (e.key !== ANSWERS_KEY || !desc || Date.now() - lastTyped < 3000) return;
       restore();
       check();
     });

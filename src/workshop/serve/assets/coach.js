@@ -116,12 +116,17 @@
     toggle.addEventListener('click', () => toggleDetail(p, toggle));
     const remove = el('button', { type: 'button', class: 'quiet', 'data-action': 'remove', 'aria-label': str('page-coach-remove-label', { name: p.name }), text: str('page-coach-remove') });
     remove.addEventListener('click', () => removeRow(p));
-    return el('tr', { 'data-participant': p.id },
+    const tr = el('tr', { 'data-participant': p.id, class: 'person' },
       el('th', { scope: 'row' }, toggle),
       el('td', { class: 'num', text: p.score === null ? str('page-coach-invalid') : String(p.score) }),
       el('td', { class: 'num', text: str('page-coach-steps-count', { done: p.steps_done, total: p.steps_total }) }),
       el('td', { text: ago(p.ago) }),
       el('td', {}, remove));
+    // A click anywhere on the row opens it too (the button is the keyboard's way).
+    tr.addEventListener('click', (e) => {
+      if (!e.target.closest('button')) toggleDetail(p, toggle);
+    });
+    return tr;
   }
 
   function people(room) {
@@ -195,7 +200,7 @@
         const text = answerText(f, getPath(profile || {}, f.path));
         if (text) rows.push(el('dt', { text: f.label }), el('dd', { text }));
       }
-      if (rows.length) out.push(el('h5', { text: step.title }), el('dl', {}, ...rows));
+      if (rows.length) out.push(el('h4', { text: step.title }), el('dl', {}, ...rows));
     }
     return out.length ? out : [el('p', { text: str('page-coach-no-answers') })];
   }
@@ -203,7 +208,7 @@
   function advice(v) {
     const groups = v.groups.filter((g) => !g.done);
     return groups.map((g) => el('section', { 'data-step': String(g.step) },
-      el('h5', { text: g.title }),
+      el('h4', { text: g.title }),
       el('ul', {}, ...g.advice.map((a) => el('li', { 'data-rule': a.rule, text: str('page-severity-' + a.severity) + ' · ' + a.title })))));
   }
 
@@ -215,8 +220,8 @@
       if (!form || form.lang !== S.lang) form = await (await fetch('/api/form?lang=' + S.lang)).json();
       const v = await (await fetch(api('/api/room/participant', { id: p.id }))).json();
       d.firstChild.replaceChildren(el('div', { class: 'detail-grid' },
-        el('div', {}, el('h4', { text: str('page-coach-advice') }), ...advice(v)),
-        el('div', {}, el('h4', { text: str('page-coach-answers') }), ...answers(v.answers))));
+        el('div', {}, el('h3', { text: str('page-coach-advice') }), ...advice(v)),
+        el('div', {}, el('h3', { text: str('page-coach-answers') }), ...answers(v.answers))));
     } catch (_) { d.dataset.stamp = ''; }
   }
 

@@ -153,7 +153,8 @@ function startResumed(file) {
   await page.waitForSelector('[data-path="publishing.posts_per_month"] input[aria-invalid="true"]', { timeout: 10000 }).catch(() => {});
   check('the wrong answer is still marked after reload', (await posts.getAttribute('aria-invalid')) === 'true');
 
-  const text = await page.evaluate(() => document.body.innerText);
+  // textContent: hidden questions count too.
+  const text = await page.evaluate(() => document.body.textContent);
   for (const f of FORBIDDEN) check(`the page never says ${JSON.stringify(f)}`, !text.includes(f));
   await page.screenshot({ path: path.join(shotDir, 'participant-desktop.png'), fullPage: true });
   await page.screenshot({ path: path.join(shotDir, 'participant-desktop-top.png') });
@@ -185,6 +186,9 @@ function startResumed(file) {
   await waitScore(page, () => true, '');
   await page.waitForFunction((s) => document.getElementById('score-text').textContent.includes(String(s)), exampleScore, { timeout: 10000 }).catch(() => {});
   check('the loaded example shows the CLI score', num(await scoreText(page)) === exampleScore, `${await scoreText(page)} vs ${exampleScore}`);
+  const loadedText = await page.evaluate(() => document.body.textContent);
+  const saidLoaded = FORBIDDEN.filter((f) => loadedText.includes(f));
+  check('with the example loaded, still no terminal or file wording', saidLoaded.length === 0, saidLoaded.join(', '));
   await page.getByLabel('Votre nom, tel que le rapport doit l’afficher').fill('Sophie Bernard');
 
   // Share from two tabs of the same browser: one participant.
@@ -211,6 +215,16 @@ function startResumed(file) {
   await marc.page.getByRole('group', { name: 'Avez-vous mis en ligne une photo de profil ?' }).getByLabel('Oui', { exact: true }).check();
   await marc.page.screenshot({ path: path.join(shotDir, 'participant-phone-top.png') });
   await marc.page.screenshot({ path: path.join(shotDir, 'participant-phone.png'), fullPage: true });
+  // The same page in English says nothing of a terminal or a file either.
+  await marc.page.getByRole('button', { name: 'English' }).click();
+  await marc.page.getByRole('heading', { level: 1, name: 'Your Facebook profile, step by step' }).waitFor();
+  await marc.page.waitForFunction(() => /of 7/.test(document.getElementById('summary').textContent), null, { timeout: 10000 }).catch(() => {});
+  const en = await marc.page.evaluate(() => document.body.textContent);
+  const saidEn = FORBIDDEN.filter((f) => en.includes(f));
+  check('the English page: no terminal or file wording, "of 7"', saidEn.length === 0 && /of 7/.test(en), saidEn.join(', '));
+  check('answers survive the language switch', (await marc.page.getByLabel('Your name, as the report should show it?').inputValue()) === 'Marc Dupont');
+  await marc.page.getByRole('button', { name: 'Français' }).click();
+  await marc.page.getByRole('heading', { level: 1, name: 'Votre profil Facebook, étape par étape' }).waitFor();
   await marc.page.getByRole('button', { name: 'Partager avec le formateur' }).click();
   await marc.page.locator('#share-status').filter({ hasText: 'Partagé' }).waitFor({ timeout: 10000 });
 

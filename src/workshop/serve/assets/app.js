@@ -50,8 +50,12 @@
     return e;
   }
 
+  // `?lang=fr` in the address (a link the coach hands out), else the last
+  // choice on this device, else the server decides.
   function chosenLang() {
-    try { return localStorage.getItem(LANG_KEY); } catch (_) { return null; }
+    const asked = new URLSearchParams(location.search).get('lang');
+    if (asked === 'en' || asked === 'fr') return asked;
+    return stored(LANG_KEY);
   }
 
   function currentLang() { return desc ? desc.lang : 'en'; }

@@ -10,8 +10,8 @@
   const SVG = 'http://www.w3.org/2000/svg';
   const params = new URLSearchParams(location.search);
   const token = params.get('token') || '';
-  let lang = null;
-  try { lang = localStorage.getItem('profilecheck-lang'); } catch (_) { /* private mode */ }
+  let lang = ['en', 'fr'].includes(params.get('lang')) ? params.get('lang') : null;
+  if (!lang) { try { lang = localStorage.getItem('profilecheck-lang'); } catch (_) { /* private mode */ } }
   let S = {};
   let form = null;             // GET /api/form, for the answers' questions
   let lastRoom = '';           // the last answer, to redraw only on change

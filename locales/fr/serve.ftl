@@ -38,7 +38,7 @@ serve-resume-not-file = la salle à reprendre n’est pas un fichier ordinaire
 serve-resume-not-export = ce n’est pas un export de salle fait depuis la page du formateur (exportez la salle en JSON depuis cette page, puis donnez ce fichier à --resume)
 serve-resume-not-json = ce n’est pas un export de salle fait depuis la page du formateur (pas du JSON, ou tronqué)
 serve-resume-too-many = l’export compte plus de { $n } participants
-serve-resume-bad-participant = le participant n° { $n } de l’export est abîmé (identifiant, nom ou profil absent ou incorrect)
+serve-resume-bad-participant = le participant n° { $n } de l’export est abîmé (identifiant, nom ou profil absent ou incorrect)
 
 ## La page du participant
 

@@ -141,6 +141,8 @@ function startResumed(file) {
   const described = await posts.getAttribute('aria-describedby');
   const said = described ? await page.locator('#' + described).textContent() : '';
   check('the field error is tied by aria-describedby, in words', /nombre/.test(said) && !/posts_per_month/.test(said), said);
+  await posts.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shotDir, 'participant-field-error.png') });
   const withError = await scoreText(page);
   check('the score stays numeric with a wrong field', num(withError) !== null && !/Pas/.test(withError), withError);
 

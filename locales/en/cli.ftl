@@ -194,6 +194,7 @@ clap-value-score = SCORE
 help-serve-about = Open the workshop room: a local web form with live checking and a coach's view
 help-serve-opt-port = Port to listen on (0: any free port)
 help-serve-opt-lan = Listen on every network interface, not only this computer, and print the addresses
+help-serve-opt-resume = Start from a coach’s export of an earlier session (the room’s JSON from the coach’s page)
 
 # A folder given as rule packs (`--rules`, a config's `rules:`) that is far too big to be one.
 pack-folder-too-large = this folder holds more than { $limit } entries, too many for a folder of rule packs: name the pack files or a smaller folder

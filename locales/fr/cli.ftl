@@ -191,6 +191,7 @@ clap-value-score = SCORE
 help-serve-about = Ouvre la salle d’atelier : un formulaire web vérifié en direct et une vue pour le formateur
 help-serve-opt-port = Port d’écoute (0 : n’importe quel port libre)
 help-serve-opt-lan = Écoute sur toutes les interfaces réseau, pas seulement sur cet ordinateur, et affiche les adresses
+help-serve-opt-resume = Repartir de l’export d’une séance précédente (le JSON de la salle, exporté depuis la page du formateur)
 
 # Un dossier donné comme dossier de packs (`--rules`, `rules:` d’une configuration), bien trop grand pour en être un.
 pack-folder-too-large = ce dossier contient plus de { $limit } entrées, bien trop pour un dossier de packs : indiquez les fichiers de packs ou un dossier plus petit

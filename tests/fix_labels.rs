@@ -36,7 +36,7 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
     (
         "cover-photo",
         "en",
-        &["Add cover photo", "Edit cover photo", "Upload photo", "Save changes"],
+        &["Add cover photo", "Edit cover photo", "Upload photo", "Save changes", "Save"],
     ),
     ("cover-photo", "fr", &[]),
     (
@@ -46,13 +46,13 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
     ),
     ("bio-filled", "fr", &["Modifier le profil"]),
     ("bio-length", "en", &["Edit profile", "Edit bio", "Save", "Share now"]),
-    ("bio-length", "fr", &["Modifier le profil"]),
+    ("bio-length", "fr", &["Modifier le profil", "À propos"]),
     (
         "current-position",
         "en",
         &["About", "Work and education", "Public", "Save", "Edit details"],
     ),
-    ("current-position", "fr", &["Public"]),
+    ("current-position", "fr", &["À propos", "Public"]),
     (
         "contact-links",
         "en",
@@ -68,19 +68,19 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
             "Edit details",
         ],
     ),
-    ("contact-links", "fr", &["Public"]),
+    ("contact-links", "fr", &["À propos", "Public"]),
     (
         "link-urls",
         "en",
         &["About", "Contact and basic info", "Websites and social links", "Save"],
     ),
-    ("link-urls", "fr", &[]),
+    ("link-urls", "fr", &["À propos"]),
     (
         "website-url",
         "en",
         &["About", "Contact and basic info", "Websites and social links", "Save"],
     ),
-    ("website-url", "fr", &[]),
+    ("website-url", "fr", &["À propos"]),
     (
         "link-domains",
         "en",
@@ -92,8 +92,8 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
             "Add a website",
         ],
     ),
-    ("link-domains", "fr", &[]),
-    ("professional-network", "en", &["Add friend", "Follow", "Friends"]),
+    ("link-domains", "fr", &["À propos"]),
+    ("professional-network", "en", &[]),
     ("professional-network", "fr", &[]),
     ("keywords", "en", &[]),
     ("keywords", "fr", &[]),
@@ -152,7 +152,7 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
             "Save",
         ],
     ),
-    ("alternate-name", "fr", &["Community Manager"]),
+    ("alternate-name", "fr", &["À propos", "Community Manager"]),
     (
         "alternate-name-shown",
         "en",
@@ -164,7 +164,7 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
             "Save",
         ],
     ),
-    ("alternate-name-shown", "fr", &[]),
+    ("alternate-name-shown", "fr", &["À propos"]),
     (
         "alternate-name-standards",
         "en",
@@ -173,7 +173,6 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
             "Details about you",
             "Other names",
             "Jean-Pierre",
-            "Dr. Roy",
             "Community Manager",
             "COMMUNITY MANAGER",
             "Save",
@@ -182,7 +181,7 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
     (
         "alternate-name-standards",
         "fr",
-        &["Jean-Pierre", "Dr. Roy", "Community Manager", "COMMUNITY MANAGER"],
+        &["À propos", "Jean-Pierre", "Community Manager", "COMMUNITY MANAGER"],
     ),
     (
         "followers-public",
@@ -235,6 +234,7 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
             "Audience et visibilité",
             "Qui peut voir vos futures publications\u{a0}?",
             "Public",
+            "Limiter l’audience des anciennes publications",
             "Amis",
         ],
     ),
@@ -352,6 +352,7 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
             "Family and relationships",
             "Settings & privacy",
             "Settings",
+            "Audience and visibility",
             "How people find and contact you",
             "Who can look you up using the phone number you provided?",
             "Who can see what you share",
@@ -360,7 +361,17 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
     (
         "personal-info-private",
         "fr",
-        &["Amis", "Moi uniquement", "Paramètres et confidentialité", "Paramètres"],
+        &[
+            "À propos",
+            "Amis",
+            "Ami(e)s",
+            "Moi uniquement",
+            "Paramètres et confidentialité",
+            "Paramètres",
+            "Audience et visibilité",
+            "Assistance confidentialité",
+            "Qui peut voir ce que vous partagez\u{a0}?",
+        ],
     ),
     (
         "search-engines",
@@ -390,7 +401,6 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
 /// parts, other names, the "Show at top of profile" box, the save buttons, the
 /// unconfirmed long form of professional mode.
 const UNCONFIRMED_FR: &[&str] = &[
-    "À propos",
     "Intro",
     "Coordonnées et informations de base",
     "Emploi et scolarité",

@@ -38,7 +38,13 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
     (
         "cover-photo",
         "en",
-        &["Add cover photo", "Edit cover photo", "Upload photo", "Save changes", "Save"],
+        &[
+            "Add cover photo",
+            "Edit cover photo",
+            "Upload photo",
+            "Save changes",
+            "Save",
+        ],
     ),
     ("cover-photo", "fr", &[]),
     (
@@ -585,7 +591,10 @@ fn glossary() -> (BTreeSet<String>, BTreeSet<String>) {
 fn every_quoted_label_is_in_the_glossary() {
     let (en, fr) = glossary();
     // The glossary is really read: a label of each language is there.
-    assert!(en.contains("Who can follow me") && fr.contains("Qui peut me suivre"), "{en:?}\n{fr:?}");
+    assert!(
+        en.contains("Who can follow me") && fr.contains("Qui peut me suivre"),
+        "{en:?}\n{fr:?}"
+    );
     let mut missing = Vec::new();
     for rule in builtin_rules() {
         for (lang, known) in [(Lang::En, &en), (Lang::Fr, &fr)] {
@@ -596,14 +605,21 @@ fn every_quoted_label_is_in_the_glossary() {
             }
         }
     }
-    assert!(missing.is_empty(), "labels missing from locales/GLOSSARY.md:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "labels missing from locales/GLOSSARY.md:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
 fn the_glossary_quotes_no_unconfirmed_french_label() {
     let (_, fr) = glossary();
     for u in UNCONFIRMED_FR {
-        assert!(!fr.contains(*u), "the glossary quotes « {u} », which the research does not confirm");
+        assert!(
+            !fr.contains(*u),
+            "the glossary quotes « {u} », which the research does not confirm"
+        );
     }
 }
 
@@ -611,9 +627,16 @@ fn the_glossary_quotes_no_unconfirmed_french_label() {
 fn the_glossary_parser_sees_a_missing_label() {
     // The check above can fail: a label the glossary does not hold is reported.
     let (en, fr) = glossary();
-    assert!(!en.contains("Add friend"), "professional-network's buttons are not sourced");
+    assert!(
+        !en.contains("Add friend"),
+        "professional-network's buttons are not sourced"
+    );
     assert!(!fr.contains("Autres noms"));
-    assert!(quoted("Cliquez sur « Inventé ».", Lang::Fr).iter().all(|q| !fr.contains(q)));
+    assert!(
+        quoted("Cliquez sur « Inventé ».", Lang::Fr)
+            .iter()
+            .all(|q| !fr.contains(q))
+    );
 }
 
 #[test]
@@ -630,7 +653,11 @@ fn hedged_facts_say_they_are_unsure() {
         ("contact-links", "not confirmed", "n’est pas confirmée"),
         ("professional-network", "not confirmed", "ne sont pas confirmés"),
         ("professional-mode", "sources disagree", "les sources divergent"),
-        ("alternate-name-standards", "publishes no limit", "ne publie pas de limite"),
+        (
+            "alternate-name-standards",
+            "publishes no limit",
+            "ne publie pas de limite",
+        ),
         ("viewed-as-public", "not confirmed", "n’est pas confirmé"),
         ("cover-photo", "\"Save\"", "enregistrez"),
     ] {
@@ -639,10 +666,18 @@ fn hedged_facts_say_they_are_unsure() {
     }
     for rule in &rules {
         let fr = fix_text(rule, Lang::Fr);
-        assert!(!fr.contains("Dr. Roy"), "{}: the research has no source for a title with a full stop", rule.id);
+        assert!(
+            !fr.contains("Dr. Roy"),
+            "{}: the research has no source for a title with a full stop",
+            rule.id
+        );
         // No rule id inside French text: people read titles, not ids.
         for other in &rules {
-            assert!(!fr.contains(&format!("règle {}", other.id)), "{}: English rule id in French", rule.id);
+            assert!(
+                !fr.contains(&format!("règle {}", other.id)),
+                "{}: English rule id in French",
+                rule.id
+            );
         }
     }
 }

@@ -171,8 +171,8 @@ summary-config-errors = { $n ->
    *[other] { $n } configuration problems
 }
 stats-teach-next = What to teach next: the most missed steps
-stats-col-rule = Rule
-stats-col-title = Step
+stats-col-rule = Id
+stats-col-title = Rule
 stats-col-missed = Missed by
 stats-missed-of = { $missed } of { $profiles }
 rules-severity-changed = { $severity } ({ $default } by default)

@@ -46,7 +46,7 @@ import-note-keys = From the export: { $file } ({ $keys }).
 import-note-per-month = From the export: { $file }. { $posts ->
     [one] 1 post
    *[other] { $posts } posts
-} from { $from } to { $to } (183 days), divided by 6.
+} from { $from } to { $to } (183 days); that total divided by 6 gives the number per month.
 import-note-hashtags = From the export: hashtags of the { $posts ->
     [one] post
    *[other] { $posts } posts

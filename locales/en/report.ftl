@@ -29,7 +29,7 @@ report-summary = { $errors } · { $warnings } · { $notes } in { $profiles ->
        *[other] { $profiles } profiles
     }{ $invalid ->
         [0] {""}
-       *[other] {" "}({ $invalid } could not be read)
+       *[other] {" "}({ $invalid } not checked)
     }
 report-explain-hint = `profilecheck explain RULE` for more
 report-score = score

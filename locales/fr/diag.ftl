@@ -5,7 +5,10 @@
 level-error = erreur
 level-warning = avertissement
 
-diag-syntax = YAML invalide (message de l’analyseur YAML, en anglais) : { $detail }
+diag-syntax = YAML invalide : { $detail } (message de l’analyseur, en anglais). Vérifiez cette ligne et celle du dessus : l’indentation (des espaces seulement), un deux-points dans un texte (mettez le texte entre guillemets), un guillemet ou un crochet resté ouvert
+# Les deux erreurs les plus courantes, formulées par nous (src/profile/yaml.rs, common_slip).
+diag-yaml-tab = YAML invalide : cette ligne est indentée avec une tabulation ; n’utilisez que des espaces (deux par niveau)
+diag-yaml-colon-in-text = YAML invalide : ce texte contient un deux-points suivi d’une espace, que YAML prend pour une nouvelle clé ; mettez tout le texte entre guillemets droits, par exemple bio: "Consultante : e-réputation"
 diag-too-large = fichier trop volumineux ({ $size } octets ; la limite est de { $limit } octets)
 diag-not-utf8 = le fichier n’est pas en UTF-8 (octet { $byte } à la position { $offset }) ; enregistrez-le en UTF-8
 diag-too-deep = imbrication trop profonde (plus de { $n } niveaux)
@@ -58,7 +61,7 @@ diag-empty-list-item = `{ $path }` est un élément de liste vide : remplissez-
 diag-quoted-bool = « { $value } » entre guillemets est du texte, pas un booléen : écrivez { $value } sans guillemets
 diag-version-quoted = écrivez la version comme un nombre, sans guillemets : `version: 1`
 diag-not-whole = attendu : un nombre entier ; trouvé : { $found }
-diag-waiver-reason = une dérogation demande sa raison en texte : `id-de-regle: "pourquoi cette étape est écartée"`
+diag-waiver-reason = une dérogation demande sa raison en texte : `id-de-regle: "pourquoi cette règle est écartée"`
 diag-not-mapping = `{ $path }` doit être un dictionnaire de clés et de valeurs, pas { diag-found }
 diag-not-list = `{ $path }` doit être une liste (`[a, b]` ou des lignes commençant par `- `), pas { diag-found }
 

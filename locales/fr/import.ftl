@@ -27,12 +27,15 @@ import-read-summary = { $listed ->
 } (jamais les messages, photos ni vidéos) ; { $posts ->
     [one] { $posts } publication
    *[other] { $posts } publications
-} du { $from } au { $to }, doublons retirés ; { $derived } champs remplis, les autres restent des questions
+} du { $from } au { $to }, doublons retirés ; { $derived ->
+    [one] { $derived } champ rempli
+   *[other] { $derived } champs remplis
+}, les autres restent des questions
 import-no-profile = aucune information de profil (profile_information.json) dans ce qui a été fourni ; si l’export est en plusieurs parties, indiquez-les toutes
 import-extra-profile = remarque : { $n ->
-    [one] une autre copie
-   *[other] { $n } autres copies
-} de profile_information.json, dans d’autres parties, inutile(s)
+    [one] une autre copie de profile_information.json, dans une autre partie, n’a pas servi
+   *[other] { $n } autres copies de profile_information.json, dans d’autres parties, n’ont pas servi
+}
 # The file name the header suggests when the profile goes to stdout.
 import-default-file = profil.yaml
 import-wrote = { $file } écrit ; répondez à ce qui reste avec : profilecheck init --interactive --from { $file } -o { $file }
@@ -49,7 +52,7 @@ import-note-keys = D’après l’export : { $file } ({ $keys }).
 import-note-per-month = D’après l’export : { $file }. { $posts ->
     [one] { $posts } publication
    *[other] { $posts } publications
-} du { $from } au { $to } (183 jours), divisé par 6.
+} du { $from } au { $to } (183 jours) ; ce total divisé par 6 donne le nombre par mois.
 import-note-hashtags = D’après l’export : hashtags { $posts ->
     [one] de la publication
    *[other] des { $posts } publications

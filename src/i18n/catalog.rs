@@ -31,6 +31,12 @@ fn build(lang: Lang) -> Bundle {
     // Unicode isolation marks are for mixing directions in a UI; on a
     // terminal, in a CI log or a YAML comment they are invisible noise.
     bundle.set_use_isolating(false);
+    // Numbers in the reader's locale: 1,000 and 2.5 in English, 1 000
+    // (narrow no-break space) and 2,5 in French.
+    bundle.set_formatter(Some(match lang {
+        Lang::En => |v, _| number_value(v, Lang::En),
+        Lang::Fr => |v, _| number_value(v, Lang::Fr),
+    }));
     for (code, file, text) in CATALOGUES {
         if *code != lang.code() {
             continue;
@@ -43,6 +49,47 @@ fn build(lang: Lang) -> Bundle {
         }
     }
     bundle
+}
+
+fn number_value(v: &FluentValue<'_>, lang: Lang) -> Option<String> {
+    match v {
+        FluentValue::Number(n) if n.options.minimum_fraction_digits.is_none() => Some(number(n.value, lang)),
+        _ => None,
+    }
+}
+
+/// `n` as the reader of `lang` writes it: digits grouped by three from
+/// 1 000 up (a comma in English, a narrow no-break space in French), the
+/// decimal mark a point in English and a comma in French.
+pub(crate) fn number(n: f64, lang: Lang) -> String {
+    if !n.is_finite() {
+        return n.to_string();
+    }
+    let (group, decimal) = match lang {
+        Lang::En => (",", "."),
+        Lang::Fr => ("\u{202f}", ","),
+    };
+    let plain = if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n.abs() as i64)
+    } else {
+        n.abs().to_string()
+    };
+    let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
+    let mut out = String::new();
+    if n < 0.0 {
+        out.push('-');
+    }
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 && int.len() > 3 {
+            out.push_str(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push_str(decimal);
+        out.push_str(frac);
+    }
+    out
 }
 
 /// The message `id` in `lang` with `args`; English when `lang` lacks it, and

@@ -58,6 +58,11 @@ impl Lang {
         catalog::t!(self, "punct-colon")
     }
 
+    /// A number as this language writes it (`1 000` and `2,5` in French).
+    pub fn number(self, n: f64) -> String {
+        catalog::number(n, self)
+    }
+
     /// Quote a user-facing label: “x” in English, « x » in French.
     pub fn quote(self, s: &str) -> String {
         catalog::t!(self, "punct-quote", text = s)

@@ -8,7 +8,13 @@ diag-syntax = invalid YAML: { $detail }. Check this line and the one above it: i
 # The two most common slips, worded ourselves (src/profile/yaml.rs, common_slip).
 diag-yaml-tab = invalid YAML: this line is indented with a tab; indent with spaces only (two per level)
 diag-yaml-colon-in-text = invalid YAML: this text holds a colon followed by a space, which YAML reads as a new key; put the whole text in double quotes, for example bio: "Consultant: e-reputation"
-diag-too-large = file too large ({ $size } bytes; the limit is { $limit } bytes)
+diag-too-large = file too large ({ $size ->
+    [one] { $size } byte
+   *[other] { $size } bytes
+}; the limit is { $limit ->
+    [one] { $limit } byte
+   *[other] { $limit } bytes
+})
 diag-not-utf8 = the file is not valid UTF-8 (byte { $byte } at offset { $offset }); save it as UTF-8
 diag-too-deep = nesting too deep (more than { $n } levels)
 # $budget is the parser's name of the limit reached; $n the limit, already formatted.

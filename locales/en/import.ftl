@@ -24,7 +24,10 @@ import-read-summary = { $listed ->
 } listed, { $opened } opened (never messages, photos or videos); { $posts ->
     [one] 1 post
    *[other] { $posts } posts
-} from { $from } to { $to } once duplicates are removed; { $derived } fields filled in, the others left as questions
+} from { $from } to { $to } once duplicates are removed; { $derived ->
+    [one] { $derived } field
+   *[other] { $derived } fields
+} filled in, the others left as questions
 import-no-profile = no profile information (profile_information.json) in what was given; for an export in several parts, give every part
 import-extra-profile = note: { $n ->
     [one] another copy

@@ -160,7 +160,7 @@ config-problems-intro = { $n ->
     [one] À cause de ce problème, une partie des règles n’a pas été appliquée : corrigez-le avant de vous fier aux résultats.
    *[other] À cause de ces { $n } problèmes, une partie des règles n’a pas été appliquée : corrigez-les avant de vous fier aux résultats.
 }
-config-foreign-owner = ignorée : cette configuration appartient à un autre utilisateur (uid { $uid }), qui pourrait s’en servir pour fausser la vérification ; pour l’utiliser quand même, indiquez-la avec --config
+config-foreign-owner = ignorée : cette configuration appartient à un autre utilisateur (uid { NUMBER($uid, useGrouping: "false") }), qui pourrait s’en servir pour fausser la vérification ; pour l’utiliser quand même, indiquez-la avec --config
 config-rules-entry-unusable = l’entrée `{ $path }` de `rules` est inutilisable : { $reason }
 select-matches-nothing = `{ $value }` ne désigne aucune règle (un identifiant de règle, un nom de pack, step:N ou un motif comme `photo-*`){ $hint }
 summary-config-errors = { $n ->
@@ -196,4 +196,7 @@ help-serve-opt-port = Port d’écoute (0 : n’importe quel port libre)
 help-serve-opt-lan = Écoute sur toutes les interfaces réseau, pas seulement sur cet ordinateur, et affiche les adresses
 
 # Un dossier donné comme dossier de packs (`--rules`, `rules:` d’une configuration), bien trop grand pour en être un.
-pack-folder-too-large = ce dossier contient plus de { $limit } entrées, bien trop pour un dossier de packs : indiquez les fichiers de packs ou un dossier plus petit
+pack-folder-too-large = ce dossier contient { $limit ->
+    [one] plus d’une entrée
+   *[other] plus de { $limit } entrées
+}, bien trop pour un dossier de packs : indiquez les fichiers de packs ou un dossier plus petit

@@ -9,7 +9,13 @@ diag-syntax = YAML invalide : { $detail } (message de l’analyseur, en anglais
 # Les deux erreurs les plus courantes, formulées par nous (src/profile/yaml.rs, common_slip).
 diag-yaml-tab = YAML invalide : cette ligne est indentée avec une tabulation ; n’utilisez que des espaces (deux par niveau)
 diag-yaml-colon-in-text = YAML invalide : ce texte contient un deux-points suivi d’une espace, que YAML prend pour une nouvelle clé ; mettez tout le texte entre guillemets droits, par exemple bio: "Consultante : e-réputation"
-diag-too-large = fichier trop volumineux ({ $size } octets ; la limite est de { $limit } octets)
+diag-too-large = fichier trop volumineux ({ $size ->
+    [one] { $size } octet
+   *[other] { $size } octets
+} ; la limite est de { $limit ->
+    [one] { $limit } octet
+   *[other] { $limit } octets
+})
 diag-not-utf8 = le fichier n’est pas en UTF-8 (octet { $byte } à la position { $offset }) ; enregistrez-le en UTF-8
 diag-too-deep = imbrication trop profonde (plus de { $n } niveaux)
 diag-too-complex = document trop gros ou trop complexe ({ $budget ->

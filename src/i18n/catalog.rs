@@ -33,6 +33,8 @@ fn build(lang: Lang) -> Bundle {
     bundle.set_use_isolating(false);
     // Numbers in the reader's locale: 1,000 and 2.5 in English, 1 000
     // (narrow no-break space) and 2,5 in French.
+    // NUMBER(), for the options above.
+    let _ = bundle.add_builtins();
     bundle.set_formatter(Some(match lang {
         Lang::En => |v, _| number_value(v, Lang::En),
         Lang::Fr => |v, _| number_value(v, Lang::Fr),
@@ -53,6 +55,8 @@ fn build(lang: Lang) -> Bundle {
 
 fn number_value(v: &FluentValue<'_>, lang: Lang) -> Option<String> {
     match v {
+        // `NUMBER($uid, useGrouping: "false")` keeps an identifier whole.
+        FluentValue::Number(n) if !n.options.use_grouping => Some(number(n.value, Lang::En).replace(',', "")),
         FluentValue::Number(n) if n.options.minimum_fraction_digits.is_none() => Some(number(n.value, lang)),
         _ => None,
     }
@@ -271,7 +275,7 @@ pub(crate) fn inventory() -> Vec<(String, String, Vec<String>)> {
 }
 
 #[cfg(test)]
-fn collect_vars(p: &fluent_syntax::ast::Pattern<&str>, out: &mut Vec<String>) {
+pub(super) fn collect_vars(p: &fluent_syntax::ast::Pattern<&str>, out: &mut Vec<String>) {
     use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
     fn inline(e: &InlineExpression<&str>, out: &mut Vec<String>) {
         match e {

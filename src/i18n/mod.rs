@@ -7,6 +7,8 @@
 
 pub(crate) mod catalog;
 pub mod safe;
+#[cfg(test)]
+mod tests;
 
 pub use safe::one_line;
 

@@ -419,7 +419,7 @@ fn common_slip(msg: &str, text: &str, pos: Pos) -> Option<&'static str> {
     if msg.starts_with("tabs disallowed") || msg.contains("found a tab") || msg.contains("tab character") {
         return Some("diag-yaml-tab");
     }
-    if !msg.starts_with("mapping values are not allowed") {
+    if !msg.starts_with(concat!("mapping values", " are not allowed")) {
         return None;
     }
     // The line holds a key, then a value that has ": " (or ends with ":")

@@ -24,7 +24,7 @@ import-read-summary = { $listed ->
 } listed, { $opened } opened (never messages, photos or videos); { $posts ->
     [one] 1 post
    *[other] { $posts } posts
-} from { $from } to { $to } once duplicates are removed; { $derived ->
+} from { DATE($from) } to { DATE($to) } once duplicates are removed; { $derived ->
     [one] { $derived } field
    *[other] { $derived } fields
 } filled in, the others left as questions
@@ -49,7 +49,7 @@ import-note-keys = From the export: { $file } ({ $keys }).
 import-note-per-month = From the export: { $file }. { $posts ->
     [one] 1 post
    *[other] { $posts } posts
-} from { $from } to { $to } (183 days); that total divided by 6 gives the number per month.
+} from { DATE($from) } to { DATE($to) } (183 days); that total divided by 6 gives the number per month.
 import-note-hashtags = From the export: hashtags of the { $posts ->
     [one] post
    *[other] { $posts } posts

@@ -27,7 +27,7 @@ import-read-summary = { $listed ->
 } (jamais les messages, photos ni vidéos) ; { $posts ->
     [one] { $posts } publication
    *[other] { $posts } publications
-} du { $from } au { $to }, doublons retirés ; { $derived ->
+} du { DATE($from) } au { DATE($to) }, doublons retirés ; { $derived ->
     [one] { $derived } champ rempli
    *[other] { $derived } champs remplis
 }, les autres restent des questions
@@ -52,7 +52,7 @@ import-note-keys = D’après l’export : { $file } ({ $keys }).
 import-note-per-month = D’après l’export : { $file }. { $posts ->
     [one] { $posts } publication
    *[other] { $posts } publications
-} du { $from } au { $to } (183 jours) ; ce total divisé par 6 donne le nombre par mois.
+} du { DATE($from) } au { DATE($to) } (183 jours) ; ce total divisé par 6 donne le nombre par mois.
 import-note-hashtags = D’après l’export : hashtags { $posts ->
     [one] de la publication
    *[other] des { $posts } publications

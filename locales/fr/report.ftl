@@ -97,3 +97,19 @@ report-problems-count = { $n ->
 
 punct-colon =  :
 punct-quote = « { $text } »
+
+# Dates in words (DATE() in a message): { $day } { $month } { $year }.
+date-long = { $day } { $month } { $year }
+date-first-day = 1er
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre

@@ -35,6 +35,13 @@ fn build(lang: Lang) -> Bundle {
     // (narrow no-break space) and 2,5 in French.
     // NUMBER(), for the options above.
     let _ = bundle.add_builtins();
+    // DATE($d): an ISO date (2026-06-30) as the reader writes it
+    // (« 30 juin 2026 », "30 June 2026"); anything else is shown as given.
+    let _ = bundle.add_function("DATE", move |positional, _| match positional.first() {
+        Some(FluentValue::String(s)) => FluentValue::from(date(s, lang).unwrap_or_else(|| s.to_string())),
+        Some(other) => other.clone(),
+        None => FluentValue::None,
+    });
     bundle.set_formatter(Some(match lang {
         Lang::En => |v, _| number_value(v, Lang::En),
         Lang::Fr => |v, _| number_value(v, Lang::Fr),
@@ -94,6 +101,43 @@ pub(crate) fn number(n: f64, lang: Lang) -> String {
         out.push_str(frac);
     }
     out
+}
+
+/// An ISO date `YYYY-MM-DD` in words for a French reader: day, month name
+/// (`month-N` in the catalogue), year, « 1er » for the first of the month.
+/// English keeps ISO 8601, which no English reader misreads (6/1 would be
+/// read two ways).
+fn date(iso: &str, lang: Lang) -> Option<String> {
+    if lang == Lang::En {
+        return None;
+    }
+    let mut parts = iso.splitn(3, '-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let month = message(lang, &format!("month-{m}"), None);
+    let day = match (lang, d) {
+        (Lang::Fr, 1) => message(lang, "date-first-day", None),
+        _ => d.to_string(),
+    };
+    Some(message_with(
+        lang,
+        "date-long",
+        &[("day", day), ("month", month), ("year", y.to_string())],
+    ))
+}
+
+fn message_with(lang: Lang, id: &str, args: &[(&'static str, String)]) -> String {
+    let mut a = FluentArgs::new();
+    for (k, v) in args {
+        a.set(*k, FluentValue::from(v.clone()));
+    }
+    message(lang, id, Some(&a))
 }
 
 /// The message `id` in `lang` with `args`; English when `lang` lacks it, and

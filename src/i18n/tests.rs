@@ -274,3 +274,20 @@ fn fluent_numbers_are_written_the_readers_way() {
     assert_eq!(message(Lang::Fr, "profiles-count", Some(&a)), "1\u{202f}000 profils");
     assert_eq!(message(Lang::En, "profiles-count", Some(&a)), "1,000 profiles");
 }
+
+#[test]
+fn dates_are_written_the_readers_way() {
+    let note = |lang, from: &str| {
+        let mut a = FluentArgs::new();
+        a.set("file", FluentValue::from("posts.json"));
+        a.set("posts", FluentValue::from(7));
+        a.set("from", FluentValue::from(from.to_owned()));
+        a.set("to", FluentValue::from("2026-11-30"));
+        message(lang, "import-note-per-month", Some(&a))
+    };
+    let fr = note(Lang::Fr, "2026-06-01");
+    assert!(fr.contains("du 1er juin 2026 au 30 novembre 2026"), "{fr}");
+    // English keeps ISO 8601; a value that is not a date is shown as given.
+    assert!(note(Lang::En, "2026-06-01").contains("from 2026-06-01 to 2026-11-30"));
+    assert!(note(Lang::Fr, "2026-13-01").contains("du 2026-13-01 au"));
+}

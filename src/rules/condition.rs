@@ -399,9 +399,14 @@ pub fn items<'a>(node: &'a Node, path: &Path) -> &'a [Node] {
     }
 }
 
-/// The field of the format's table at `path`, if the path names one.
+/// The field of the format's table at `path`, if the path names one. A
+/// one-key path may be relative to a list item (`network` under
+/// `contact.links`): a section of the format (`network:` at the top) is then
+/// not what it means, so sections are never taken for a one-key path.
 fn field_of(path: &Path) -> Option<&'static schema::Field> {
-    schema::field_at(&path.display()).filter(|_| !path.segments.is_empty())
+    schema::field_at(&path.display())
+        .filter(|_| !path.segments.is_empty())
+        .filter(|f| path.segments.len() > 1 || !matches!(f.kind, schema::Kind::Obj(_)))
 }
 
 /// The subject of a test for `explain`: the field in words with its path,

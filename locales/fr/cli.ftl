@@ -55,13 +55,13 @@ cli-no-profile-found = aucun profil trouvé (fichiers en .yaml ou .yml)
 cli-max-warnings = { $n ->
         [one] { $n } avertissement
        *[other] { $n } avertissements
-    }, plus que --max-warnings { $max }
+    }, au-delà de la limite fixée par --max-warnings ({ $max })
 
 help-about = Vérifie la description YAML d’un profil Facebook selon un guide de marque personnelle
 help-long-about =
     Vérifie la description YAML d’un profil Facebook selon un guide de marque personnelle.
 
-    Indique les étapes manquantes, pourquoi elles comptent et où cliquer dans Facebook pour les corriger.
+    Indique ce qu’il reste à faire à chaque étape du guide, pourquoi c’est important et où cliquer dans Facebook.
 help-after-help =
     Exemples :
       profilecheck profil.yaml

@@ -38,7 +38,7 @@ import-extra-profile = remarque : { $n ->
 }
 # The file name the header suggests when the profile goes to stdout.
 import-default-file = profil.yaml
-import-wrote = { $file } écrit ; répondez à ce qui reste avec : profilecheck init --interactive --from { $file } -o { $file }
+import-wrote = { $file } écrit ; répondez aux questions restantes avec : profilecheck init --interactive --from { $file } -o { $file }
 
 ## Commentaires du profil écrit
 
@@ -58,7 +58,7 @@ import-note-hashtags = D’après l’export : hashtags { $posts ->
    *[other] des { $posts } publications
 } des 183 derniers jours dans { $file }, les plus utilisés d’abord.
 import-note-links = D’après l’export : les publications des 183 derniers jours dans { $file } renvoient-elles à l’un de vos sites (votre blog) ou à d’autres sites (veille) ?
-import-header-title = Profil importé de votre export de données Facebook par profilecheck import (format version 1). Rien n’a été envoyé nulle part.
+import-header-title = Profil importé de votre export de données Facebook par profilecheck import (version 1 du format). Rien n’a été envoyé nulle part.
 import-header-derived = Les champs qui ont une valeur viennent de l’export : le commentaire au-dessus de chacun nomme son fichier. Vérifiez-les : l’export dit ce que contient le compte, pas qui peut le voir.
 import-header-questions = Chaque autre champ est une question à laquelle l’export ne répond pas (photos, réglages, audiences). Écrivez chaque réponse après les deux-points, ou laissez profilecheck poser seulement ces questions :
 import-header-check = Puis vérifiez le profil avec :

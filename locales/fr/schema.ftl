@@ -58,7 +58,7 @@ field-version = version du format ; 1 est la seule
 field-waivers = identifiant de règle -> raison : une règle volontairement écartée
 
 schema-title = profil profilecheck (version 1 du format)
-schema-description = La description des réglages d’un profil Facebook, vérifiée par profilecheck au regard des étapes d’un guide de marque personnelle. Toutes les clés sont facultatives ; une clé sans valeur compte comme absente. Les booléens s’écrivent true ou false (YAML 1.2).
+schema-description = La description des réglages d’un profil Facebook, vérifiée par profilecheck au regard des étapes d’un guide de marque personnelle. Toutes les clés sont facultatives ; une clé sans valeur compte comme absente. Les réponses oui/non s’écrivent true ou false (YAML 1.2).
 schema-waiver-reason = pourquoi cette règle est volontairement écartée
 
 # Exemples du modèle rédigés dans chaque langue (les autres viennent de la

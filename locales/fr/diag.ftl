@@ -43,7 +43,7 @@ diag-profile-not-mapping = un profil doit être un dictionnaire de clés et de v
 diag-unknown-key = clé inconnue `{ $key }`
 diag-unknown-key-did-you-mean = clé inconnue `{ $key }` ; vouliez-vous dire `{ $suggestion }` ?
 diag-unknown-key-allowed = clé inconnue `{ $key }` ; clés possibles : { $allowed }
-diag-expected-bool = `{ $found }` n’est pas une réponse oui/non : écrivez true (oui) ou false (non)
+diag-expected-bool = `{ $found }` n’est pas accepté pour une réponse oui/non : écrivez exactement true (oui) ou false (non)
 diag-kind = { $expected ->
         [bool] true ou false
         [int] un nombre entier

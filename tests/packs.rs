@@ -589,7 +589,7 @@ rules:
         msgs[0],
         (
             "alternate_name.name",
-            "the other name (Facebook \"Other names\"), e.g. your profession: expected: at most 3 characters; in your profile: 5 characters"
+            "the other name (Facebook \"Other names\"), e.g. your profession — expected: at most 3 characters; in your profile: 5 characters"
         )
     );
     assert_eq!(msgs[1], ("contact.links[0]", "bad link http://a.example (blog)"));

@@ -116,7 +116,7 @@ test-max-repeated = { $subject } repeats no character more than { $n ->
 
 # Why a finding was given, for the person whose profile it is: the field as
 # the format describes it, what was expected and what was found.
-cond-failure-field = { $field }: expected: { $expected }; in your profile: { $found }
+cond-failure-field = { $field } — expected: { $expected }; in your profile: { $found }
 cond-failure = { $path }: expected: { $expected }; in your profile: { $found }
 cond-failure-empty = `{ $path }` is empty or missing
 cond-failure-general = expected: { $expected }

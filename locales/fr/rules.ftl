@@ -110,7 +110,7 @@ test-max-repeated = { $subject } ne répète aucun caractère plus de { $n ->
        *[other] { $n } fois
     } de suite
 
-cond-failure-field = { $field } : attendu : { $expected } ; dans votre profil : { $found }
+cond-failure-field = { $field } — attendu : { $expected } ; dans votre profil : { $found }
 cond-failure = { $path } : attendu : { $expected } ; dans votre profil : { $found }
 cond-failure-empty = `{ $path }` est vide ou absent
 cond-failure-general = attendu : { $expected }

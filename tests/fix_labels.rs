@@ -133,6 +133,7 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
         &[
             "Des conseils concrets d’e-réputation pour les petites entreprises, sans jargon",
             "Amis",
+            "Ami(e)s",
             "Public",
         ],
     ),
@@ -301,6 +302,7 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
             "Audience et visibilité",
             "Profil et identification",
             "Amis",
+            "Ami(e)s",
             "Moi uniquement",
             "Personnalisé",
         ],

@@ -24,13 +24,13 @@ import-read-summary = { $listed ->
 }, { $opened ->
     [one] { $opened } ouvert
    *[other] { $opened } ouverts
-} (jamais les messages, photos ni vidéos) ; { $posts ->
+} (jamais ceux des messages, photos et vidéos) ; { $posts ->
     [one] { $posts } publication
    *[other] { $posts } publications
 } du { DATE($from) } au { DATE($to) }, doublons retirés ; { $derived ->
     [one] { $derived } champ rempli
    *[other] { $derived } champs remplis
-}, les autres restent des questions
+}, les autres restent des questions à poser
 import-no-profile = aucune information de profil (profile_information.json) dans ce qui a été fourni ; si l’export est en plusieurs parties, indiquez-les toutes
 import-extra-profile = remarque : { $n ->
     [one] une autre copie de profile_information.json, dans une autre partie, n’a pas servi

@@ -163,7 +163,7 @@ config-problems-intro = { $n ->
     [one] The rules below ran without what this problem kept out: fix it before trusting the results.
    *[other] The rules below ran without what these { $n } problems kept out: fix them before trusting the results.
 }
-config-foreign-owner = ignored: this config belongs to another user (uid { $uid }), who could make the check do anything; use --config to trust it
+config-foreign-owner = ignored: this config belongs to another user (uid { NUMBER($uid, useGrouping: "false") }), who could make the check do anything; use --config to trust it
 config-rules-entry-unusable = the `rules` entry `{ $path }` cannot be used: { $reason }
 select-matches-nothing = `{ $value }` matches no rule (a rule id, a pack name, step:N or a glob such as `photo-*`){ $hint }
 summary-config-errors = { $n ->
@@ -171,8 +171,8 @@ summary-config-errors = { $n ->
    *[other] { $n } configuration problems
 }
 stats-teach-next = What to teach next: the most missed steps
-stats-col-rule = Rule
-stats-col-title = Step
+stats-col-rule = Id
+stats-col-title = Rule
 stats-col-missed = Missed by
 stats-missed-of = { $missed } of { $profiles }
 rules-severity-changed = { $severity } ({ $default } by default)
@@ -197,4 +197,7 @@ help-serve-opt-lan = Listen on every network interface, not only this computer, 
 help-serve-opt-resume = Start from a coach’s export of an earlier session (the room’s JSON from the coach’s page)
 
 # A folder given as rule packs (`--rules`, a config's `rules:`) that is far too big to be one.
-pack-folder-too-large = this folder holds more than { $limit } entries, too many for a folder of rule packs: name the pack files or a smaller folder
+pack-folder-too-large = this folder holds more than { $limit ->
+    [one] { $limit } entry
+   *[other] { $limit } entries
+}, too many for a folder of rule packs: name the pack files or a smaller folder

@@ -34,7 +34,7 @@ lsp-config-fail-on = the lowest severity that makes the run fail: `error`, `warn
 # Code actions.
 lsp-action-waive = Waive `{ $rule }` in this profile
 lsp-action-select-reason = Type the reason of the waiver
-lsp-waiver-reason = why this step is not taken
+lsp-waiver-reason = why this rule is set aside
 lsp-action-quote = { $n ->
     [one] Quote the hashtag { $tag }
    *[other] Quote the { $n } hashtags, from { $tag }

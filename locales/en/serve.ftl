@@ -24,7 +24,10 @@ serve-body-incomplete = The request stopped before its end.
 serve-bad-format = Unknown format: use html, markdown or json.
 serve-share-bad = Send {"{"} "name": …, "yaml": … {"}"} as JSON.
 serve-share-no-name = Give a name for the coach to see.
-serve-room-full = The room is full: { $n } participants have already shared.
+serve-room-full = The room is full: { $n ->
+    [one] { $n } participant has already shared a profile
+   *[other] { $n } participants have already shared their profiles
+}.
 serve-forbidden = This page is for the coach: open the address printed when the room started.
 serve-share-too-large = The shared profile is too large: { $kib } KiB at most.
 serve-no-participant = No such participant in the room (already removed?).
@@ -36,7 +39,7 @@ serve-resume-unreadable = cannot read the room to resume: { $error }
 serve-resume-not-file = the room to resume is not a regular file
 serve-resume-not-json = this is not a room export from the coach's page (not JSON, or cut short)
 serve-resume-not-export = this is not a room export from the coach's page (export the room as JSON from the coach's page, then give that file to --resume)
-serve-resume-too-many = the export holds more than { $n } participants
+serve-resume-too-many = the export holds more participants than a room takes ({ $n } at most)
 serve-resume-bad-participant = participant { $n } of the export is damaged (id, name or profile missing or wrong)
 
 ## The participant's page
@@ -112,7 +115,7 @@ page-unreachable = The room’s server does not answer. Your answers are still h
 ## The coach's page
 
 page-coach-title = Workshop room: the coach’s view
-page-coach-intro = Participants appear here when they click “Share with the coach”. This view updates by itself. Nothing is written to disk unless you export the room.
+page-coach-intro = Participants appear here when they click “Share with the coach”. This view updates by itself. Nothing is written to disk unless you download the session.
 page-coach-address = Participants’ address
 page-coach-qr = QR code of the participants’ address
 page-coach-people = Participants
@@ -132,13 +135,16 @@ page-coach-no-answers = No answers yet.
 page-coach-nobody = Nobody has shared yet.
 page-coach-average = Average score: { $score } out of 100
 page-coach-missed = What to teach next: the most missed, step by step
-page-coach-missed-count = missed by { $n } of { $of }
+serve-coach-missed-count = missed by { $n ->
+    [one] { $n } participant
+   *[other] { $n } participants
+} of { $of }
 page-coach-nothing-missed = Nothing missed yet.
 page-coach-projector = Projector view
 page-coach-projector-exit = Back to the full view
 page-coach-teach-next = What to teach next
-page-coach-export = Export the room
+page-coach-export = Download the session
 page-coach-export-html = Handouts (HTML)
 page-coach-export-md = Handouts (Markdown)
-page-coach-export-json = The room (JSON, to resume next session)
+page-coach-export-json = The session (JSON, to resume it next time)
 page-coach-invalid = unreadable profile

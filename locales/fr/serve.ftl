@@ -24,7 +24,10 @@ serve-body-incomplete = La requête s’est arrêtée avant sa fin.
 serve-bad-format = Format inconnu : utilisez html, markdown ou json.
 serve-share-bad = Envoyez {"{"} "name": …, "yaml": … {"}"} en JSON.
 serve-share-no-name = Indiquez un nom que le formateur verra.
-serve-room-full = La salle est pleine : { $n } participants ont déjà partagé.
+serve-room-full = La salle est pleine : { $n ->
+    [one] { $n } participant a déjà partagé son profil
+   *[other] { $n } participants ont déjà partagé leur profil
+}.
 serve-forbidden = Cette page est réservée au formateur : ouvrez l’adresse affichée au démarrage de la salle.
 serve-share-too-large = Le profil partagé est trop volumineux : { $kib } Kio au plus.
 serve-no-participant = Ce participant n’est pas (ou plus) dans la salle.
@@ -37,7 +40,7 @@ serve-resume-unreadable = impossible de lire la salle à reprendre : { $error }
 serve-resume-not-file = la salle à reprendre n’est pas un fichier ordinaire
 serve-resume-not-export = ce n’est pas un export de salle fait depuis la page du formateur (exportez la salle en JSON depuis cette page, puis donnez ce fichier à --resume)
 serve-resume-not-json = ce n’est pas un export de salle fait depuis la page du formateur (pas du JSON, ou tronqué)
-serve-resume-too-many = l’export compte plus de { $n } participants
+serve-resume-too-many = l’export compte plus de participants qu’une salle n’en accueille ({ $n } au plus)
 serve-resume-bad-participant = le participant n° { $n } de l’export est abîmé (identifiant, nom ou profil absent ou incorrect)
 
 ## La page du participant
@@ -113,7 +116,7 @@ page-unreachable = Le serveur de la salle ne répond pas. Vos réponses sont tou
 ## La page du formateur
 
 page-coach-title = Salle d’atelier : la vue du formateur
-page-coach-intro = Les participants apparaissent ici quand ils cliquent sur « Partager avec le formateur ». Cette vue se met à jour toute seule. Rien n’est écrit sur le disque, sauf si vous exportez la salle.
+page-coach-intro = Les participants apparaissent ici quand ils cliquent sur « Partager avec le formateur ». Cette vue se met à jour toute seule. Rien n’est enregistré sur le disque, sauf si vous téléchargez la séance.
 page-coach-address = Adresse pour les participants
 page-coach-qr = QR code de l’adresse des participants
 page-coach-people = Participants
@@ -130,16 +133,19 @@ page-coach-remove-confirm = Retirer { $name } de la salle ? Sa ligne, son score
 page-coach-advice = Conseils
 page-coach-answers = Réponses
 page-coach-no-answers = Aucune réponse pour l’instant.
-page-coach-nobody = Personne n’a encore partagé.
+page-coach-nobody = Personne n’a encore partagé son profil.
 page-coach-average = Score moyen : { $score } sur 100
 page-coach-missed = À enseigner ensuite : ce que la salle manque le plus, étape par étape
-page-coach-missed-count = manqué par { $n } sur { $of }
+serve-coach-missed-count = à revoir pour { $n ->
+    [one] { $n } participant
+   *[other] { $n } participants
+} sur { $of }
 page-coach-nothing-missed = Rien de manqué pour l’instant.
 page-coach-projector = Vue projecteur
 page-coach-projector-exit = Revenir à la vue complète
 page-coach-teach-next = À enseigner ensuite
-page-coach-export = Exporter la salle
+page-coach-export = Télécharger la séance
 page-coach-export-html = Fiches (HTML)
 page-coach-export-md = Fiches (Markdown)
-page-coach-export-json = La salle (JSON, pour la reprendre à la prochaine séance)
+page-coach-export-json = La séance (JSON, pour la reprendre la prochaine fois)
 page-coach-invalid = profil illisible

@@ -353,10 +353,10 @@ fn hover_completion_and_code_actions() {
     let edit = &waive["edit"]["changes"][&uri][0];
     assert_eq!(
         edit["newText"],
-        "waivers:\n  photo-professional: \"why this step is not taken\"\n"
+        "waivers:\n  photo-professional: \"why this rule is set aside\"\n"
     );
     assert!(waive.get("command").is_none(), "{titles:?}");
-    let waived = format!("{fixed}waivers:\n  photo-professional: \"why this step is not taken\"\n");
+    let waived = format!("{fixed}waivers:\n  photo-professional: \"why this rule is set aside\"\n");
     let d = c.change(&uri, 3, &waived);
     assert!(!d.iter().any(|d| d["code"] == "photo-professional"));
     // Once the edit is applied, the reason is selected for typing.
@@ -439,7 +439,7 @@ fn the_client_s_locale_sets_the_language_of_hover_and_quick_fixes() {
     assert_eq!(waive["title"], "Écarter `photo-set` pour ce profil");
     assert_eq!(
         waive["edit"]["changes"][&uri][0]["newText"],
-        "waivers:\n  photo-set: \"pourquoi cette étape est écartée\"\n"
+        "waivers:\n  photo-set: \"pourquoi cette règle est écartée\"\n"
     );
     c.stop();
 }

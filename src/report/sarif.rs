@@ -304,7 +304,11 @@ impl Reporter for Sarif<'_> {
             self.notifications.push(notification(&uri_of(p), e, "warning"));
         }
         for f in &p.findings {
-            let text = format!("{} — {}", f.title.trim_end_matches('.'), sentence(&f.message));
+            let text = format!(
+                "{} — {}",
+                f.title.trim_end_matches('.'),
+                sentence(&f.message_with_path())
+            );
             let key = format!("{}\u{0}{}\u{0}{}", f.rule, p.file, f.path);
             let r = self.result(
                 &f.rule,

@@ -3,6 +3,7 @@
 //! the coach exports it (and brings it back with `serve --resume`).
 
 use super::advice;
+use crate::i18n::catalog::t;
 use crate::report::ProfileReport;
 use crate::rules::engine::RuleSet;
 use serde_json::{Value, json};
@@ -213,6 +214,8 @@ pub fn missed(shares: &[&Share], rules: &RuleSet, lang: crate::i18n::Lang) -> Ve
                     "severity": r.severity.as_str(),
                     "missed": n,
                     "of": valid,
+                    // Worded here, where the catalogue's plural rules apply.
+                    "count_text": t!(lang, "serve-coach-missed-count", n = *n, of = valid),
                 })
             })
             .collect();

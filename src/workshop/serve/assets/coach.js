@@ -104,7 +104,7 @@
         bar.firstChild.style.width = Math.min(100, share) + '%';
         return el('li', { 'data-rule': m.rule },
           el('span', { class: 'rule', text: m.title }), ' ',
-          el('span', { class: 'count', text: str('page-coach-missed-count', { n: m.missed, of: m.of }) }),
+          el('span', { class: 'count', text: m.count_text }),
           bar);
       }))));
   }

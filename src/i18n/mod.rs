@@ -8,7 +8,7 @@
 pub(crate) mod catalog;
 pub mod safe;
 
-pub use safe::one_line;
+pub use safe::{is_unsafe, markdown_inline, one_line};
 
 use std::fmt;
 

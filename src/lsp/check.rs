@@ -121,7 +121,12 @@ impl Checker {
         let mut notes = Vec::new();
         let config = match config_path {
             None => Config::default(),
-            Some(p) => match read(p).map_err(|m| vec![m]).and_then(|b| parse_config(p, &b)) {
+            Some(p) if let Some(uid) = super::files::foreign_owner(p) => {
+                let problem = format!("{}: {}", p.display(), t!(self.locale, "config-foreign-owner", uid = uid as u64));
+                notes.push(crate::i18n::one_line(&problem).into_owned());
+                Config::default()
+            }
+            Some(p) => match super::files::read(p).map_err(|m| vec![m]).and_then(|b| parse_config(p, &b)) {
                 Ok(c) => c,
                 Err(problems) => {
                     let shown = p.display().to_string();
@@ -149,7 +154,7 @@ impl Checker {
         let mut budget = pack::Budget::with_builtin();
         for file in pack_files(&config.rules) {
             let source = file.display().to_string();
-            let loaded = read(&file)
+            let loaded = super::files::read(&file)
                 .map_err(|d| PackError {
                     source: source.clone(),
                     problems: vec![d],
@@ -288,31 +293,6 @@ fn finding_message(f: &crate::rules::outcome::Finding) -> String {
 fn parse_config(path: &Path, bytes: &[u8]) -> Result<Config, Vec<Diagnostic>> {
     let names: Vec<&str> = pack::BUILTIN.iter().map(|(n, _)| *n).collect();
     config::parse(path, bytes, &names)
-}
-
-/// A file of at most the YAML size limit, or a located problem.
-fn read(path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    use crate::profile::diag::Msg;
-    let io = |e: std::io::Error| {
-        use std::io::ErrorKind::*;
-        let m = match e.kind() {
-            NotFound => crate::i18n::catalog::msg!("io-not-found"),
-            PermissionDenied => crate::i18n::catalog::msg!("io-permission"),
-            _ => crate::i18n::catalog::msg!("io-other", detail = e.to_string()),
-        };
-        Diagnostic::error(Pos::START, Msg::from(m))
-    };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.len() > yaml::MAX_BYTES as u64 {
-        return Err(Diagnostic::error(
-            Pos::START,
-            Msg::TooLarge {
-                size: meta.len() as usize,
-                limit: yaml::MAX_BYTES,
-            },
-        ));
-    }
-    std::fs::read(path).map_err(io)
 }
 
 /// The pack files that `rules:` entries name: a file, or a folder's

@@ -11,6 +11,7 @@
 mod actions;
 mod check;
 mod complete;
+mod files;
 mod hover;
 mod server;
 #[cfg(test)]

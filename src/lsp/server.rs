@@ -358,8 +358,8 @@ impl<'c> Server<'c> {
         // A document the editor has not opened is read from disk, as the CLI would read it.
         if !self.docs.contains_key(&uri)
             && let Ok(path) = uri.to_file_path()
-            && std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() <= crate::profile::yaml::MAX_BYTES as u64)
-            && let Ok(text) = std::fs::read_to_string(&path)
+            && let Ok(bytes) = super::files::read(&path)
+            && let Ok(text) = String::from_utf8(bytes)
         {
             let kind = Kind::of(Some(&path), &text);
             let doc = Doc {

@@ -11,6 +11,9 @@ use std::path::Path;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+mod hostile;
+mod truth;
+
 struct Client {
     conn: Connection,
     server: Option<JoinHandle<i32>>,

@@ -1,0 +1,2 @@
+//! The editor tells the truth (issue 26).
+use super::*;

@@ -15,18 +15,28 @@ fn no_format_passes_a_hidden_or_reordering_character_through_raw() {
         "name: \"{name}\"\nphoto: {{set: false}}\nwaivers:\n  cover-set: \"reason \u{202e}desrever\u{200b}\"\n"
     );
     common::write(dir.path(), "p.yaml", &profile);
-    for format in ["text", "concise", "json", "sarif", "junit", "github", "markdown", "html"] {
+    for format in [
+        "text", "concise", "json", "sarif", "junit", "github", "markdown", "html",
+    ] {
         let out = common::run_in(dir.path(), &["--no-config", "--format", format, "p.yaml"], &[]);
         assert!(out.code == 1 || out.code == 0, "{format}: {}", out.stderr);
         for c in HIDDEN {
             assert!(!out.stdout.contains(c), "{format} lets U+{:04X} through", c as u32);
-            assert!(!out.stderr.contains(c), "{format} (stderr) lets U+{:04X} through", c as u32);
+            assert!(
+                !out.stderr.contains(c),
+                "{format} (stderr) lets U+{:04X} through",
+                c as u32
+            );
         }
         if format == "json" {
             // Escaped in the JSON text, the same string once read.
             assert_eq!(common::json(&out)["profiles"][0]["name"], name);
         } else if format != "sarif" {
-            assert!(out.stdout.contains("\\u{202e}"), "{format} shows the override as text does:\n{}", out.stdout);
+            assert!(
+                out.stdout.contains("\\u{202e}"),
+                "{format} shows the override as text does:\n{}",
+                out.stdout
+            );
         }
     }
 }

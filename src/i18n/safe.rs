@@ -142,7 +142,10 @@ mod tests {
             md("![px](https://attacker.example/pixel.png) <img src=x onerror=alert(1)>"),
             "!\\[px\\](https\\://attacker.example/pixel.png) \\<img src=x onerror=alert(1)\\>"
         );
-        assert_eq!(md("- 1. *a* _b_ `c` ~d~ $e$ &amp; | #"), "\\- 1. \\*a\\* \\_b\\_ \\`c\\` \\~d\\~ \\$e\\$ \\&amp; \\| \\#");
+        assert_eq!(
+            md("- 1. *a* _b_ `c` ~d~ $e$ &amp; | #"),
+            "\\- 1. \\*a\\* \\_b\\_ \\`c\\` \\~d\\~ \\$e\\$ \\&amp; \\| \\#"
+        );
         assert_eq!(md("2) www.x.fr"), "2\\) www\\.x.fr");
         assert_eq!(md(" is kept - as is"), " is kept - as is");
         assert_eq!(md("a\nb\r\nc\td"), "a b  c d");

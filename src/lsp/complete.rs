@@ -6,7 +6,7 @@
 //! document is often not valid YAML.
 
 use super::check::Kind;
-use super::server::DocView;
+use super::view::DocView;
 use crate::i18n::Lang;
 use crate::profile::schema::{self, Field};
 use lsp_types::{Position, Range};

@@ -4,7 +4,7 @@
 //! entry), that rule.
 
 use super::check::Kind;
-use super::server::{DocView, covers};
+use super::view::{DocView, covers};
 use crate::i18n::Lang;
 use crate::i18n::catalog::t;
 use crate::profile::schema;

@@ -18,6 +18,7 @@ mod server;
 mod tests;
 mod text;
 mod transport;
+mod view;
 
 use crate::i18n::Lang;
 use crate::i18n::catalog::t;

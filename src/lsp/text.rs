@@ -152,6 +152,18 @@ impl<'a> Lines<'a> {
             }
         };
         end = start + self.text[start..end].trim_end().len();
+        let mut start = start;
+        if end == start {
+            // Nothing left at the end of a line: the line's content, never an
+            // empty range after it (an empty line keeps its empty range).
+            let i = self.starts.partition_point(|&s| s <= start) - 1;
+            let line = self.line(i);
+            let content = line.trim();
+            if !content.is_empty() && start >= self.starts[i] + line.trim_end().len() {
+                start = self.starts[i] + (line.len() - line.trim_start().len());
+                end = start + content.len();
+            }
+        }
         Range::new(self.position(start), self.position(end))
     }
 }

@@ -195,3 +195,28 @@ fn positions_agree_with_the_cli_on_lf_crlf_and_cr_only_files() {
         s.stop();
     }
 }
+
+#[test]
+fn a_block_list_hashtag_gets_the_hashtag_advice_at_its_column_from_cli_and_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "name: Jo\nkeywords:\n  - #ereputation\n";
+    common::write(dir.path(), "p.yaml", text);
+    let out = common::run_in(dir.path(), &["--no-config", "--format", "concise", "p.yaml"], &[]);
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("p.yaml:3:5: error") && out.stdout.contains("write \"#ereputation\" in quotes"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("empty list item"), "{}", out.stdout);
+    let mut s = Server::start(dir.path());
+    let uri = format!("file://{}/p.yaml", dir.path().display());
+    s.send(&json!({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+        "params": {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}}));
+    let d = s.diagnostics(&uri);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["code"], "hashtag-comment");
+    assert_eq!(d[0]["range"]["start"], json!({"line": 2, "character": 4}));
+    assert_eq!(d[0]["range"]["end"], json!({"line": 2, "character": 16}));
+    s.stop();
+}

@@ -18,6 +18,7 @@ lsp-parse-error = the message could not be read (not a JSON-RPC message, or a br
 
 # Hover on a rule or a key.
 lsp-hover-step = step { $n }
+lsp-hover-off = off: the config turns it off (`off` in `severity:`, or not selected)
 lsp-hover-checks = What it checks
 lsp-hover-when = Applies only when { $condition }.
 lsp-hover-passes = Passes when { $condition }.

@@ -19,6 +19,7 @@ lsp-parse-error = message illisible (pas un message JSON-RPC, ou un Content-Leng
 
 # Survol d’une règle ou d’une clé.
 lsp-hover-step = étape { $n }
+lsp-hover-off = désactivée : la configuration la désactive (`off` dans `severity:`, ou non sélectionnée)
 lsp-hover-checks = Ce qui est vérifié
 lsp-hover-when = S’applique seulement si { $condition }.
 lsp-hover-passes = Réussit si { $condition }.

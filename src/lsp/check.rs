@@ -62,7 +62,8 @@ impl From<Severity> for Level3 {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Problem {
     pub pos: Pos,
-    /// Characters covered from `pos`; `None` for the rest of the line.
+    /// Characters covered from `pos`; `None` for the rest of the line,
+    /// `Some(0)` for none (a point).
     pub len: Option<u32>,
     pub level: Level3,
     /// The rule id of a finding.
@@ -262,8 +263,11 @@ impl Checker {
             out.push(spans.problem(pos, Level3::Warning, code, w.message.clone()));
         }
         for f in &report.findings {
-            let pos = spans.finding_pos(&f.path, Pos::new(f.line, f.column));
+            let pos = Pos::new(f.line, f.column);
             let mut p = spans.problem(pos, f.severity.into(), "", finding_message(f));
+            if spans.missing_section(&f.path, pos) {
+                p.len = Some(0);
+            }
             p.rule = Some(f.rule.clone());
             p.path = Some(f.path.clone());
             out.push(p);
@@ -425,20 +429,14 @@ impl Spans {
         Spans { spans, root, lines }
     }
 
-    /// Where to show a finding the engine places at `pos`: a finding about a
-    /// top-level section the profile lacks has no key to sit on (the engine
-    /// says 1:1, which would underline `name`), so it goes to the end of the
-    /// document, where the section would be added. A missing key inside a
-    /// section is already placed on that section's key.
-    fn finding_pos(&self, path: &str, pos: Pos) -> Pos {
+    /// Whether a finding placed at `pos` is about a top-level section the
+    /// profile lacks: the engine places it at 1:1, where it would underline
+    /// `name`. It keeps the CLI's line (editors and scripts compare them) but
+    /// covers nothing there. A missing key inside a section is already placed
+    /// on that section's key.
+    fn missing_section(&self, path: &str, pos: Pos) -> bool {
         let top = path.split('.').next().unwrap_or(path);
-        let present = self.root.as_ref().is_some_and(|r| r.entry(top).is_some());
-        if pos != Pos::START || present {
-            return pos;
-        }
-        let last = self.lines.len().max(1);
-        let width = self.lines.last().map_or(0, |l| l.chars().count());
-        Pos::new(last as u32, width as u32 + 1)
+        pos == Pos::START && !self.root.as_ref().is_some_and(|r| r.entry(top).is_some())
     }
 
     /// The length of the token at `pos`: a quoted string with its quotes,
@@ -488,7 +486,10 @@ impl Spans {
             Level::Warning => Level3::Warning,
         };
         let mut p = self.problem(d.pos, level, d.code(), d.msg.text(lang));
-        if p.len.is_none() {
+        // An empty item sits on its `-`; the null it holds may span lines.
+        if p.code == "empty-list-item" {
+            p.len = Some(1);
+        } else if p.len.is_none() {
             p.len = self.token_len(d.pos);
         }
         p

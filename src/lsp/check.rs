@@ -436,7 +436,7 @@ impl Spans {
     /// on that section's key.
     fn missing_section(&self, path: &str, pos: Pos) -> bool {
         let top = path.split('.').next().unwrap_or(path);
-        pos == Pos::START && !self.root.as_ref().is_some_and(|r| r.entry(top).is_some())
+        pos == Pos::START && self.root.as_ref().is_none_or(|r| r.entry(top).is_none())
     }
 
     /// The length of the token at `pos`: a quoted string with its quotes,

@@ -37,7 +37,7 @@ impl Markup {
     /// An odd number of backticks means the spans are not ours: all literal.
     pub(crate) fn spans(&mut self, s: &str) -> &mut Self {
         let parts: Vec<&str> = s.split('`').collect();
-        if parts.len() % 2 == 0 {
+        if parts.len().is_multiple_of(2) {
             return self.text(s);
         }
         for (i, part) in parts.iter().enumerate() {

@@ -248,7 +248,10 @@ mod tests {
         pump(
             Cursor::new(input),
             &client,
-            |b| Ok(answers.push(b.to_vec())),
+            |b| {
+                answers.push(b.to_vec());
+                Ok(())
+            },
             "parse error",
         )
         .unwrap();

@@ -291,7 +291,7 @@ impl Checker {
         let rules_pos = spans.key_pos("rules").unwrap_or(Pos::START);
         for line in errors.iter().flat_map(|e| e.render(lang)) {
             let message = t!(lang, "lsp-pack-problem", problem = line);
-            out.push(spans.problem(rules_pos, Level3::Error, "pack-problem", message));
+            out.push(spans.problem(rules_pos, Level3::Error, "broken-pack", message));
         }
         let mut ids: Vec<(&String, &Pos)> = cfg.severity_pos.iter().collect();
         ids.sort_by_key(|(_, p)| **p);
@@ -317,7 +317,7 @@ fn note(note: &str, lang: Lang) -> Problem {
         level: Level3::Error,
         rule: None,
         path: None,
-        code: "config-problem",
+        code: "broken-config",
         message: t!(lang, "lsp-config-problem", problem = note),
     }
 }

@@ -12,13 +12,15 @@ fn no_format_passes_a_hidden_or_reordering_character_through_raw() {
     let dir = tempfile::tempdir().unwrap();
     let name = "Jo\u{202e}evil\u{061c}x\u{200b}y\u{feff}z";
     let profile = format!(
-        "name: \"{name}\"\nphoto: {{set: false}}\nwaivers:\n  cover-set: \"reason \u{202e}desrever\u{200b}\"\n"
+        "name: \"{name}\"\nphoto: {{set: false}}\nkeywords: [\"#a\u{202e}b\u{feff}\"]\nwaivers:\n  cover-set: \"reason \u{202e}desrever\u{200b}\"\n"
     );
-    common::write(dir.path(), "p.yaml", &profile);
+    // The file name too: every format shows it, even `concise`.
+    let file = "p\u{202e}lmth.yaml";
+    common::write(dir.path(), file, &profile);
     for format in [
         "text", "concise", "json", "sarif", "junit", "github", "markdown", "html",
     ] {
-        let out = common::run_in(dir.path(), &["--no-config", "--format", format, "p.yaml"], &[]);
+        let out = common::run_in(dir.path(), &["--no-config", "--format", format, file], &[]);
         assert!(out.code == 1 || out.code == 0, "{format}: {}", out.stderr);
         for c in HIDDEN {
             assert!(!out.stdout.contains(c), "{format} lets U+{:04X} through", c as u32);

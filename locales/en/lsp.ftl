@@ -14,9 +14,11 @@ lsp-internal-error = internal error while handling { $method }; the server goes 
 lsp-unknown-method = unknown method { $method }
 lsp-bad-params = missing or invalid parameters for { $method }
 lsp-not-open = { $uri } was never opened; its text is taken as it comes
+lsp-parse-error = the message could not be read (not a JSON-RPC message, or a broken or too large Content-Length); it is ignored
 
 # Hover on a rule or a key.
 lsp-hover-step = step { $n }
+lsp-hover-off = off: the config turns it off (`off` in `severity:`, or not selected)
 lsp-hover-checks = What it checks
 lsp-hover-when = Applies only when { $condition }.
 lsp-hover-passes = Passes when { $condition }.

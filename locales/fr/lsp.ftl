@@ -15,9 +15,11 @@ lsp-internal-error = erreur interne en traitant { $method } ; le serveur contin
 lsp-unknown-method = méthode inconnue : { $method }
 lsp-bad-params = paramètres absents ou invalides pour { $method }
 lsp-not-open = { $uri } n’a jamais été ouvert ; son texte est pris tel quel
+lsp-parse-error = message illisible (pas un message JSON-RPC, ou un Content-Length invalide ou trop grand) ; il est ignoré
 
 # Survol d’une règle ou d’une clé.
 lsp-hover-step = étape { $n }
+lsp-hover-off = désactivée : la configuration la désactive (`off` dans `severity:`, ou non sélectionnée)
 lsp-hover-checks = Ce qui est vérifié
 lsp-hover-when = S’applique seulement si { $condition }.
 lsp-hover-passes = Réussit si { $condition }.

@@ -241,6 +241,11 @@ impl Message {
         Message { id, args: Vec::new() }
     }
 
+    /// The catalogue id: stable, kebab-case (diagnostic codes are made from it).
+    pub(crate) fn id(&self) -> &'static str {
+        self.id
+    }
+
     pub(crate) fn arg(mut self, name: &'static str, value: impl Arg) -> Self {
         let v = match value.into_value() {
             FluentValue::Number(n) => ArgValue::Number(n.value),

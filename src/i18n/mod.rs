@@ -10,7 +10,7 @@ pub mod safe;
 #[cfg(test)]
 mod tests;
 
-pub use safe::one_line;
+pub use safe::{is_unsafe, markdown_inline, one_line};
 
 use std::fmt;
 

@@ -53,6 +53,9 @@ pub fn parse(bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
         other => problems.push(Diagnostic::error(root.pos, Msg::NotMapping { found: other.kind() })),
     }
     if !problems.is_empty() {
+        for d in &mut problems {
+            place_empty_item(text, d);
+        }
         problems.sort_by_key(|d| d.pos);
         return Err(problems);
     }
@@ -237,6 +240,30 @@ fn problem_of(kind: &Kind, value: &Value) -> FieldProblem {
         (Kind::List(_), _) | (_, Value::Null) => FieldProblem::List,
         _ => FieldProblem::Other,
     }
+}
+
+/// An empty list item is reported where the parser puts its null value,
+/// which may be past the end of its line (after a comment). Put it on the
+/// item's `-` instead, and when the item is `- #tag`, say what happened: the
+/// hashtag was read as a comment, as `keywords: [#tag]` is told.
+fn place_empty_item(text: &str, d: &mut Diagnostic) {
+    if !matches!(&d.msg, Msg::Text(m) if m.id() == "diag-empty-list-item") {
+        return;
+    }
+    let Some(line) = text.lines().nth(d.pos.line.saturating_sub(1) as usize) else {
+        return;
+    };
+    let blank = line.len() - line.trim_start().len();
+    if !line[blank..].starts_with('-') {
+        return;
+    }
+    let after = &line[blank + 1..];
+    let at = blank + 1 + (after.len() - after.trim_start().len());
+    let col = |byte: usize| line[..byte].chars().count() as u32 + 1;
+    *d = match hashtag_at(line, at) {
+        Some(tag) if at > blank + 1 => Diagnostic::error(Pos::new(d.pos.line, col(at)), hashtag_msg(tag)),
+        _ => Diagnostic::error(Pos::new(d.pos.line, col(blank)), d.msg.clone()),
+    };
 }
 
 /// The message for a hashtag that YAML takes for a comment.

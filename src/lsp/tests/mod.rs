@@ -11,6 +11,9 @@ use std::path::Path;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+mod hostile;
+mod truth;
+
 struct Client {
     conn: Connection,
     server: Option<JoinHandle<i32>>,
@@ -278,7 +281,7 @@ fn a_pack_and_a_config_are_diagnosed_and_a_config_change_rechecks_open_profiles(
         "{labels:?}"
     );
     let cd = c.open(&uri_of(&config), &std::fs::read_to_string(&config).unwrap());
-    assert_eq!(summary(&cd), vec![(String::new(), 3, 2, 3, 12)]);
+    assert_eq!(summary(&cd), vec![("unknown-rule".to_owned(), 3, 2, 3, 12)]);
     assert!(cd[0]["message"].as_str().unwrap().contains("photo-set"), "{cd:?}");
     c.stop();
 }

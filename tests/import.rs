@@ -756,6 +756,54 @@ fn interview_from_an_import_asks_only_what_is_left() {
     assert_eq!(at(&root, "photo.set"), Some(&Value::Bool(true)));
 }
 
+/// The command the import tells people to run keeps the file as written:
+/// every comment line (provenance notes, questions, the header), in order,
+/// byte for byte, with the answers filled in at their keys (issue 26: it
+/// used to drop 113 of 125 comment lines).
+#[test]
+fn interview_from_an_import_keeps_every_comment_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    write_dir(&dir.path().join("export"), &export_files(&L2024));
+    for lang in ["en", "fr"] {
+        let file = dir.path().join(format!("profile-{lang}.yaml"));
+        let f = file.display().to_string();
+        let out = import(&[&dir.path().join("export")], &["--lang", lang, "-o", &f]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let before = std::fs::read_to_string(&file).unwrap();
+        // "y" to everything: yes to every yes/no question, "y" as a text,
+        // a list or a list item; choices and numbers are asked again, then skipped.
+        let answers = "y\n".repeat(400);
+        let out = exec(&["init", "--no-config", "-i", "--from", &f, "-o", &f], Some(&answers));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let after = std::fs::read_to_string(&file).unwrap();
+        let comments = |t: &str| -> Vec<String> {
+            t.lines()
+                .filter(|l| l.trim_start().starts_with('#'))
+                .map(str::to_owned)
+                .collect()
+        };
+        assert!(comments(&before).len() > 100, "{before}");
+        assert_eq!(comments(&after), comments(&before), "{after}");
+        // Every line of the import is still there, in order, but the answered keys.
+        let mut rest = after.lines();
+        for line in before
+            .lines()
+            .filter(|l| !l.trim_end().ends_with(':') || l.trim_start().starts_with('#'))
+        {
+            assert!(rest.any(|l| l == line), "lost or moved: {line:?}\n{after}");
+        }
+        let root = parsed(&after);
+        assert_main_fixture_except_questions(&root);
+        assert_eq!(at(&root, "photo.set"), Some(&Value::Bool(true)));
+        assert_eq!(at(&root, "tagging.review_tags"), Some(&Value::Bool(true)));
+        assert_eq!(s(&root, "publishing.editorial_line").as_deref(), Some("y"));
+        // The questions skipped (choices, numbers) are still blank questions.
+        assert!(after.contains("\n  kind:\n"), "{after}");
+        assert!(after.contains("\n  professional_contacts:\n"), "{after}");
+        assert!(after.contains(&format!("\nlang: {lang}\n")), "{after}");
+    }
+}
+
 #[test]
 fn interview_from_a_french_import_asks_in_french() {
     let dir = tempfile::tempdir().unwrap();
@@ -768,7 +816,7 @@ fn interview_from_a_french_import_asks_in_french() {
     let out = exec(&["init", "--no-config", "-i", "--from", &f], Some(""));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stderr.contains("réponses reprises du fichier"), "{}", out.stderr);
-    assert!(out.stdout.contains("lang: \"fr\""), "{}", out.stdout);
+    assert!(out.stdout.contains("\nlang: fr\n"), "{}", out.stdout);
     assert_main_fixture_except_questions(&parsed(&out.stdout));
 }
 

@@ -766,3 +766,73 @@ fn cli_init_refuses_to_overwrite_without_force() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(std::fs::read_to_string(&file).expect("read"), template(Lang::Fr));
 }
+
+// ---------------------------------------------------------------- --from, in place
+
+/// `interview_from` on `text` with these answer lines: (YAML, prompts).
+fn run_from(lang: Lang, text: &str, lines: &[&str]) -> String {
+    let start = parse(text);
+    let mut input = Cursor::new(format!("{}\n", lines.join("\n")).into_bytes());
+    let mut prompts = Vec::new();
+    profilecheck::workshop::interview::interview_from(lang, Some((&start, text)), &mut input, &mut prompts)
+        .expect("interview")
+}
+
+/// Every line of `before` that is not an answered key is in `after`, in order.
+fn kept_in_order(before: &str, after: &str, answered: &[&str]) {
+    let mut rest = after.lines();
+    for line in before.lines() {
+        if answered.iter().any(|k| line.trim_start().starts_with(&format!("{k}:"))) {
+            continue;
+        }
+        assert!(rest.any(|l| l == line), "lost or moved: {line:?}\n---\n{after}");
+    }
+}
+
+#[test]
+fn answers_from_a_hand_written_file_go_in_place() {
+    // Comments everywhere, an empty key with a trailing comment, a section
+    // missing a key, a missing section, CRLF line ends.
+    let text = "# my notes\r\nversion: 1\r\nlang: en\r\nname: Jo   # who\r\n\r\n# the photo\r\nphoto:\r\n  set:    # to check\r\n  # cover is next\r\n\r\nabout:\r\n  bio: \"Coach\"\r\n  # city below\r\n\r\n# the end\r\n";
+    // photo.set, photo.kind (logo), photo.cover, then Enter for the rest but the city and keywords.
+    let mut lines = vec!["y", "3", "n", "", "", "Rennes", "", "", "", "", "#a #b"];
+    lines.extend([""; 40]);
+    let got = run_from(Lang::En, text, &lines);
+    kept_in_order(&text.replace("\r\n", "\n"), &got.replace("\r\n", "\n"), &["set"]);
+    assert!(got.contains("  set: true # to check\r\n"), "{got}");
+    assert!(!got.replace("\r\n", "").contains('\n'), "mixed line ends:\n{got}");
+    let p = parse(&got);
+    assert_eq!(value(&p, "photo.kind"), Some(&s("logo")));
+    assert_eq!(value(&p, "photo.cover"), Some(&Value::Bool(false)));
+    assert_eq!(value(&p, "about.city"), Some(&s("Rennes")));
+    assert_eq!(list_of_str(&p, "keywords"), strs(&["#a", "#b"]));
+    assert_eq!(value(&p, "name"), Some(&s("Jo")));
+    // Added at the end of their section, before the comments that follow it.
+    let lines: Vec<&str> = got.lines().collect();
+    let kind = lines.iter().position(|l| l.starts_with("  kind:")).unwrap();
+    assert!(lines[kind - 1].starts_with("  set:"), "{got}");
+    let city = lines.iter().position(|l| l.starts_with("  city:")).unwrap();
+    assert!(
+        lines[city - 1].starts_with("  bio:") && lines[city + 1] == "  # city below",
+        "{got}"
+    );
+}
+
+#[test]
+fn the_language_asked_in_replaces_the_files_in_place() {
+    let text = "# mine\nlang: en\nname:\n";
+    let got = run_from(Lang::Fr, text, &["Jo"]);
+    assert!(got.starts_with("# mine\nlang: \"fr\"\nname: \"Jo\"\n"), "{got}");
+}
+
+#[test]
+fn a_layout_not_edited_in_place_still_keeps_every_answer() {
+    // A city to add into a flow section: the answers are written anew, none lost.
+    let text = "# flow\nabout: {bio: \"Coach\"}\n";
+    let got = run_from(Lang::En, text, &["Jo", "y", "", "", "", "", "Rennes"]);
+    let p = parse(&got);
+    assert_eq!(value(&p, "about.bio"), Some(&s("Coach")));
+    assert_eq!(value(&p, "about.city"), Some(&s("Rennes")));
+    assert_eq!(value(&p, "photo.set"), Some(&Value::Bool(true)));
+    assert_eq!(value(&p, "name"), Some(&s("Jo")));
+}

@@ -455,7 +455,8 @@ impl App<'_> {
                 },
                 None => None,
             };
-            match crate::workshop::interview::interview_from(lang, start.as_ref(), &mut input, &mut *self.stderr) {
+            let start = start.as_ref().map(|(p, text)| (p, text.as_str()));
+            match crate::workshop::interview::interview_from(lang, start, &mut input, &mut *self.stderr) {
                 Ok(text) => text,
                 // What was read could not be used (too long, a closed stdin):
                 // say so, rather than blame a report that was never written.
@@ -480,14 +481,14 @@ impl App<'_> {
         Ok(OK)
     }
 
-    /// A valid profile from `path`, or its problems on stderr and None.
-    fn read_profile(&mut self, path: &Path) -> Option<crate::profile::Profile> {
+    /// A valid profile from `path` and its text, or its problems on stderr and None.
+    fn read_profile(&mut self, path: &Path) -> Option<(crate::profile::Profile, String)> {
         let shown = path.display().to_string();
         let lang = self.locale;
         let problems = match read_limited(path) {
             Err(e) => vec![format!("{shown}:1:1: error: {}", e.text(lang))],
             Ok(bytes) => match crate::profile::parse(&bytes) {
-                Ok(p) => return Some(p),
+                Ok(p) => return Some((p, String::from_utf8_lossy(&bytes).into_owned())),
                 Err(diags) => diags.iter().map(|d| d.render(&shown, lang)).collect(),
             },
         };

@@ -836,3 +836,62 @@ fn a_layout_not_edited_in_place_still_keeps_every_answer() {
     assert_eq!(value(&p, "photo.set"), Some(&Value::Bool(true)));
     assert_eq!(value(&p, "name"), Some(&s("Jo")));
 }
+
+/// A file created at `-o`'s name while the interview waits for answers is
+/// kept: the answers are not written over it (issue 27). With --force they are.
+#[test]
+fn cli_init_keeps_a_file_that_appears_during_the_interview() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("late.yaml");
+    for force in [false, true] {
+        let _ = std::fs::remove_file(&file);
+        let mut args = vec!["init", "--interactive", "--lang", "en", "-o", "late.yaml"];
+        if force {
+            args.push("--force");
+        }
+        let mut child = bin()
+            .args(&args)
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn profilecheck");
+        // Wait for the first question: the check at the start is behind us.
+        let mut stderr = child.stderr.take().expect("stderr");
+        let mut seen = Vec::new();
+        let mut byte = [0u8; 1];
+        while !text(&seen).contains('?') {
+            assert_eq!(stderr.read(&mut byte).expect("read"), 1, "{}", text(&seen));
+            seen.push(byte[0]);
+        }
+        std::fs::write(&file, "name: Mine\n").expect("write");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(b"Other\n")
+            .expect("answer");
+        let status = child.wait().expect("wait");
+        let mut rest = String::new();
+        stderr.read_to_string(&mut rest).expect("read");
+        let written = std::fs::read_to_string(&file).expect("read");
+        if force {
+            assert_eq!(status.code(), Some(0), "{rest}");
+            assert_eq!(parse(&written).name.as_deref(), Some("Other"));
+        } else {
+            assert_eq!(status.code(), Some(2), "{rest}");
+            assert_eq!(written, "name: Mine\n");
+            assert!(
+                rest.contains("late.yaml was created while profilecheck was running"),
+                "{rest}"
+            );
+        }
+        // No temporary file left behind.
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["late.yaml"]);
+    }
+}

@@ -471,6 +471,11 @@ impl App<'_> {
         };
         match output {
             None => stdout.write_all(text.as_bytes())?,
+            // A file that appeared during the interview is kept (no-clobber, in the library).
+            Some(path) if !force && !from.as_deref().is_some_and(|f| same(f, &path)) => {
+                crate::workshop::write::create_new(&path, text.as_bytes(), lang)?;
+                self.note_line(&t!(lang, "cli-wrote", path = path.display()));
+            }
             Some(path) => {
                 let mut sink = Sink::open(Some(&path), stdout, lang)?;
                 sink.writer().write_all(text.as_bytes())?;

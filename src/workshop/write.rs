@@ -4,9 +4,13 @@
 //! filled into an existing profile's text in place, so its comments,
 //! layout and open questions stay as they were.
 
+use crate::i18n::Lang;
+use crate::i18n::catalog::t;
 use crate::profile::schema::{self, Field, Kind};
 use crate::profile::yaml::{Key, Node, Value};
 use std::fmt::Write as _;
+use std::io::{self, Write as _};
+use std::path::Path;
 
 /// A number as YAML writes it: `0`, not `0.0`, when it is whole.
 pub fn number(x: f64) -> String {
@@ -98,6 +102,49 @@ pub(crate) fn write_value(out: &mut String, key: &str, a: &Ans, indent: usize) {
                 }
             }
         }
+    }
+}
+
+/// Write `text` to `dest`, which must not exist: the file is written
+/// beside it under a temporary name, then moved into place only if nothing
+/// is at `dest` by then (`persist_noclobber`: an atomic link or rename that
+/// fails on an existing name, a dangling symlink included). A file that
+/// appeared while an interview or an import ran is kept, and the error
+/// (`AlreadyExists`) says so in `lang`.
+pub fn create_new(dest: &Path, text: &[u8], lang: Lang) -> io::Result<()> {
+    let named = |e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", dest.display()));
+    let dir = match dest.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir).map_err(named)?;
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A profile is meant to be shared: 0666 less the umask, not tempfile's 0600.
+    #[cfg(unix)]
+    let permissions = std::os::unix::fs::PermissionsExt::from_mode(0o666);
+    #[cfg(unix)]
+    builder.permissions(permissions);
+    let mut tmp = builder.tempfile_in(dir).map_err(named)?;
+    tmp.write_all(text).map_err(named)?;
+    tmp.as_file().sync_all().map_err(named)?;
+    match tmp.persist_noclobber(dest) {
+        Ok(_) => Ok(()),
+        // The temporary file is removed as the error drops.
+        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            t!(
+                lang,
+                "write-appeared",
+                path = crate::i18n::one_line(&dest.display().to_string()).into_owned()
+            ),
+        )),
+        Err(e) => Err(named(e.error)),
     }
 }
 
@@ -353,4 +400,31 @@ fn section_end(lines: &[String], start: usize, indent: usize) -> usize {
         }
     }
     end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_file_is_written_and_an_existing_one_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("sub/profile.yaml");
+        create_new(&dest, b"name: A\n", Lang::En).unwrap();
+        assert_eq!(std::fs::read_to_string(&dest).unwrap(), "name: A\n");
+        // It appeared meanwhile: kept as it is, and no temporary file left.
+        let e = create_new(&dest, b"name: B\n", Lang::En).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        assert!(e.to_string().contains("--force"), "{e}");
+        assert_eq!(std::fs::read_to_string(&dest).unwrap(), "name: A\n");
+        assert_eq!(std::fs::read_dir(dest.parent().unwrap()).unwrap().count(), 1);
+        #[cfg(unix)]
+        {
+            // A dangling symlink is something at that name too: never followed.
+            let link = dir.path().join("link.yaml");
+            std::os::unix::fs::symlink(dir.path().join("elsewhere.yaml"), &link).unwrap();
+            assert!(create_new(&link, b"x", Lang::En).is_err());
+            assert!(!dir.path().join("elsewhere.yaml").exists());
+        }
+    }
 }

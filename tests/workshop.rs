@@ -795,7 +795,8 @@ fn answers_from_a_hand_written_file_go_in_place() {
     // missing a key, a missing section, CRLF line ends.
     let text = "# my notes\r\nversion: 1\r\nlang: en\r\nname: Jo   # who\r\n\r\n# the photo\r\nphoto:\r\n  set:    # to check\r\n  # cover is next\r\n\r\nabout:\r\n  bio: \"Coach\"\r\n  # city below\r\n\r\n# the end\r\n";
     // photo.set, photo.kind (logo), photo.cover, then Enter for the rest but the city and keywords.
-    let mut lines = vec!["y", "3", "n", "", "", "Rennes", "", "", "", "", "#a #b"];
+    // A whole number to a decimal question reads back as an integer: still in place.
+    let mut lines = vec!["y", "3", "n", "", "", "Rennes", "", "", "", "", "#a #b", "4"];
     lines.extend([""; 40]);
     let got = run_from(Lang::En, text, &lines);
     kept_in_order(&text.replace("\r\n", "\n"), &got.replace("\r\n", "\n"), &["set"]);
@@ -806,6 +807,7 @@ fn answers_from_a_hand_written_file_go_in_place() {
     assert_eq!(value(&p, "photo.cover"), Some(&Value::Bool(false)));
     assert_eq!(value(&p, "about.city"), Some(&s("Rennes")));
     assert_eq!(list_of_str(&p, "keywords"), strs(&["#a", "#b"]));
+    assert_eq!(value(&p, "publishing.posts_per_month"), Some(&Value::Int(4)));
     assert_eq!(value(&p, "name"), Some(&s("Jo")));
     // Added at the end of their section, before the comments that follow it.
     let lines: Vec<&str> = got.lines().collect();

@@ -243,8 +243,18 @@ fn in_place(source: &str, new: &[(String, Ans)], all: &[(String, Ans)]) -> Optio
     let mut got = Vec::new();
     collect(&profile.root, schema::PROFILE, "", &mut got);
     got.retain(|(path, _)| path != "lang");
-    let same = got.len() == all.len() && all.iter().all(|a| got.contains(a));
+    let same = got.len() == all.len() && all.iter().all(|a| got.iter().any(|g| same_answer(a, g)));
     same.then_some(text)
+}
+
+/// The same answer, as written and as read back: a whole number answered
+/// to a decimal question (`3` posts a month) reads back as an integer.
+fn same_answer((path, a): &(String, Ans), (got_path, b): &(String, Ans)) -> bool {
+    path == got_path
+        && match (a, b) {
+            (Ans::Num(x), Ans::Int(i)) => *x == *i as f64,
+            (a, b) => a == b,
+        }
 }
 
 /// The longest answer line read, in bytes; past it the interview stops

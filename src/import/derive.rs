@@ -239,7 +239,10 @@ pub(super) fn login_email(root: &Profile) -> Option<String> {
     root.emails.0.as_ref()?.emails.0.iter().find_map(|e| e.get())
 }
 
-fn work(root: &Profile) -> Vec<Vec<(&'static str, Ans)>> {
+/// List items, as `Ans::Items` holds them.
+type Items = Vec<Vec<(&'static str, Ans)>>;
+
+fn work(root: &Profile) -> Items {
     let mut out = Vec::new();
     for w in root.work_experiences.items() {
         let mut item = Vec::new();
@@ -259,7 +262,7 @@ fn work(root: &Profile) -> Vec<Vec<(&'static str, Ans)>> {
     out
 }
 
-fn schools(root: &Profile) -> Vec<Vec<(&'static str, Ans)>> {
+fn schools(root: &Profile) -> Items {
     let mut out = Vec::new();
     for s in root.education_experiences.items() {
         let mut item = Vec::new();
@@ -278,7 +281,7 @@ fn schools(root: &Profile) -> Vec<Vec<(&'static str, Ans)>> {
 
 /// `contact.website` (the first address that is no network's) and
 /// `contact.links` (the others).
-fn sites(websites: &[String]) -> (Option<String>, Vec<Vec<(&'static str, Ans)>>) {
+fn sites(websites: &[String]) -> (Option<String>, Items) {
     let mut website = None;
     let mut links = Vec::new();
     for address in websites {

@@ -897,3 +897,26 @@ fn cli_init_keeps_a_file_that_appears_during_the_interview() {
         assert_eq!(names, ["late.yaml"]);
     }
 }
+
+#[test]
+fn answers_into_the_template_keep_all_its_comments() {
+    let text = template(Lang::En);
+    // Name, no photo, no cover answer, no bio, one job, then nothing more.
+    let mut lines = vec!["Jo", "n", "", "", "Coach", "Acme", "y", ""];
+    lines.extend([""; 60]);
+    let got = run_from(Lang::En, &text, &lines);
+    let comments = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| l.trim_start().starts_with('#'))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(comments(&got), comments(&text), "{got}");
+    kept_in_order(&text, &got, &["name", "set", "work"]);
+    let p = parse(&got);
+    assert_eq!(value(&p, "name"), Some(&s("Jo")));
+    assert_eq!(value(&p, "photo.set"), Some(&Value::Bool(false)));
+    assert_eq!(value(&p, "about.work.0.position"), Some(&s("Coach")));
+    assert_eq!(value(&p, "about.work.0.employer"), Some(&s("Acme")));
+    assert_eq!(value(&p, "about.work.0.current"), Some(&Value::Bool(true)));
+}

@@ -22,6 +22,7 @@ use walk::Input;
 
 mod args;
 mod commands;
+mod completions;
 mod help;
 mod import;
 mod output;
@@ -402,6 +403,8 @@ impl App<'_> {
                 }
                 Ok(TROUBLE)
             }
+            Some(Command::Completions { shell }) => completions::completions(shell, lang, stdout),
+            Some(Command::Man) => completions::man(lang, stdout),
             None => {
                 // The lint reads every profile's own config; the one read
                 // above only chose the language of the messages so far.

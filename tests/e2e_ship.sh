@@ -168,6 +168,42 @@ else
   tail -n 15 "$TMP/pc-bad.txt" | sed 's/^/     /'
 fi
 
+# ------------------------------------------------ the action's run step
+# action.yml's lint step as GitHub runs it (`bash --noprofile --norc -eo
+# pipefail`), with the wheel's profilecheck on PATH: findings give exit-code
+# 1 in the step's outputs and a SARIF report, and the step itself goes on so
+# the report is uploaded. (Its install step downloads a release: no
+# release exists on this machine's network.)
+echo "== action.yml run step"
+"$TMP/user/bin/python" - action.yml >"$TMP/action-run.sh" <<'PY' || bad "reading action.yml"
+import sys, yaml
+steps = yaml.safe_load(open(sys.argv[1]))["runs"]["steps"]
+print(next(s for s in steps if s.get("id") == "run")["run"])
+PY
+mkdir "$TMP/action"
+cp examples/jeanne-martin.yaml examples/complete.yaml "$TMP/action/"
+code=0
+(cd "$TMP/action" && PATH="$TMP/user/bin:$PATH" PROFILE_PATHS="jeanne-martin.yaml complete.yaml" \
+  EXTRA_ARGS="--lang fr --fail-on warning" SARIF=out.sarif GITHUB_OUTPUT="$TMP/action/outputs" \
+  bash --noprofile --norc -eo pipefail "$TMP/action-run.sh") >"$TMP/action/log" 2>&1 || code=$?
+if [ "$code" = 0 ] && grep -qx "exit-code=1" "$TMP/action/outputs"; then
+  ok "the action's run step records exit-code=1 and carries on to the upload"
+else
+  bad "the action's run step: exit $code, outputs: $(cat "$TMP/action/outputs" 2>/dev/null)"
+  tail -n 10 "$TMP/action/log" | sed 's/^/     /'
+fi
+if "$TMP/user/bin/python" - "$TMP/action/out.sarif" <<'PY'; then
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
+assert "jeanne-martin.yaml" in uris, uris
+assert run["tool"]["driver"]["name"] == "profilecheck"
+PY
+  ok "the action's SARIF report has the findings of jeanne-martin.yaml"
+else
+  bad "the action's SARIF report"
+fi
+
 # ------------------------------------------------- completions and man page
 echo "== completions and man page"
 BIN="$TMP/user/bin/profilecheck"

@@ -71,9 +71,13 @@ fn commands(cmd: &clap::Command, lang: Lang, out: &mut Vec<u8>) -> io::Result<()
     roff.control("SH", [t!(lang, "man-commands").as_str()]);
     roff.to_writer(out)?;
     for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
-        let sub = sub
-            .clone()
-            .mut_args(|a| if a.is_global_set() || a.get_id() == "help" { a.hide(true) } else { a });
+        let sub = sub.clone().mut_args(|a| {
+            if a.is_global_set() || a.get_id() == "help" {
+                a.hide(true)
+            } else {
+                a
+            }
+        });
         let mut roff = Roff::default();
         let name = sub.get_bin_name().unwrap_or(sub.get_name()).to_owned();
         roff.control("SS", [name.as_str()]);
@@ -88,7 +92,10 @@ fn commands(cmd: &clap::Command, lang: Lang, out: &mut Vec<u8>) -> io::Result<()
             let mut part = Vec::new();
             render(&man, &mut part)?;
             out.extend_from_slice(b".PP\n");
-            for line in String::from_utf8_lossy(&part).lines().filter(|l| !l.starts_with(".SH ")) {
+            for line in String::from_utf8_lossy(&part)
+                .lines()
+                .filter(|l| !l.starts_with(".SH "))
+            {
                 out.extend_from_slice(line.as_bytes());
                 out.push(b'\n');
             }
@@ -203,8 +210,21 @@ mod tests {
         for english in [".SH NAME", ".SH EXTRA", "[default:", "Possible values"] {
             assert!(!page.contains(english), "{english}:\n{page}");
         }
-        for sub in ["rules", "explain", "init", "import", "schema", "lsp", "serve", "completions", "man"] {
-            assert!(page.contains(&format!(".SS \"profilecheck {sub}\"")), "no {sub}:\n{page}");
+        for sub in [
+            "rules",
+            "explain",
+            "init",
+            "import",
+            "schema",
+            "lsp",
+            "serve",
+            "completions",
+            "man",
+        ] {
+            assert!(
+                page.contains(&format!(".SS \"profilecheck {sub}\"")),
+                "no {sub}:\n{page}"
+            );
         }
         // A subcommand lists its own options, not the global ones again.
         let serve = page.split(".SS \"profilecheck serve\"").nth(1).unwrap();

@@ -84,13 +84,17 @@ if grep -q "/tests/corpora/\|/tests/snapshots/\|/fuzz/" "$TMP/crate-files.txt"; 
 else
   ok "the crate leaves out the test corpora, snapshots and fuzz targets"
 fi
-mkdir "$TMP/unpacked" "$TMP/root"
-tar -xzf "$crate" -C "$TMP/unpacked"
+# Unpacked at a fixed place under the target folder: a second run on the
+# same crate reuses its build (cargo keys builds by the source's path).
+unpacked="$CARGO_TARGET_DIR/e2e-ship"
+rm -rf "$unpacked"
+mkdir -p "$unpacked" "$TMP/root"
+tar -xzf "$crate" -C "$unpacked"
 echo "   (packaged in $((SECONDS - t)) s)"
 
 echo "== cargo install from the unpacked crate"
 t=$SECONDS
-if cargo install --locked --quiet --profile dist --path "$TMP/unpacked/profilecheck-$version" \
+if cargo install --locked --quiet --profile dist --path "$unpacked/profilecheck-$version" \
   --root "$TMP/root" >"$TMP/install.txt" 2>&1; then
   ok "cargo install --path of the unpacked crate builds ($((SECONDS - t)) s)"
 else
@@ -98,7 +102,7 @@ else
   tail -n 20 "$TMP/install.txt" | sed 's/^/     /'
 fi
 # The example as the crate's README names it, from the unpacked crate.
-EXAMPLE="$TMP/unpacked/profilecheck-$version/examples/jeanne-martin.yaml"
+EXAMPLE="$unpacked/profilecheck-$version/examples/jeanne-martin.yaml"
 check_example "the installed crate" "$TMP/root/bin/profilecheck"
 
 # ------------------------------------------------------------------ the wheel

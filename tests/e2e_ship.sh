@@ -15,8 +15,8 @@
 # Builds use Cargo.toml's `dist` profile (thin LTO, 16 units), the one
 # pyproject.toml gives maturin, so the crate install and the wheel share
 # their dependencies' builds and neither pays for fat LTO.
-# Needs: cargo, python3 with venv, tar, bash, man (installed as root when
-# missing). A missing client is a failure, never a skip.
+# Needs: cargo, python3 with venv, tar, bash, man, zsh and fish (the last
+# three installed as root when missing). A missing client is a failure, never a skip.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 
@@ -34,6 +34,13 @@ if ! command -v man >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev
   { apt-get update -qq && apt-get install -y -qq man-db groff-base; } >/dev/null 2>&1
 fi
 command -v man >/dev/null || die "required tool \`man\` is not installed"
+# zsh and fish check that their completion scripts parse.
+if { ! command -v zsh || ! command -v fish; } >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  { apt-get update -qq && apt-get install -y -qq zsh fish; } >/dev/null 2>&1
+fi
+for tool in zsh fish; do
+  command -v "$tool" >/dev/null || die "required tool \`$tool\` is not installed"
+done
 
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
@@ -239,6 +246,18 @@ if grep -qx -- "--fail-on" <<<"$words"; then
 else
   bad "bash completion of \`--fail-o\`: $words"
 fi
+for lang in en fr; do
+  if "$BIN" completions zsh --lang "$lang" >"$TMP/c.zsh" && zsh -n "$TMP/c.zsh"; then
+    ok "zsh completions ($lang) parse"
+  else
+    bad "zsh -n on zsh completions ($lang)"
+  fi
+  if "$BIN" completions fish --lang "$lang" >"$TMP/c.fish" && fish --no-execute "$TMP/c.fish"; then
+    ok "fish completions ($lang) parse"
+  else
+    bad "fish --no-execute on fish completions ($lang)"
+  fi
+done
 for shell in zsh fish powershell elvish; do
   "$BIN" completions "$shell" >"$TMP/c.$shell" 2>"$TMP/c.err" || bad "completions $shell: $(cat "$TMP/c.err")"
   if [ -s "$TMP/c.$shell" ] && grep -q serve "$TMP/c.$shell" && grep -q explain "$TMP/c.$shell"; then

@@ -201,3 +201,19 @@ pack-folder-too-large = this folder holds more than { $limit ->
     [one] { $limit } entry
    *[other] { $limit } entries
 }, too many for a folder of rule packs: name the pack files or a smaller folder
+
+# `profilecheck completions` and `profilecheck man` (src/cli/completions.rs).
+help-completions-about = Print a completion script for a shell (bash, zsh, fish, powershell, elvish)
+help-completions-opt-shell = The shell to complete in
+clap-value-shell = SHELL
+help-man-about = Print the manual page (roff; read it with `profilecheck man | man -l -`)
+# The manual page's section headings (upper case, as man pages have them).
+man-manual = profilecheck manual
+man-name = NAME
+man-synopsis = SYNOPSIS
+man-description = DESCRIPTION
+man-options = OPTIONS
+man-commands = COMMANDS
+man-examples = EXAMPLES
+man-version = VERSION
+man-possible-values = Possible values:

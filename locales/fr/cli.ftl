@@ -201,3 +201,19 @@ pack-folder-too-large = ce dossier contient { $limit ->
     [one] plus d’une entrée
    *[other] plus de { $limit } entrées
 }, bien trop pour un dossier de packs : indiquez les fichiers de packs ou un dossier plus petit
+
+# `profilecheck completions` et `profilecheck man` (src/cli/completions.rs).
+help-completions-about = Affiche le script de complétion d’un shell (bash, zsh, fish, powershell, elvish)
+help-completions-opt-shell = Le shell dans lequel compléter
+clap-value-shell = SHELL
+help-man-about = Affiche la page de manuel (roff ; lisez-la avec `profilecheck man | man -l -`)
+# Les titres de section de la page de manuel (en capitales, comme dans toute page de manuel).
+man-manual = manuel de profilecheck
+man-name = NOM
+man-synopsis = SYNOPSIS
+man-description = DESCRIPTION
+man-options = OPTIONS
+man-commands = COMMANDES
+man-examples = EXEMPLES
+man-version = VERSION
+man-possible-values = Valeurs possibles :

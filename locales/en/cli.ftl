@@ -197,3 +197,10 @@ help-serve-opt-lan = Listen on every network interface, not only this computer, 
 
 # A folder given as rule packs (`--rules`, a config's `rules:`) that is far too big to be one.
 pack-folder-too-large = this folder holds more than { $limit } entries, too many for a folder of rule packs: name the pack files or a smaller folder
+
+# --fix and --diff, and the editor's quick fixes: what each safe fix does.
+fix-quote-hashtag = quote { $before }, which YAML reads as a comment
+fix-add-https = add https:// in front of the link
+fix-boolean = write { $before } as { $after }
+fix-version-number = write the version as the number { $after }
+fix-value-case = write { $before } as { $after }

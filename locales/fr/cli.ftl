@@ -194,3 +194,10 @@ help-serve-opt-lan = Écoute sur toutes les interfaces réseau, pas seulement su
 
 # Un dossier donné comme dossier de packs (`--rules`, `rules:` d’une configuration), bien trop grand pour en être un.
 pack-folder-too-large = ce dossier contient plus de { $limit } entrées, bien trop pour un dossier de packs : indiquez les fichiers de packs ou un dossier plus petit
+
+# --fix et --diff, et les corrections rapides de l’éditeur : ce que fait chaque correction sûre.
+fix-quote-hashtag = mettre entre guillemets { $before }, que YAML lit comme un commentaire
+fix-add-https = ajouter https:// devant le lien
+fix-boolean = écrire { $before } sous la forme { $after }
+fix-version-number = écrire la version sous la forme du nombre { $after }
+fix-value-case = écrire { $before } sous la forme { $after }

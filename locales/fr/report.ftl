@@ -97,3 +97,23 @@ report-problems-count = { $n ->
 
 punct-colon =  :
 punct-quote = « { $text } »
+
+# --baseline : où en est un profil par rapport au rapport JSON d’une analyse précédente.
+baseline-not-report = ce n’est pas un rapport JSON de profilecheck (`--format json`) : { $reason }
+baseline-progress = Depuis la référence : score { $before } → { $after } ; { $fixed ->
+    [one] { $fixed } constat corrigé
+   *[other] { $fixed } constats corrigés
+}, { $new ->
+    [one] { $new } nouveau
+   *[other] { $new } nouveaux
+}, { $known ->
+    [one] { $known } déjà connu
+   *[other] { $known } déjà connus
+}.
+baseline-new-profile = Absent de la référence : { $new ->
+    [one] { $new } nouveau constat
+   *[other] { $new } nouveaux constats
+}.
+baseline-fixed-word = corrigé
+baseline-new-word = nouveau
+baseline-known-word = déjà connu

@@ -12,13 +12,21 @@ cli-explain-fix = How to fix it:
 cli-explain-examples-pass = Examples that pass:
 cli-explain-examples-fail = Examples that fail:
 # $expected and $got: pass, fail, waived, not-applicable.
-cli-verify-misbehaves = example should { $expected }, but it gives: { $got ->
+cli-verify-misbehaves = example should { $expected ->
+        [pass] pass
+        [fail] fail
+       *[not-applicable] be one the rule does not apply to
+    }, but it gives: { $got ->
         [pass] pass
         [fail] fail
         [waived] waived (the example waives its own rule)
        *[not-applicable] not applicable
     }
-cli-verify-invalid = example should { $expected }, but it gives: invalid profile ({ $line }:{ $column }: { $message })
+cli-verify-invalid = example should { $expected ->
+        [pass] pass
+        [fail] fail
+       *[not-applicable] be one the rule does not apply to
+    }, but it gives: invalid profile ({ $line }:{ $column }: { $message })
 cli-verify-summary = { $good } of { $total ->
         [one] { $total } example behaves
        *[other] { $total } examples behave
@@ -204,3 +212,6 @@ fix-add-https = add https:// in front of the link
 fix-boolean = write { $before } as { $after }
 fix-version-number = write the version as the number { $after }
 fix-value-case = write { $before } as { $after }
+
+# `explain`: the examples a pack declares its rule does not apply to.
+cli-explain-examples-not-applicable = Examples the rule does not apply to:

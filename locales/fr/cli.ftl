@@ -10,6 +10,7 @@ cli-explain-examples-pass = Exemples conformes :
 cli-explain-examples-fail = Exemples non conformes :
 cli-verify-misbehaves = l’exemple devrait { $expected ->
         [pass] réussir
+        [not-applicable] être hors du champ de la règle
        *[fail] échouer
     }, mais { $got ->
         [pass] il réussit
@@ -19,6 +20,7 @@ cli-verify-misbehaves = l’exemple devrait { $expected ->
     }
 cli-verify-invalid = l’exemple devrait { $expected ->
         [pass] réussir
+        [not-applicable] être hors du champ de la règle
        *[fail] échouer
     }, mais ce n’est pas un profil valide ({ $line }:{ $column } : { $message })
 cli-verify-summary = { $good ->
@@ -201,3 +203,6 @@ fix-add-https = ajouter https:// devant le lien
 fix-boolean = écrire { $before } sous la forme { $after }
 fix-version-number = écrire la version sous la forme du nombre { $after }
 fix-value-case = écrire { $before } sous la forme { $after }
+
+# `explain` : les exemples auxquels, selon le pack, la règle ne s’applique pas.
+cli-explain-examples-not-applicable = Exemples hors du champ de la règle :

@@ -22,6 +22,7 @@ use walk::Input;
 
 mod args;
 mod commands;
+mod fix;
 mod help;
 mod import;
 mod output;

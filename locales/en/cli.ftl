@@ -215,3 +215,45 @@ fix-value-case = write { $before } as { $after }
 
 # `explain`: the examples a pack declares its rule does not apply to.
 cli-explain-examples-not-applicable = Examples the rule does not apply to:
+
+# --fail-under, a config's fail_under and max_warnings: why the run fails.
+cli-fail-under = { $n ->
+        [one] { $n } profile scores
+       *[other] { $n } profiles score
+    } below --fail-under { $min }: { $list }
+cli-max-warnings-config = { $n ->
+        [one] { $n } warning
+       *[other] { $n } warnings
+    } under { $config }, more than its max_warnings { $max }
+# A run whose paths exist but hold no profile (all left out, or an empty folder).
+cli-no-profile-note = no profile to check: the paths given hold no *.yaml or *.yml file that is a profile (see "Which files are profiles" in docs/cli.md)
+# -v: the configs a config extends.
+cli-verbose-extends = { $config } extends { $chain }
+# --fix: each fix, then the count.
+cli-fixed-word = fixed
+cli-fixed-summary = { $fixes ->
+        [one] { $fixes } fix
+       *[other] { $fixes } fixes
+    } written to { $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    }
+cli-diff-summary = { $fixes ->
+        [one] { $fixes } fix
+       *[other] { $fixes } fixes
+    } would be written to { $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    } (--diff writes nothing)
+cli-fix-stdin = standard input is checked but not fixed: --fix and --diff work on files
+cli-cannot-fix = cannot write the fixes: { $reason }
+# --baseline
+cli-baseline-unusable = the baseline cannot be used: { $reason }
+cli-baseline-summary = against the baseline: { $new ->
+        [one] { $new } new finding
+       *[other] { $new } new findings
+    }, { $known } known, { $fixed } fixed
+help-opt-fix = Apply the safe fixes to the profiles in place (comments and layout kept), then check them
+help-opt-diff = Show the safe fixes as a diff, write nothing; exit 1 when there is one
+help-opt-baseline = Compare with REPORT.json (a JSON report of an earlier run): only new findings fail the run
+help-opt-force-exclude = Apply include, exclude and the files that are never profiles to files named on the command line too

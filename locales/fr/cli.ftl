@@ -206,3 +206,51 @@ fix-value-case = écrire { $before } sous la forme { $after }
 
 # `explain` : les exemples auxquels, selon le pack, la règle ne s’applique pas.
 cli-explain-examples-not-applicable = Exemples hors du champ de la règle :
+
+# --fail-under, fail_under et max_warnings d’une configuration : pourquoi l’analyse échoue.
+cli-fail-under = { $n ->
+        [one] { $n } profil a un score
+       *[other] { $n } profils ont un score
+    } inférieur à --fail-under { $min } : { $list }
+cli-max-warnings-config = { $n ->
+        [one] { $n } avertissement
+       *[other] { $n } avertissements
+    } sous { $config }, plus que son max_warnings { $max }
+# Une analyse dont les chemins existent mais ne contiennent aucun profil.
+cli-no-profile-note = aucun profil à vérifier : les chemins indiqués ne contiennent aucun fichier *.yaml ou *.yml qui soit un profil (voir « Which files are profiles » dans docs/cli.md)
+# -v : les configurations qu’une configuration étend.
+cli-verbose-extends = { $config } étend { $chain }
+# --fix : chaque correction, puis le compte.
+cli-fixed-word = corrigé
+cli-fixed-summary = { $fixes ->
+        [one] { $fixes } correction écrite
+       *[other] { $fixes } corrections écrites
+    } dans { $files ->
+        [one] { $files } fichier
+       *[other] { $files } fichiers
+    }
+cli-diff-summary = { $fixes ->
+        [one] { $fixes } correction serait écrite
+       *[other] { $fixes } corrections seraient écrites
+    } dans { $files ->
+        [one] { $files } fichier
+       *[other] { $files } fichiers
+    } (--diff n’écrit rien)
+cli-fix-stdin = l’entrée standard est vérifiée mais pas corrigée : --fix et --diff portent sur des fichiers
+cli-cannot-fix = impossible d’écrire les corrections : { $reason }
+# --baseline
+cli-baseline-unusable = la référence est inutilisable : { $reason }
+cli-baseline-summary = par rapport à la référence : { $new ->
+        [one] { $new } nouveau constat
+       *[other] { $new } nouveaux constats
+    }, { $known ->
+        [one] { $known } déjà connu
+       *[other] { $known } déjà connus
+    }, { $fixed ->
+        [one] { $fixed } corrigé
+       *[other] { $fixed } corrigés
+    }
+help-opt-fix = Applique sur place les corrections sûres aux profils (commentaires et mise en page conservés), puis les vérifie
+help-opt-diff = Montre les corrections sûres sous forme de diff, sans rien écrire ; code de sortie 1 s’il y en a
+help-opt-baseline = Compare avec RAPPORT.json (le rapport JSON d’une analyse précédente) : seuls les nouveaux constats font échouer l’analyse
+help-opt-force-exclude = Applique aussi include, exclude et les fichiers qui ne sont jamais des profils aux fichiers nommés sur la ligne de commande

@@ -4,6 +4,8 @@
 //! cannot be read, or whose fixes would not read as YAML, is left byte for
 //! byte. `--diff` shows the same edits as a unified diff and writes nothing.
 
+use crate::i18n::catalog::t;
+use crate::i18n::{Lang, one_line};
 use crate::profile::diag::Msg;
 use crate::profile::fix::{self, Fix};
 use crate::profile::yaml;
@@ -28,12 +30,71 @@ pub(crate) fn plan(path: &Path) -> Result<FileFix, Msg> {
     let fixes = fix::fixes(text);
     let after = fix::apply(text, &fixes);
     // A BOM the decoder dropped is put back: nothing else changes.
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { "\u{FEFF}" } else { "" };
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        "\u{FEFF}"
+    } else {
+        ""
+    };
     Ok(FileFix {
         before: format!("{bom}{text}"),
         after: format!("{bom}{after}"),
         fixes,
     })
+}
+
+/// What `--fix` or `--diff` did over a run.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Totals {
+    /// Files changed (or, with `--diff`, that would change).
+    pub files: usize,
+    /// Fixes written (or shown).
+    pub fixes: usize,
+    /// A file could not be written (exit 2).
+    pub failed: bool,
+}
+
+/// `--fix` (or, with `diff`, `--diff`) over `files`: each fix said on `err`
+/// as `FILE:LINE:COL: fixed: WHAT`, each diff on `out`, then the totals on
+/// `err`. A file that cannot be read is left to the check to report.
+pub(crate) fn run(
+    files: &[&Path],
+    diff: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Totals> {
+    let mut totals = Totals::default();
+    for path in files {
+        let Ok(plan) = plan(path) else { continue };
+        if plan.fixes.is_empty() {
+            continue;
+        }
+        let shown = path.display().to_string();
+        if diff {
+            out.write_all(unified_diff(&shown, &plan.before, &plan.after).as_bytes())?;
+        } else if let Err(e) = write_in_place(path, plan.after.as_bytes()) {
+            let reason = t!(lang, "cli-cannot-fix", reason = e.to_string());
+            writeln!(err, "{}:1:1: error: {}", one_line(&shown), one_line(&reason))?;
+            totals.failed = true;
+            continue;
+        } else {
+            let word = t!(lang, "cli-fixed-word");
+            for f in &plan.fixes {
+                let what = one_line(&f.describe(lang)).into_owned();
+                writeln!(err, "{}:{}:{}: {word}: {what}", one_line(&shown), f.pos.line, f.pos.col)?;
+            }
+        }
+        totals.files += 1;
+        totals.fixes += plan.fixes.len();
+    }
+    if totals.fixes > 0 {
+        let line = match diff {
+            true => t!(lang, "cli-diff-summary", fixes = totals.fixes, files = totals.files),
+            false => t!(lang, "cli-fixed-summary", fixes = totals.fixes, files = totals.files),
+        };
+        writeln!(err, "profilecheck: {}", one_line(&line))?;
+    }
+    Ok(totals)
 }
 
 /// Replace the file at `path` with `body` atomically, keeping its
@@ -146,7 +207,57 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
         }
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+    }
+
+    #[test]
+    fn a_run_reports_each_fix_and_leaves_other_files_byte_for_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("good.yaml");
+        let broken = dir.path().join("broken.yaml");
+        let clean = dir.path().join("clean.yaml");
+        std::fs::write(&good, "keywords: [#a]  # tags\nphoto: {set: no}\n").unwrap();
+        std::fs::write(&broken, "keywords: [#a\nphoto: {set: no\n").unwrap();
+        std::fs::write(&clean, "photo: {set: true}\n").unwrap();
+        let files = [good.as_path(), broken.as_path(), clean.as_path()];
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let t = run(&files, true, Lang::En, &mut out, &mut err).unwrap();
+        assert_eq!(
+            t,
+            Totals {
+                files: 1,
+                fixes: 2,
+                failed: false
+            }
+        );
+        assert!(String::from_utf8(out).unwrap().contains("+keywords: [\"#a\"]  # tags"));
+        assert_eq!(
+            std::fs::read(&good).unwrap(),
+            b"keywords: [#a]  # tags\nphoto: {set: no}\n",
+            "--diff writes nothing"
+        );
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let t = run(&files, false, Lang::En, &mut out, &mut err).unwrap();
+        assert_eq!(t.fixes, 2);
+        let err = String::from_utf8(err).unwrap();
+        let name = good.display();
+        assert_eq!(
+            err,
+            format!(
+                "{name}:1:12: fixed: quote #a, which YAML reads as a comment\n{name}:2:14: fixed: write no as true\nprofilecheck: 2 fixes written to 1 file\n"
+            )
+            .replace("no as true", "no as false")
+        );
+        assert_eq!(
+            std::fs::read(&good).unwrap(),
+            b"keywords: [\"#a\"]  # tags\nphoto: {set: false}\n"
+        );
+        assert_eq!(std::fs::read(&broken).unwrap(), b"keywords: [#a\nphoto: {set: no\n");
+        assert!(out.is_empty());
     }
 
     #[test]

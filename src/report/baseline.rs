@@ -66,6 +66,9 @@ struct OldReport {
     profiles: Vec<OldProfile>,
 }
 
+/// The largest baseline read: a JSON report of thousands of profiles.
+pub const MAX_BASELINE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// An earlier run's findings, by profile.
 #[derive(Debug, Clone, Default)]
 pub struct Baseline {
@@ -151,6 +154,25 @@ impl Baseline {
             profiles.entry(file_key(&p.file)).or_insert(p);
         }
         Ok(Baseline { profiles })
+    }
+
+    /// Read the report at `path` as a baseline: at most [`MAX_BASELINE_BYTES`],
+    /// a regular file only.
+    pub fn read(path: &std::path::Path) -> Result<Baseline, Diagnostic> {
+        use std::io::Read;
+        let at_start = |m: String| Diagnostic::error(Pos::START, msg!("baseline-not-report", reason = m).into());
+        let f = std::fs::File::open(path).map_err(|e| at_start(e.to_string()))?;
+        if !f.metadata().is_ok_and(|m| m.is_file()) {
+            return Err(at_start("not a regular file".into()));
+        }
+        let mut bytes = Vec::new();
+        f.take(MAX_BASELINE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| at_start(e.to_string()))?;
+        if bytes.len() as u64 > MAX_BASELINE_BYTES {
+            return Err(at_start(format!("larger than {MAX_BASELINE_BYTES} bytes")));
+        }
+        Baseline::parse(&bytes)
     }
 
     /// How `p` compares with the baseline.

@@ -211,7 +211,7 @@ fix-quote-hashtag = quote { $before }, which YAML reads as a comment
 fix-add-https = add https:// in front of the link
 fix-boolean = write { $before } as { $after }
 fix-version-number = write the version as the number { $after }
-fix-value-case = write { $before } as { $after }
+fix-letter-case = write { $before } as { $after }
 
 # `explain`: the examples a pack declares its rule does not apply to.
 cli-explain-examples-not-applicable = Examples the rule does not apply to:

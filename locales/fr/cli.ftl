@@ -202,7 +202,7 @@ fix-quote-hashtag = mettre entre guillemets { $before }, que YAML lit comme un c
 fix-add-https = ajouter https:// devant le lien
 fix-boolean = écrire { $before } sous la forme { $after }
 fix-version-number = écrire la version sous la forme du nombre { $after }
-fix-value-case = écrire { $before } sous la forme { $after }
+fix-letter-case = écrire { $before } sous la forme { $after }
 
 # `explain` : les exemples auxquels, selon le pack, la règle ne s’applique pas.
 cli-explain-examples-not-applicable = Exemples hors du champ de la règle :

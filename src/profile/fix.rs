@@ -38,7 +38,7 @@ impl FixKind {
             FixKind::AddHttps => "add-https",
             FixKind::Boolean => "boolean",
             FixKind::Version => "version-number",
-            FixKind::EnumCase => "value-case",
+            FixKind::EnumCase => "letter-case",
         }
     }
 }
@@ -70,7 +70,7 @@ impl Fix {
             FixKind::AddHttps => t!(lang, "fix-add-https"),
             FixKind::Boolean => t!(lang, "fix-boolean", before = before, after = after),
             FixKind::Version => t!(lang, "fix-version-number", after = after),
-            FixKind::EnumCase => t!(lang, "fix-value-case", before = before, after = after),
+            FixKind::EnumCase => t!(lang, "fix-letter-case", before = before, after = after),
         }
     }
 }
@@ -387,7 +387,7 @@ mod tests {
                 "version-number",
                 "boolean",
                 "boolean",
-                "value-case",
+                "letter-case",
                 "quote-hashtag",
                 "quote-hashtag"
             ]

@@ -67,7 +67,7 @@ struct OldReport {
 }
 
 /// The largest baseline read: a JSON report of thousands of profiles.
-pub const MAX_BASELINE_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_BASELINE_BYTES: usize = 64 * 1024 * 1024;
 
 /// An earlier run's findings, by profile.
 #[derive(Debug, Clone, Default)]
@@ -159,18 +159,23 @@ impl Baseline {
     /// Read the report at `path` as a baseline: at most [`MAX_BASELINE_BYTES`],
     /// a regular file only.
     pub fn read(path: &std::path::Path) -> Result<Baseline, Diagnostic> {
+        use crate::profile::diag::Msg;
         use std::io::Read;
-        let at_start = |m: String| Diagnostic::error(Pos::START, msg!("baseline-not-report", reason = m).into());
-        let f = std::fs::File::open(path).map_err(|e| at_start(e.to_string()))?;
+        let at_start = |m: Msg| Diagnostic::error(Pos::START, m);
+        let io = |e: std::io::Error| at_start(msg!("io-other", detail = e.to_string()).into());
+        let f = std::fs::File::open(path).map_err(io)?;
         if !f.metadata().is_ok_and(|m| m.is_file()) {
-            return Err(at_start("not a regular file".into()));
+            return Err(at_start(msg!("io-not-regular").into()));
         }
         let mut bytes = Vec::new();
-        f.take(MAX_BASELINE_BYTES + 1)
+        f.take(MAX_BASELINE_BYTES as u64 + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| at_start(e.to_string()))?;
-        if bytes.len() as u64 > MAX_BASELINE_BYTES {
-            return Err(at_start(format!("larger than {MAX_BASELINE_BYTES} bytes")));
+            .map_err(io)?;
+        if bytes.len() > MAX_BASELINE_BYTES {
+            return Err(at_start(Msg::TooLarge {
+                size: bytes.len(),
+                limit: MAX_BASELINE_BYTES,
+            }));
         }
         Baseline::parse(&bytes)
     }

@@ -17,6 +17,7 @@ pub mod cli;
 pub mod i18n;
 pub mod import;
 pub mod lsp;
+mod platform;
 pub mod profile;
 pub mod report;
 pub mod rules;

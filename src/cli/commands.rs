@@ -149,27 +149,7 @@ pub fn explain(
         severity_in_force(r, on, defaults, lang),
         step.map(|s| format!(" · {s}")).unwrap_or_default(),
     )?;
-    // Say where the severity in force comes from, and when the rule is off.
-    let default = defaults.get(&r.id).copied().unwrap_or(r.severity);
-    match (on, config) {
-        (false, Some(c)) => writeln!(
-            w,
-            "{}",
-            t!(lang, "explain-off-by-config", config = one_line(c).into_owned())
-        )?,
-        (false, None) => writeln!(w, "{}", t!(lang, "explain-off"))?,
-        (true, Some(c)) if default != r.severity => writeln!(
-            w,
-            "{}",
-            t!(
-                lang,
-                "explain-severity-by-config",
-                config = one_line(c).into_owned(),
-                severity = r.severity.word(lang)
-            )
-        )?,
-        _ => {}
-    }
+    where_severity_comes_from(r, on, defaults, config, lang, w)?;
     writeln!(w)?;
     writeln!(w, "{}", t!(lang, "cli-explain-what").bold())?;
     // Long generated descriptions and texts are wrapped like the text report.
@@ -205,6 +185,38 @@ pub fn explain(
     example_block(w, &fails, &r.examples_fail)?;
     let not_applicable = t!(lang, "cli-explain-examples-not-applicable");
     example_block(w, &not_applicable, &r.examples_not_applicable)?;
+    Ok(())
+}
+
+/// Where the severity in force comes from, and when the rule is off.
+fn where_severity_comes_from(
+    r: &Rule,
+    on: bool,
+    defaults: &HashMap<String, Severity>,
+    config: Option<&str>,
+    lang: Lang,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let default = defaults.get(&r.id).copied().unwrap_or(r.severity);
+    match (on, config) {
+        (false, Some(c)) => writeln!(
+            w,
+            "{}",
+            t!(lang, "explain-off-by-config", config = one_line(c).into_owned())
+        )?,
+        (false, None) => writeln!(w, "{}", t!(lang, "explain-off"))?,
+        (true, Some(c)) if default != r.severity => writeln!(
+            w,
+            "{}",
+            t!(
+                lang,
+                "explain-severity-by-config",
+                config = one_line(c).into_owned(),
+                severity = r.severity.word(lang)
+            )
+        )?,
+        _ => {}
+    }
     Ok(())
 }
 

@@ -245,7 +245,7 @@ pub(super) fn render_error(e: &clap::Error, lang: Lang) -> String {
             t!(lang, "clap-other", detail = text)
         }
     };
-    let mut out = format!("{}\n\n", super::error(message));
+    let mut out = format!("{}\n\n", super::problems::error(message));
     // The usage of the (sub)command where the error is, as clap found it.
     if let Some(usage) = ctx(ContextKind::Usage) {
         out.push_str(localise_rendered(&usage, lang).trim_end());

@@ -3,8 +3,8 @@
 //! profile to stdout or, atomically, to a file.
 
 use super::args::ImportArgs;
+use super::exit::{OK, TROUBLE};
 use super::output::Sink;
-use super::{OK, TROUBLE};
 use crate::i18n::Lang;
 use crate::i18n::catalog::t;
 use crate::import::{self, FileKind, Options};
@@ -15,7 +15,7 @@ fn clean(s: &str) -> String {
 }
 
 fn fail(stderr: &mut dyn Write, msg: String) -> io::Result<i32> {
-    writeln!(stderr, "{}", super::error(msg))?;
+    writeln!(stderr, "{}", super::problems::error(msg))?;
     Ok(TROUBLE)
 }
 

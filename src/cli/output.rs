@@ -9,6 +9,7 @@
 //! fails, or is stopped by SIGINT, SIGTERM or SIGHUP.
 
 use crate::i18n::Lang;
+use crate::platform::FileId;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, Once};
@@ -84,18 +85,12 @@ impl<'a> Sink<'a> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "report".into());
-        // A new report gets the usual 0666 less the umask; tempfile's own
-        // default (0600) suits secrets, not reports meant to be shared.
-        use std::os::unix::fs::PermissionsExt;
-        let tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tmp")
-            .permissions(std::fs::Permissions::from_mode(0o666))
-            .tempfile_in(dir)?;
+        // A new report gets the usual 0666 less the umask.
+        let tmp = crate::platform::report_tempfile(dir, &format!(".{name}."))?;
         let (file, path) = tmp.into_parts();
         let tmp = Pending::new(path);
         if let Some(old) = old {
-            keep_owner_and_mode(&file, &old);
+            crate::platform::keep_owner_and_mode(&file, &old);
         }
         Ok(Sink::File {
             tmp,
@@ -124,18 +119,6 @@ impl<'a> Sink<'a> {
             }
         }
     }
-}
-
-/// Give the new file what the replaced one had: its owner (only root may,
-/// and then must, or a root run would hand a user's report to root) and its
-/// permission bits (a 0600 report stays 0600).
-fn keep_owner_and_mode(file: &std::fs::File, old: &std::fs::Metadata) {
-    use std::os::unix::fs::{MetadataExt, PermissionsExt};
-    // Fails unless we are root or already own it with that group: either
-    // way the file stays ours, which is what an unprivileged run can do.
-    let _ = std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()));
-    // After the chown, which clears set-id bits.
-    let _ = file.set_permissions(std::fs::Permissions::from_mode(old.mode() & 0o7777));
 }
 
 /// An I/O error that names its file. A broken pipe on a file named with
@@ -252,28 +235,16 @@ fn forget(path: &Path) {
     lock_pending().retain(|p| p != path);
 }
 
-/// On the first temporary file, start a thread that waits for SIGINT,
-/// SIGTERM and SIGHUP, removes the temporary files, then lets the signal
-/// end the process as it would have (so the shell sees "killed by SIGINT").
+/// On the first temporary file, have the temporary files removed when the
+/// run is interrupted (see [`crate::platform::on_interrupt`]).
 fn watch_signals() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
-            return;
-        };
-        let _ = std::thread::Builder::new()
-            .name("profilecheck-signals".into())
-            .spawn(move || {
-                if let Some(sig) = signals.forever().next() {
-                    for path in lock_pending().drain(..) {
-                        let _ = std::fs::remove_file(path);
-                    }
-                    let _ = signal_hook::low_level::emulate_default_handler(sig);
-                    // Should the default action not end us, still stop.
-                    std::process::exit(128 + sig);
-                }
-            });
+        crate::platform::on_interrupt(|| {
+            for path in lock_pending().drain(..) {
+                let _ = std::fs::remove_file(path);
+            }
+        })
     });
 }
 
@@ -284,18 +255,17 @@ fn watch_signals() {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Identity {
     Stdout,
-    Inode(u64, u64),
-    InFolder(u64, u64, std::ffi::OsString),
+    Inode(FileId),
+    InFolder(FileId, std::ffi::OsString),
     Path(PathBuf),
 }
 
 pub(super) fn identity(path: &Path, cwd: &Path) -> Identity {
-    use std::os::unix::fs::MetadataExt;
     if is_stdout(path) {
         return Identity::Stdout;
     }
-    if let Ok(m) = std::fs::metadata(path) {
-        return Identity::Inode(m.dev(), m.ino());
+    if let Some(id) = crate::platform::path_id(path) {
+        return Identity::Inode(id);
     }
     // A dangling symlink stands for the file it names.
     let path = match std::fs::read_link(path) {
@@ -314,9 +284,9 @@ pub(super) fn identity(path: &Path, cwd: &Path) -> Identity {
         }
     }
     if let (Some(dir), Some(name)) = (clean.parent(), clean.file_name())
-        && let Ok(m) = std::fs::metadata(dir)
+        && let Some(id) = crate::platform::path_id(dir)
     {
-        return Identity::InFolder(m.dev(), m.ino(), name.to_owned());
+        return Identity::InFolder(id, name.to_owned());
     }
     Identity::Path(clean)
 }

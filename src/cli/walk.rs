@@ -1,19 +1,14 @@
-//! Finding the files of a run and linting them on all cores, handing the
-//! reports back in input order so output stays deterministic while memory
-//! stays flat (a bounded window of files is in flight at any time; reporters
-//! that need the whole run, such as HTML's summary table, buffer their own
-//! output).
+//! Finding the files of a run: folders expanded into their profiles (or
+//! rule packs), sorted, hidden entries and excluded paths skipped, and the
+//! bounded reading of each file.
 
 use crate::i18n::catalog::msg;
-use crate::profile::diag::{Diagnostic, Msg};
-use crate::profile::yaml::{MAX_BYTES, Pos};
-use crate::report::ProfileReport;
-use crate::rules::engine::{self, LangChoice, RuleSet};
-use std::collections::{BTreeMap, HashSet};
+use crate::platform::{FileId, ReadError, file_id};
+use crate::profile::diag::Msg;
+use crate::profile::yaml::MAX_BYTES;
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex, mpsc};
 
 /// One thing to lint.
 #[derive(Debug, Clone)]
@@ -35,11 +30,11 @@ fn io_msg(e: &std::io::Error) -> Msg {
 /// What went wrong reading a file or, with `folder`, listing a folder.
 fn io_msg_for(e: &std::io::Error, folder: bool) -> Msg {
     use std::io::ErrorKind::*;
-    if e.raw_os_error() == Some(libc::ENAMETOOLONG) {
+    if crate::platform::is_name_too_long(e) {
         return msg!("io-path-too-long").into();
     }
     // `profilecheck - <&-`: the process started with stdin closed.
-    if e.get_ref().is_some_and(|inner| inner.is::<crate::cli::ClosedStdin>()) {
+    if e.get_ref().is_some_and(|inner| inner.is::<super::env::ClosedStdin>()) {
         return msg!("stdin-closed").into();
     }
     match (e.kind(), folder) {
@@ -87,10 +82,9 @@ impl Walk<'_> {
     /// recursion (a tree thousands of folders deep must not overflow the
     /// stack) and without resolving paths (linear in the tree's size).
     fn walk(&mut self, root: &Path, meta: &std::fs::Metadata, out: &mut Vec<Input>) {
-        use std::os::unix::fs::MetadataExt;
         // Only a walk that follows links can meet a folder twice.
-        let mut seen: HashSet<(u64, u64)> = HashSet::new();
-        seen.insert((meta.dev(), meta.ino()));
+        let mut seen: HashSet<FileId> = HashSet::new();
+        seen.insert(file_id(root, meta));
         let mut stack: Vec<std::vec::IntoIter<(PathBuf, std::fs::FileType)>> = Vec::new();
         let mut listed = 0usize;
         let start = out.len();
@@ -123,31 +117,8 @@ impl Walk<'_> {
                 continue;
             }
             // The entry's type comes with the listing: no stat per file.
-            let (is_dir, is_file, id) = if ft.is_symlink() {
-                if !self.follow {
-                    continue;
-                }
-                match std::fs::metadata(&p) {
-                    Ok(m) => (m.is_dir(), m.is_file(), Some((m.dev(), m.ino()))),
-                    // A dangling symlink named like a profile is worth reporting.
-                    Err(e) => {
-                        if is_yaml_name(&name) {
-                            out.push(Input::Broken(p, io_msg(&e)));
-                        }
-                        continue;
-                    }
-                }
-            } else if ft.is_dir() && self.follow {
-                // Only a walk that follows links can meet a folder twice.
-                match std::fs::metadata(&p) {
-                    Ok(m) => (true, false, Some((m.dev(), m.ino()))),
-                    Err(e) => {
-                        out.push(Input::Broken(p, io_msg_for(&e, true)));
-                        continue;
-                    }
-                }
-            } else {
-                (ft.is_dir(), ft.is_file(), None)
+            let Some((is_dir, is_file, id)) = self.classify(&p, ft, &name, out) else {
+                continue;
             };
             if is_dir {
                 if id.is_some_and(|id| !seen.insert(id)) || (self.skip)(&p, true) {
@@ -167,6 +138,44 @@ impl Walk<'_> {
                 }
             }
         }
+    }
+
+    /// An entry's kind (folder, regular file) and, when the walk follows
+    /// links, its identity; None for what the walk skips (a symlink not
+    /// followed, one that leads nowhere, reported if named like a profile).
+    fn classify(
+        &self,
+        p: &Path,
+        ft: std::fs::FileType,
+        name: &str,
+        out: &mut Vec<Input>,
+    ) -> Option<(bool, bool, Option<FileId>)> {
+        Some(if ft.is_symlink() {
+            if !self.follow {
+                return None;
+            }
+            match std::fs::metadata(p) {
+                Ok(m) => (m.is_dir(), m.is_file(), Some(file_id(p, &m))),
+                // A dangling symlink named like a profile is worth reporting.
+                Err(e) => {
+                    if is_yaml_name(name) {
+                        out.push(Input::Broken(p.to_owned(), io_msg(&e)));
+                    }
+                    return None;
+                }
+            }
+        } else if ft.is_dir() && self.follow {
+            // Only a walk that follows links can meet a folder twice.
+            match std::fs::metadata(p) {
+                Ok(m) => (true, false, Some(file_id(p, &m))),
+                Err(e) => {
+                    out.push(Input::Broken(p.to_owned(), io_msg_for(&e, true)));
+                    return None;
+                }
+            }
+        } else {
+            (ft.is_dir(), ft.is_file(), None)
+        })
     }
 
     /// A folder's entries, sorted; a folder that cannot be listed is reported.
@@ -210,54 +219,25 @@ pub fn is_yaml_name(name: &str) -> bool {
     lower.ends_with(".yaml") || lower.ends_with(".yml")
 }
 
-/// Read a regular file, refusing more than the size limit without reading it all.
-///
-/// The file is opened first, without blocking (a FIFO would otherwise wait
-/// for a writer for ever), and what was opened is then checked: checking the
-/// name first would leave a window in which a regular file can be swapped
-/// for a FIFO or a device.
+/// Read a regular file of at most the YAML size limit, never blocking on
+/// a FIFO (see [`crate::platform::read_limited`]).
 pub fn read_file(path: &Path) -> Result<Vec<u8>, Msg> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let f = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(path)
-        .map_err(|e| io_msg(&e))?;
-    let meta = f.metadata().map_err(|e| io_msg(&e))?;
-    if !meta.is_file() {
-        return Err(if meta.is_dir() {
-            msg!("io-directory").into()
-        } else {
-            not_regular()
-        });
-    }
-    if meta.len() > MAX_BYTES as u64 {
-        return Err(Msg::TooLarge {
-            size: meta.len() as usize,
-            limit: MAX_BYTES,
-        });
-    }
-    read_capped_sized(f, meta.len() as usize)
+    crate::platform::read_limited(path, MAX_BYTES).map_err(read_msg)
 }
 
 /// Read at most the size limit (plus one byte to tell "too large").
 pub fn read_capped(r: impl Read) -> Result<Vec<u8>, Msg> {
-    read_capped_sized(r, 0)
+    crate::platform::read_capped(r, MAX_BYTES, 0).map_err(read_msg)
 }
 
-/// As [`read_capped`], with a size hint so a file is read in one go.
-fn read_capped_sized(r: impl Read, hint: usize) -> Result<Vec<u8>, Msg> {
-    let mut buf = Vec::with_capacity(hint.min(MAX_BYTES) + 1);
-    r.take(MAX_BYTES as u64 + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| io_msg(&e))?;
-    if buf.len() > MAX_BYTES {
-        return Err(Msg::TooLarge {
-            size: buf.len(),
-            limit: MAX_BYTES,
-        });
+/// The message for a file that could not be read.
+fn read_msg(e: ReadError) -> Msg {
+    match e {
+        ReadError::Io(e) => io_msg(&e),
+        ReadError::Directory => msg!("io-directory").into(),
+        ReadError::NotRegular => not_regular(),
+        ReadError::TooLarge { size, limit } => Msg::TooLarge { size, limit },
     }
-    Ok(buf)
 }
 
 /// The name a file goes by in reports.
@@ -266,120 +246,4 @@ pub fn display_name(input: &Input) -> String {
         Input::File(p) | Input::Broken(p, _) => p.display().to_string(),
         Input::Stdin => "-".into(),
     }
-}
-
-fn lint_one(rules: &RuleSet, input: &Input, lang: LangChoice, stdin: Option<Vec<u8>>) -> ProfileReport {
-    let file = display_name(input);
-    let bytes = match input {
-        Input::Broken(_, msg) => Err(msg.clone()),
-        Input::File(p) => read_file(p),
-        Input::Stdin => stdin.map_or_else(|| Ok(Vec::new()), Ok),
-    };
-    let mut report = match bytes {
-        Ok(b) => engine::check_bytes(rules, &file, &b, lang),
-        Err(msg) => engine::invalid(&file, &[Diagnostic::error(Pos::START, msg)], lang.for_profile(None)),
-    };
-    // A name that is not UTF-8 keeps its bytes for the formats that can
-    // carry them (SARIF's percent-encoded URIs).
-    if let Input::File(p) | Input::Broken(p, _) = input
-        && p.to_str().is_none()
-    {
-        use std::os::unix::ffi::OsStrExt;
-        report.file_bytes = Some(p.as_os_str().as_bytes().to_vec());
-    }
-    report
-}
-
-/// Lint every input, calling `emit` with each report in input order.
-///
-/// Each input comes with the index of its scope in `scopes` (the rules and
-/// language choice of the config it falls under); `emit` is handed it back.
-pub fn lint_all(
-    scopes: &[(&RuleSet, LangChoice)],
-    inputs: Vec<(Input, usize)>,
-    stdin: Box<dyn Read + Send>,
-    mut emit: impl FnMut(ProfileReport, usize),
-) {
-    // stdin is read once, up front, by whoever needs it.
-    let stdin_bytes: Option<Result<Vec<u8>, Msg>> = inputs
-        .iter()
-        .any(|(i, _)| matches!(i, Input::Stdin))
-        .then(|| read_capped(stdin));
-    let stdin_input = |i: &Input| -> (Input, Option<Vec<u8>>) {
-        match (i, &stdin_bytes) {
-            (Input::Stdin, Some(Err(m))) => (Input::Broken(PathBuf::from("-"), m.clone()), None),
-            (Input::Stdin, Some(Ok(b))) => (Input::Stdin, Some(b.clone())),
-            (other, _) => (other.clone(), None),
-        }
-    };
-    let lint = |(i, scope): &(Input, usize)| -> ProfileReport {
-        let (input, data) = stdin_input(i);
-        let (rules, lang) = scopes[*scope];
-        lint_one(rules, &input, lang, data)
-    };
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(inputs.len().max(1));
-    if workers <= 1 || inputs.len() < 4 {
-        for i in &inputs {
-            emit(lint(i), i.1);
-        }
-        return;
-    }
-    // Workers take files in chunks and send each chunk's reports as one
-    // message: one hand-over per file cost more than the rules themselves.
-    let chunk = (inputs.len() / (workers * 8)).clamp(1, 32);
-    let next = AtomicUsize::new(0);
-    // Memory stays flat however many files there are: a worker does not
-    // start a chunk more than `window` files ahead of what the writer has
-    // emitted, so at most that many reports wait, in the channel or in the
-    // reorder buffer. The chunk the writer waits for is never held back.
-    let window = chunk * workers * 4;
-    let emitted = (Mutex::new(0usize), Condvar::new());
-    let (tx, rx) = mpsc::sync_channel::<(usize, Vec<ProfileReport>)>(workers * 2);
-    let inputs = &inputs;
-    let lint = &lint;
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            let tx = tx.clone();
-            let next = &next;
-            let emitted = &emitted;
-            s.spawn(move || {
-                loop {
-                    let start = next.fetch_add(chunk, Ordering::Relaxed);
-                    if start >= inputs.len() {
-                        break;
-                    }
-                    let (lock, cvar) = emitted;
-                    let mut done = lock.lock().unwrap_or_else(|e| e.into_inner());
-                    while start > *done + window {
-                        done = cvar.wait(done).unwrap_or_else(|e| e.into_inner());
-                    }
-                    drop(done);
-                    let end = (start + chunk).min(inputs.len());
-                    let reports = inputs[start..end].iter().map(lint).collect();
-                    if tx.send((start, reports)).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(tx);
-        // Chunks arrive in any order; emit them in input order.
-        let mut pending: BTreeMap<usize, Vec<ProfileReport>> = BTreeMap::new();
-        let mut want = 0;
-        for (start, reports) in rx {
-            pending.insert(start, reports);
-            while let Some(reports) = pending.remove(&want) {
-                let n = reports.len();
-                for (k, r) in reports.into_iter().enumerate() {
-                    emit(r, inputs[want + k].1);
-                }
-                want += n;
-                let (lock, cvar) = &emitted;
-                *lock.lock().unwrap_or_else(|e| e.into_inner()) = want;
-                cvar.notify_all();
-            }
-        }
-    });
 }

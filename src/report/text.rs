@@ -224,6 +224,12 @@ impl Text<'_> {
         self.ctx.width.clamp(MIN_WIDTH, 72)
     }
 
+    /// Where a heading's "✓ all done" starts: under the header's end, or
+    /// earlier when the words would not fit the width (French, 60 columns).
+    fn done_column(&self, done: &str) -> usize {
+        (self.header_width() - 6).min(self.ctx.width.saturating_sub(width(done)))
+    }
+
     /// One profile's block, ending with exactly one blank line (empty when
     /// `-q` hides the profile). Takes `&self`, so worker threads can render
     /// while the writer writes.
@@ -318,7 +324,7 @@ impl Text<'_> {
             match by_step.get(&step) {
                 None if applies && !quiet => {
                     let done = format!("✓ {}", t!(lang, "report-all-done"));
-                    let pad = (self.header_width() - 6).saturating_sub(width(&heading)).max(2);
+                    let pad = self.done_column(&done).saturating_sub(width(&heading)).max(2);
                     writeln!(
                         w,
                         "{}{}{}",
@@ -329,7 +335,9 @@ impl Text<'_> {
                 }
                 None => {}
                 Some(idx) => {
-                    writeln!(w, "{}", self.paint(&heading, |s| s.bold()))?;
+                    for line in heading_lines(&heading, self.ctx.width) {
+                        writeln!(w, "{}", self.paint(&line, |s| s.bold()))?;
+                    }
                     for &i in idx {
                         self.finding(p, i, w)?;
                     }
@@ -354,7 +362,9 @@ impl Text<'_> {
             let heading = pack_heading(rules, pack, lang);
             match by_pack.get(pack) {
                 Some(idx) => {
-                    writeln!(w, "{}", self.paint(&heading, |s| s.bold()))?;
+                    for line in heading_lines(&heading, self.ctx.width) {
+                        writeln!(w, "{}", self.paint(&line, |s| s.bold()))?;
+                    }
                     for &i in idx {
                         self.finding(p, i, w)?;
                     }
@@ -364,7 +374,7 @@ impl Text<'_> {
                     // Just the title here, aligned with the steps' "all done".
                     let title = heading.split(" · ").next().unwrap_or(&heading).to_owned();
                     let done = format!("✓ {}", t!(lang, "report-all-done"));
-                    let pad = (self.header_width() - 6).saturating_sub(width(&title)).max(2);
+                    let pad = self.done_column(&done).saturating_sub(width(&title)).max(2);
                     writeln!(
                         w,
                         "{}{}{}",
@@ -444,6 +454,25 @@ impl Text<'_> {
         }
         Ok(())
     }
+}
+
+/// A heading as the lines that fit `columns`: one line when it fits, else
+/// wrapped at spaces, the lines after the first indented under the text
+/// that follows its " · " (as a finding's message is under its start).
+fn heading_lines(heading: &str, columns: usize) -> Vec<String> {
+    if width(heading) <= columns {
+        return vec![heading.to_owned()];
+    }
+    let (lead, rest) = match heading.split_once(" · ") {
+        Some((name, rest)) if width(name) + 3 + 20 <= columns => (format!("{name} · "), rest),
+        _ => (String::new(), heading),
+    };
+    let indent = " ".repeat(width(&lead));
+    wrap(rest, columns - width(&lead))
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| format!("{}{line}", if i == 0 { &lead } else { &indent }))
+        .collect()
 }
 
 /// A pack without steps is headed by its title (else its name) and the first

@@ -6,6 +6,7 @@ use crate::i18n::catalog::{Message, msg, t};
 use crate::profile::diag::Diagnostic;
 use crate::profile::schema::{self, Kind, Resolved};
 use crate::profile::yaml::{Node, Pos, Value};
+pub use crate::rules::limits::{MAX_MESSAGE_CHARS, MAX_PATTERN_PROGRAM, MAX_PLACEHOLDERS, MAX_VALUE_CHARS};
 use regex::Regex;
 use std::cell::Cell;
 use std::sync::OnceLock;
@@ -523,8 +524,6 @@ impl Scope {
     }
 }
 
-/// The largest compiled program one pattern may have (regex's `size_limit`).
-pub const MAX_PATTERN_PROGRAM: usize = 1 << 20;
 /// The lazy DFA cache one pattern may fill while matching (the regex
 /// crate's default is 2 MiB).
 const DFA_CACHE: usize = 256 << 10;
@@ -565,12 +564,12 @@ impl Pattern {
     /// its cost is the limit it fitted, plus the lazy DFA's cache that
     /// matching may fill. Most real patterns fit the first try.
     /// `Err(None)`: the pack's patterns already use up the budget
-    /// ([`crate::rules::pack::MAX_PATTERN_BYTES`]), so this one is not
+    /// ([`crate::rules::limits::MAX_PATTERN_BYTES`]), so this one is not
     /// compiled at all (a pack of 1,500 large patterns stops at the first
     /// that goes over, not after compiling them all).
     fn eager(src: &str) -> Result<Pattern, Option<regex::Error>> {
         let used = PATTERN_BYTES.with(Cell::get);
-        if used > crate::rules::pack::MAX_PATTERN_BYTES {
+        if used > crate::rules::limits::MAX_PATTERN_BYTES {
             return Err(None);
         }
         let mut last = None;
@@ -689,15 +688,6 @@ fn message_text(node: &Node, out: &mut Vec<Diagnostic>) -> Option<crate::i18n::T
     }
     Some(text)
 }
-
-/// The most `{placeholders}` one message may hold.
-pub const MAX_PLACEHOLDERS: usize = 20;
-/// The longest message template, in characters.
-pub const MAX_MESSAGE_CHARS: usize = 1_000;
-/// A value put in a message is cut past this many characters (with `…`),
-/// so a filled message stays under `MAX_MESSAGE_CHARS` plus
-/// `MAX_PLACEHOLDERS` times this, whatever the profile holds.
-pub const MAX_VALUE_CHARS: usize = 200;
 
 /// The `{placeholder}` names of a template, in order: a `{` followed by a
 /// name of letters, digits, `_` and `.` and a `}`. One pass: every other
@@ -1091,7 +1081,7 @@ fn compile_leaf(
                 Err(None) => {
                     out.push(err(
                         arg.pos,
-                        msg!("budget-patterns", mib = crate::rules::pack::MAX_PATTERN_BYTES >> 20),
+                        msg!("budget-patterns", mib = crate::rules::limits::MAX_PATTERN_BYTES >> 20),
                     ));
                     return None;
                 }

@@ -4,6 +4,7 @@
 pub(crate) mod condition;
 pub mod config;
 pub mod engine;
+pub(crate) mod limits;
 pub(crate) mod outcome;
 pub mod pack;
 pub mod select;

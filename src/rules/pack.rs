@@ -8,6 +8,7 @@ use crate::profile::diag::{Diagnostic, Msg, from_yaml};
 use crate::profile::digest;
 use crate::profile::yaml::{self, Node, Pos, Value};
 use crate::rules::condition::{self, Cond, Scope};
+pub use crate::rules::limits::{MAX_FINDINGS, MAX_ITEM_CHECKS, MAX_PATTERN_BYTES, MAX_TITLE_CHARS};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::OnceLock;
@@ -409,18 +410,6 @@ pub fn load(source: &str, bytes: &[u8]) -> Result<Pack, PackError> {
     })?;
     Ok(pack)
 }
-
-/// The longest rule title, in characters (titles are copied into findings).
-pub const MAX_TITLE_CHARS: usize = 200;
-/// What the compiled patterns of all packs of a run may take, in bytes.
-pub const MAX_PATTERN_BYTES: usize = 32 << 20;
-/// How many item checks one profile may cost: each condition under an
-/// `each` or `some` is checked once per item, and a list holds at most
-/// [`yaml::MAX_NODES`] items.
-pub const MAX_ITEM_CHECKS: usize = 2_000_000;
-/// How many findings one profile may get: a rule whose check is an `each`
-/// gives one per failing item.
-pub const MAX_FINDINGS: usize = 400_000;
 
 /// What a run's packs may cost, so that packs written by someone else
 /// cannot exhaust time or memory: compiled patterns, item checks per

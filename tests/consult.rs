@@ -102,13 +102,23 @@ fn a_folder_walk_leaves_out_other_tools_files_and_packs() {
         .iter()
         .map(|p| p["file"].as_str().unwrap().to_owned())
         .collect();
-    assert_eq!(files, ["./clients/karim.yaml", "./clients/nocity.yaml", "./clients/vip/lea.yaml"]);
+    assert_eq!(
+        files,
+        [
+            "./clients/karim.yaml",
+            "./clients/nocity.yaml",
+            "./clients/vip/lea.yaml"
+        ]
+    );
 }
 
 #[test]
 fn a_nested_config_that_extends_keeps_the_house_pack_and_says_its_chain() {
     let dir = repo();
-    let out = run(dir.path(), &["-v", "--format", "json", "clients/vip/lea.yaml", "clients/nocity.yaml"]);
+    let out = run(
+        dir.path(),
+        &["-v", "--format", "json", "clients/vip/lea.yaml", "clients/nocity.yaml"],
+    );
     let v = json(&out);
     for p in v["profiles"].as_array().unwrap() {
         let rules: Vec<&str> = p["findings"]
@@ -134,11 +144,16 @@ fn a_nested_config_that_extends_keeps_the_house_pack_and_says_its_chain() {
 #[test]
 fn an_extend_cycle_is_a_located_error() {
     let dir = repo();
-    std::fs::write(dir.path().join(".profilecheck.yaml"), "extend: clients/vip/.profilecheck.yaml\n").unwrap();
+    std::fs::write(
+        dir.path().join(".profilecheck.yaml"),
+        "extend: clients/vip/.profilecheck.yaml\n",
+    )
+    .unwrap();
     let out = run(dir.path(), &["clients/vip/lea.yaml"]);
     assert_eq!(out.code, 2);
     assert!(
-        out.stderr.contains(".profilecheck.yaml:1:9: error: `extend` goes round in a circle"),
+        out.stderr
+            .contains(".profilecheck.yaml:1:9: error: `extend` goes round in a circle"),
         "{}",
         out.stderr
     );
@@ -147,10 +162,14 @@ fn an_extend_cycle_is_a_located_error() {
 #[test]
 fn fail_under_says_why_the_run_fails_and_config_keys_apply() {
     let dir = repo();
-    let out = run(dir.path(), &["--fail-under", "100", "clients/karim.yaml", "clients/nocity.yaml"]);
+    let out = run(
+        dir.path(),
+        &["--fail-under", "100", "clients/karim.yaml", "clients/nocity.yaml"],
+    );
     assert_eq!(out.code, 1);
     assert!(
-        out.stderr.contains("1 profile scores below --fail-under 100: clients/nocity.yaml ("),
+        out.stderr
+            .contains("1 profile scores below --fail-under 100: clients/nocity.yaml ("),
         "{}",
         out.stderr
     );
@@ -171,7 +190,10 @@ fn fail_under_says_why_the_run_fails_and_config_keys_apply() {
     assert_eq!(out.code, 1, "max_warnings: 0 with one warning");
     assert!(out.stderr.contains("max_warnings 0"), "{}", out.stderr);
     // The command line wins.
-    assert_eq!(run(dir.path(), &["--max-warnings", "5", "clients/vip/lea.yaml"]).code, 0);
+    assert_eq!(
+        run(dir.path(), &["--max-warnings", "5", "clients/vip/lea.yaml"]).code,
+        0
+    );
 }
 
 /// Profiles with every kind of safe fix, and comments to keep.
@@ -213,7 +235,10 @@ fn fix_writes_safe_fixes_keeping_comments_and_a_second_run_finds_none() {
             .map(|p| {
                 let f = p["findings"].as_array().unwrap();
                 let e = p["errors"].as_array().unwrap().len() + p["warnings"].as_array().unwrap().len();
-                e + f.iter().filter(|f| fixable.contains(&f["rule"].as_str().unwrap())).count()
+                e + f
+                    .iter()
+                    .filter(|f| fixable.contains(&f["rule"].as_str().unwrap()))
+                    .count()
             })
             .sum()
     };
@@ -221,15 +246,28 @@ fn fix_writes_safe_fixes_keeping_comments_and_a_second_run_finds_none() {
     // --diff writes nothing and exits 1.
     let diff = run(dir.path(), &["--no-config", "--diff", "."]);
     assert_eq!(diff.code, 1, "{}", diff.stderr);
-    assert!(diff.stdout.contains("+keywords: [\"#ereputation\", \"#rennes\", \"#ok\"]"), "{}", diff.stdout);
+    assert!(
+        diff.stdout
+            .contains("+keywords: [\"#ereputation\", \"#rennes\", \"#ok\"]"),
+        "{}",
+        diff.stdout
+    );
     for (name, text) in FIXABLE {
         assert_eq!(std::fs::read_to_string(dir.path().join(name)).unwrap(), *text);
     }
     let fixed = run(dir.path(), &["--no-config", "--fix", "."]);
-    assert!(fixed.stderr.contains("./flow.yaml:3:12: fixed: quote #ereputation"), "{}", fixed.stderr);
+    assert!(
+        fixed.stderr.contains("./flow.yaml:3:12: fixed: quote #ereputation"),
+        "{}",
+        fixed.stderr
+    );
     for (name, text) in FIXABLE {
         let now = std::fs::read_to_string(dir.path().join(name)).unwrap();
-        assert_eq!(comments(&now), comments(text), "{name}: comment lines kept byte for byte");
+        assert_eq!(
+            comments(&now),
+            comments(text),
+            "{name}: comment lines kept byte for byte"
+        );
         assert_eq!(now.lines().count(), text.lines().count(), "{name}");
     }
     assert_eq!(
@@ -237,15 +275,24 @@ fn fix_writes_safe_fixes_keeping_comments_and_a_second_run_finds_none() {
         FIXABLE[2].1,
         "a file that does not read as YAML is left byte for byte"
     );
-    let after = run(dir.path(), &["--no-config", "--format", "json", "flow.yaml", "block.yaml"]);
+    let after = run(
+        dir.path(),
+        &["--no-config", "--format", "json", "flow.yaml", "block.yaml"],
+    );
     assert_eq!(count(&json(&after)), 0, "{}", after.stdout);
-    assert_eq!(run(dir.path(), &["--no-config", "--diff", "flow.yaml", "block.yaml"]).code, 0);
+    assert_eq!(
+        run(dir.path(), &["--no-config", "--diff", "flow.yaml", "block.yaml"]).code,
+        0
+    );
 }
 
 #[test]
 fn a_baseline_run_fails_only_on_new_findings() {
     let dir = repo();
-    let base = run(dir.path(), &["--fail-on", "info", "--format", "json", "-o", "base.json", "clients"]);
+    let base = run(
+        dir.path(),
+        &["--fail-on", "info", "--format", "json", "-o", "base.json", "clients"],
+    );
     assert_eq!(base.code, 1, "{}", base.stderr);
     let again = run(dir.path(), &["--fail-on", "info", "--baseline", "base.json", "clients"]);
     assert_eq!(again.code, 0, "{}{}", again.stdout, again.stderr);
@@ -253,7 +300,11 @@ fn a_baseline_run_fails_only_on_new_findings() {
     // A new problem in one profile: the run fails, and says which.
     let karim = dir.path().join("clients/karim.yaml");
     let text = std::fs::read_to_string(&karim).unwrap();
-    std::fs::write(&karim, text.replace("phone_audience: only_me", "phone_audience: public")).unwrap();
+    std::fs::write(
+        &karim,
+        text.replace("phone_audience: only_me", "phone_audience: public"),
+    )
+    .unwrap();
     let worse = run(dir.path(), &["--fail-on", "info", "--baseline", "base.json", "clients"]);
     assert_eq!(worse.code, 1, "{}", worse.stderr);
     assert!(worse.stdout.contains("1 new"), "{}", worse.stdout);

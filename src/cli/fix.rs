@@ -4,6 +4,9 @@
 //! cannot be read, or whose fixes would not read as YAML, is left byte for
 //! byte. `--diff` shows the same edits as a unified diff and writes nothing.
 
+use super::exit::Tally;
+use super::problems::Problems;
+use super::walk::Input;
 use crate::i18n::catalog::t;
 use crate::i18n::{Lang, one_line};
 use crate::profile::diag::Msg;
@@ -95,6 +98,37 @@ pub(crate) fn run(
         writeln!(err, "profilecheck: {}", one_line(&line))?;
     }
     Ok(totals)
+}
+
+/// The `--fix`/`--diff` stage of a lint run, over its files: with `diff`,
+/// the run's exit code (nothing is checked); else None, and the check goes
+/// on over the fixed files.
+pub(super) fn stage(
+    problems: &mut Problems,
+    inputs: &[(Input, usize)],
+    diff: bool,
+    lang: Lang,
+    stdout: &mut dyn Write,
+) -> io::Result<Option<i32>> {
+    let files: Vec<&Path> = inputs
+        .iter()
+        .filter_map(|(i, _)| match i {
+            Input::File(f) => Some(f.as_path()),
+            _ => None,
+        })
+        .collect();
+    if inputs.iter().any(|(i, _)| matches!(i, Input::Stdin)) {
+        problems.note_line(&format!("profilecheck: {}", t!(lang, "cli-fix-stdin")));
+    }
+    let totals = run(&files, diff, lang, stdout, problems.stderr())?;
+    problems.trouble |= totals.failed;
+    Ok(diff.then(|| {
+        Tally {
+            failing: totals.fixes > 0,
+            ..Tally::default()
+        }
+        .code(problems.trouble)
+    }))
 }
 
 /// Replace the file at `path` with `body` atomically, keeping its

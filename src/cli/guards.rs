@@ -96,6 +96,23 @@ pub(super) fn say_configs(problems: &mut Problems, inputs: &[(Input, usize)], sc
         );
         let _ = writeln!(problems.stderr(), "profilecheck: {line}");
     }
+    // Each config that extends others, once: the chain it is read from.
+    let mut said = std::collections::HashSet::new();
+    for (_, s) in inputs {
+        let config = &scopes.list[*s].config;
+        let Some(path) = &config.path else { continue };
+        if config.extends.is_empty() || !said.insert(*s) {
+            continue;
+        }
+        let chain: Vec<String> = config.extends.iter().map(|p| p.display().to_string()).collect();
+        let line = t!(
+            lang,
+            "cli-verbose-extends",
+            config = concise::one_line(&path.display().to_string()),
+            chain = concise::one_line(&chain.join(" -> "))
+        );
+        let _ = writeln!(problems.stderr(), "profilecheck: {line}");
+    }
 }
 
 /// A report written over a profile of the run would destroy it. Files are

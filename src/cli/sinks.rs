@@ -97,6 +97,13 @@ impl<'w> Sinks<'w> {
         Ok(())
     }
 
+    /// With `--baseline`: how the next profile compares, to every report.
+    pub(super) fn baseline(&mut self, progress: &crate::report::baseline::Progress) {
+        for (r, _) in &mut self.outputs {
+            r.baseline(progress);
+        }
+    }
+
     /// One profile, to every sink.
     pub(super) fn profile(&mut self, p: &ProfileReport) -> io::Result<()> {
         if let Some(d) = self.dir.as_mut() {

@@ -337,3 +337,21 @@ fn rules_verify_without_a_pack_verifies_the_configs_packs() {
         out.stdout
     );
 }
+
+#[test]
+fn a_config_select_that_matches_nothing_is_located_in_its_file() {
+    let dir = repo();
+    std::fs::write(
+        dir.path().join("clients/vip/.profilecheck.yaml"),
+        "extend: ../../.profilecheck.yaml\nselect: [guide,\n  hous]\n",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["clients/vip/lea.yaml"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("clients/vip/.profilecheck.yaml:3:3: error: `hous` matches no rule"),
+        "{}",
+        out.stderr
+    );
+}

@@ -149,15 +149,7 @@ fn load_rules(
     }
     for &i in &used {
         let config = scopes.list[i].config.clone();
-        // The command line's selection wins over the config's.
-        let sel = Selection {
-            select: select.clone().or_else(|| config.select.clone()),
-            ignore: match ignore.is_empty() {
-                true => config.ignore.clone().unwrap_or_default(),
-                false => ignore.to_vec(),
-            },
-            settings: config.severity.clone(),
-        };
+        let sel = ruleset::selection(select, ignore, &config);
         let rules = ruleset::load(problems, &run.common.rules, &config, &sel, run.lang, &mut pack_ids);
         scopes.list[i].rules = Some(rules);
     }

@@ -39,6 +39,19 @@ pub(super) fn load(
     rules
 }
 
+/// The selection of a scope: the command line's `--select` and `--ignore`
+/// when given, else the config's `select` and `ignore`; its `severity`.
+pub(super) fn selection(select: &Option<Vec<String>>, ignore: &[String], config: &Config) -> Selection {
+    Selection {
+        select: select.clone().or_else(|| config.select.clone()),
+        ignore: match ignore.is_empty() {
+            true => config.ignore.clone().unwrap_or_default(),
+            false => ignore.to_vec(),
+        },
+        settings: config.severity.clone(),
+    }
+}
+
 /// The packs in force under `config`: the built-in ones it selects, its
 /// `rules:`, then `extra` (`--rules`); each that cannot be loaded is a
 /// problem, and the others still load.
@@ -126,8 +139,11 @@ fn leaves_tree(config: &Config, entry: &Path) -> Option<PathBuf> {
     (!real.starts_with(real_base)).then(|| rel.to_owned())
 }
 
-/// Config `severity` keys that match no rule of `rules`.
+/// Config `severity` keys, and `select` and `ignore` entries, that match no
+/// rule of `rules`: a misspelt `select` would turn every rule off and let CI
+/// pass, as a misspelt `--select` would.
 fn unknown_severity_keys(problems: &mut Problems, config: &Config, rules: &RuleSet, lang: Lang) {
+    unknown_selection(problems, config, rules, lang);
     let every: Vec<&pack::Rule> = rules.rules.iter().chain(&rules.off).collect();
     let mut configured: Vec<&String> = config.severity.keys().collect();
     configured.sort();
@@ -143,6 +159,23 @@ fn unknown_severity_keys(problems: &mut Problems, config: &Config, rules: &RuleS
                 hint = hint_text(hint.as_deref(), lang)
             );
             problems.problem(shown.as_deref().unwrap_or("-"), pos.line, pos.col, msg);
+        }
+    }
+}
+
+fn unknown_selection(problems: &mut Problems, config: &Config, rules: &RuleSet, lang: Lang) {
+    let every: Vec<&pack::Rule> = rules.rules.iter().chain(&rules.off).collect();
+    let select = config.select.iter().flatten().zip(&config.select_pos);
+    let ignore = config.ignore.iter().flatten().zip(&config.ignore_pos);
+    for (name, (file, pos)) in select.chain(ignore) {
+        for (text, hint) in select::unmatched([name.as_str()], &every) {
+            let msg = t!(
+                lang,
+                "select-matches-nothing",
+                value = excerpt(&text),
+                hint = hint_text(hint.as_deref(), lang)
+            );
+            problems.problem(&file.display().to_string(), pos.line, pos.col, msg);
         }
     }
 }

@@ -94,6 +94,11 @@ pub struct Config {
     pub select: Option<Vec<String>>,
     /// `ignore`: not these rules (as `--ignore`).
     pub ignore: Option<Vec<String>>,
+    /// Where each `select` entry is written (file, position), in order: an
+    /// entry that matches no rule is the config's mistake, located there.
+    pub select_pos: Vec<(PathBuf, Pos)>,
+    /// Where each `ignore` entry is written, in order.
+    pub ignore_pos: Vec<(PathBuf, Pos)>,
     /// `fail_under`: a valid profile scoring below this fails the run.
     pub fail_under: Option<u32>,
     /// `max_warnings`: more warnings than this fail the run.
@@ -306,6 +311,16 @@ impl Config {
             severity_pos,
             severity_file,
             fail_on: self.fail_on.or(base.fail_on),
+            select_pos: if self.select.is_some() {
+                self.select_pos
+            } else {
+                base.select_pos
+            },
+            ignore_pos: if self.ignore.is_some() {
+                self.ignore_pos
+            } else {
+                base.ignore_pos
+            },
             select: self.select.or(base.select),
             ignore: self.ignore.or(base.ignore),
             fail_under: self.fail_under.or(base.fail_under),
@@ -463,8 +478,17 @@ fn key(cfg: &mut Config, base: &Path, builtin_packs: &[&str], k: &Key, v: &Node,
         "severity" => severity(cfg, v, out),
         "exclude" => cfg.exclude = globs(base, v, out, "exclude"),
         "include" => cfg.include = globs(base, v, out, "include"),
-        "select" => cfg.select = Some(rule_list(v, "select", out)),
-        "ignore" => cfg.ignore = Some(rule_list(v, "ignore", out)),
+        "select" | "ignore" => {
+            let here = cfg.path.clone().unwrap_or_default();
+            let (names, pos): (Vec<String>, Vec<(PathBuf, Pos)>) = rule_list(v, &k.name, out)
+                .into_iter()
+                .map(|(n, p)| (n, (here.clone(), p)))
+                .unzip();
+            match k.name.as_str() {
+                "select" => (cfg.select, cfg.select_pos) = (Some(names), pos),
+                _ => (cfg.ignore, cfg.ignore_pos) = (Some(names), pos),
+            }
+        }
         "fail_under" => match &v.value {
             Value::Int(n) if (0..=100).contains(n) => cfg.fail_under = Some(*n as u32),
             _ => out.push(other(v, msg!("config-fail-under"))),
@@ -531,7 +555,7 @@ fn severity(cfg: &mut Config, v: &Node, out: &mut Vec<Diagnostic>) {
 
 /// `select` and `ignore`: a list of rule ids, pack names, `step:N` or
 /// globs, or one comma-separated string, as on the command line.
-fn rule_list(v: &Node, name: &str, out: &mut Vec<Diagnostic>) -> Vec<String> {
+fn rule_list(v: &Node, name: &str, out: &mut Vec<Diagnostic>) -> Vec<(String, Pos)> {
     let items: Vec<&Node> = match &v.value {
         Value::Seq(items) => items.iter().collect(),
         Value::Str(_) => vec![v],
@@ -544,7 +568,12 @@ fn rule_list(v: &Node, name: &str, out: &mut Vec<Diagnostic>) -> Vec<String> {
     let mut list = Vec::new();
     for it in items {
         match it.as_str() {
-            Some(s) => list.extend(s.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)),
+            Some(s) => list.extend(
+                s.split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(|s| (s.to_owned(), it.pos)),
+            ),
             None => out.push(other(it, msg!("config-rule-list", key = name))),
         }
     }

@@ -211,14 +211,6 @@ pub fn tidy(path: &Path) -> PathBuf {
 }
 
 impl Config {
-    /// Is `path` (a file or folder met in a walk) excluded by this config? Its
-    /// globs are relative to the config's folder; a path outside it is not.
-    /// `path` and `base` are absolute and free of `.` and `..`.
-    pub fn excludes(&self, base: &Path, path: &Path) -> bool {
-        let Some(g) = &self.exclude else { return false };
-        path.strip_prefix(base).is_ok_and(|rel| g.set.is_match(rel))
-    }
-
     /// Why `path` is not a profile under this config, or `None` when it is
     /// one: THE answer for the command line's walks and `--force-exclude`,
     /// and for the language server. Relative paths are taken from `cwd`.

@@ -139,6 +139,18 @@ fn a_nested_config_that_extends_keeps_the_house_pack_and_says_its_chain() {
     );
     // Without vip's profile, warnings do not fail (the root's fail_on).
     assert_eq!(run(dir.path(), &["clients/nocity.yaml"]).code, 0);
+    // A nested config that does not extend replaces the root's, as ruff's
+    // do: the house pack is gone, and -v says so and how to keep it.
+    std::fs::write(dir.path().join("clients/vip/.profilecheck.yaml"), "fail_on: warning\n").unwrap();
+    let out = run(dir.path(), &["-v", "--format", "json", "clients/vip/lea.yaml"]);
+    assert!(!out.stdout.contains("house-city"), "{}", out.stdout);
+    assert!(
+        out.stderr.contains(
+            "clients/vip/.profilecheck.yaml replaces .profilecheck.yaml (its packs and settings do not apply here): add `extend: ../../.profilecheck.yaml` to keep them"
+        ),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]

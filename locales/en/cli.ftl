@@ -257,3 +257,5 @@ help-opt-fix = Apply the safe fixes to the profiles in place (comments and layou
 help-opt-diff = Show the safe fixes as a diff, write nothing; exit 1 when there is one
 help-opt-baseline = Compare with REPORT.json (a JSON report of an earlier run): only new findings fail the run
 help-opt-force-exclude = Apply include, exclude and the files that are never profiles to files named on the command line too
+# -v: a nested config that extends none replaces the one above it.
+cli-verbose-replaces = { $config } replaces { $parent } (its packs and settings do not apply here): add `extend: { $extend }` to keep them

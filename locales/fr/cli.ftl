@@ -254,3 +254,5 @@ help-opt-fix = Applique sur place les corrections sûres aux profils (commentair
 help-opt-diff = Montre les corrections sûres sous forme de diff, sans rien écrire ; code de sortie 1 s’il y en a
 help-opt-baseline = Compare avec RAPPORT.json (le rapport JSON d’une analyse précédente) : seuls les nouveaux constats font échouer l’analyse
 help-opt-force-exclude = Applique aussi include, exclude et les fichiers qui ne sont jamais des profils aux fichiers nommés sur la ligne de commande
+# -v : une configuration imbriquée qui n’en étend aucune remplace celle du dessus.
+cli-verbose-replaces = { $config } remplace { $parent } (ses packs et réglages ne s’appliquent pas ici) : ajoutez `extend: { $extend }` pour les garder

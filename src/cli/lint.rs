@@ -109,7 +109,7 @@ fn prepare(
         return None;
     }
     if args.verbose {
-        say_configs(problems, &inputs, &scopes, lang);
+        say_configs(problems, &inputs, &scopes, cwd, lang);
     }
     let targets = files.into_iter().map(|(_, id)| id).collect();
     Some(Prepared {

@@ -195,6 +195,9 @@ fn hashtag_fixes(text: &str) -> Vec<Fix> {
             continue;
         }
         for (b, tag) in unquoted_hashtags(line) {
+            if opens_a_block(&lines, i, b) {
+                continue;
+            }
             let offset = starts[i] + b;
             out.push(Fix {
                 kind: FixKind::QuoteHashtag,
@@ -207,6 +210,24 @@ fn hashtag_fixes(text: &str) -> Vec<Fix> {
         }
     }
     out
+}
+
+/// Is the `#` at byte `at` of line `i` the whole value of a `key:` or a
+/// `- ` whose value is the block indented below it? Then it is a real
+/// comment (`keywords: #mine` over `  - a`), not a hashtag to quote.
+fn opens_a_block(lines: &[&str], i: usize, at: usize) -> bool {
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let before = lines[i][..at].trim_end();
+    if !(before.ends_with(':') || before.ends_with('-')) {
+        return false;
+    }
+    let next = lines[i + 1..]
+        .iter()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+    next.is_some_and(|l| {
+        indent(l) > indent(lines[i])
+            || (l.trim_start().starts_with("- ") && indent(l) == indent(lines[i]) && before.ends_with(':'))
+    })
 }
 
 /// `#tag` written where YAML reads a comment (after `- `, `[`, `,` or
@@ -417,6 +438,14 @@ mod tests {
         );
         assert_eq!(kinds, ["quote-hashtag"]);
         assert_eq!(fixes(text)[0].pos, Pos::new(2, 5));
+    }
+
+    #[test]
+    fn a_comment_over_a_nested_block_is_left_alone() {
+        let text = "keywords: #mine\n  - a\nabout:   #about me\n  city: Rennes\nphoto: {set: yes}\nlist: #x\n- b\n";
+        let (out, kinds) = fixed(text);
+        assert_eq!(kinds, ["boolean"]);
+        assert_eq!(out, text.replace("set: yes", "set: true"));
     }
 
     #[test]

@@ -504,7 +504,7 @@ fn a_rules_folder_too_big_for_packs_is_refused_without_reading_it() {
     let out = run_in(dir.path(), &["-q", "p.yaml"], &[]);
     assert_eq!(out.code, 2);
     insta::assert_snapshot!(out.stderr, @r"
-    .profilecheck.yaml:3:5: error: the `rules` entry `big` cannot be used: this folder holds more than 2000 entries, too many for a folder of rule packs: name the pack files or a smaller folder
+    .profilecheck.yaml:3:5: error: the `rules` entry `big` cannot be used: this folder holds more than 2,000 entries, too many for a folder of rule packs: name the pack files or a smaller folder
     ");
     let out = run_in(dir.path(), &["-q", "--no-config", "--rules", "big", "p.yaml"], &[]);
     assert_eq!(out.code, 2);

@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # End-to-end check of `profilecheck serve` with real clients:
-# - headless Chromium (Debian's) driven by playwright-core, used as a
-#   participant and a coach would (tests/e2e/check_serve.cjs): the form filled
-#   by its labels, the score changing, the example loaded, the YAML and the
-#   handouts downloaded (the CLI gives the downloaded YAML the same score), the
-#   language switched, a share seen on the coach's page, no request leaving
-#   the machine, no console error, axe-core with no serious or critical
-#   violation, screenshots (desktop, phone, coach) in target/e2e-serve/;
+# - headless Chromium (Debian's) driven by playwright-core, as a coach runs a
+#   workshop in French (tests/e2e/check_serve.cjs): two participants (a laptop
+#   with two tabs, a phone) and the coach. Reload keeps the answers; the advice
+#   never goes back a guide step and bio-length comes before step 5; `-3`
+#   posts a month is marked at its field and the score stays; no terminal or
+#   file wording on the page; "sur 7"; downloads named after the person; two
+#   tabs sharing give one row; the coach sees each participant's detail, the
+#   QR code and numbered steps, removes a row, uses the projector view, exports
+#   the room and a second server started with --resume shows the same
+#   participants; "start over"; axe-core with no serious or critical
+#   violation on both pages; no console error; no request leaving the machine.
+#   Screenshots (participant desktop and phone, coach desktop, phone and
+#   projector) go to target/e2e-serve/;
 # - a load test on loopback (tests/e2e/load_serve.cjs): 50 participants at
 #   once, every answer compared with the CLI, median and p99 latency printed
 #   and written to target/e2e-serve/load.txt; then hostile requests (not YAML,
-#   2 MiB, cross-site, half-sent) and the room still answering.
+#   2 MiB, cross-site, half-sent, 64 bodies dribbled a byte every 3 s) and the
+#   room still answering.
 # The script starts the server itself and always stops it (trap on EXIT).
 #
 # Needs: chromium, nodejs and npm from Debian (installed here when missing,

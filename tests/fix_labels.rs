@@ -4,7 +4,9 @@
 //! and the sections above it, confidence marks included): this table makes a
 //! change to any label visible in review. English quotes "…", French « … ».
 //!
-//! Besides the table: French never quotes a label the research marks ❓ (it
+//! Besides the table, every quoted label must be in `locales/GLOSSARY.md`
+//! (read from this repository), which gives each label's source and
+//! confidence; and: French never quotes a label the research marks ❓ (it
 //! describes the place instead), French quotes carry no-break spaces, settings
 //! links are the ones the research gives, and no step relies on the
 //! unconfirmed "pencil" icon.
@@ -36,7 +38,13 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
     (
         "cover-photo",
         "en",
-        &["Add cover photo", "Edit cover photo", "Upload photo", "Save changes"],
+        &[
+            "Add cover photo",
+            "Edit cover photo",
+            "Upload photo",
+            "Save changes",
+            "Save",
+        ],
     ),
     ("cover-photo", "fr", &[]),
     (
@@ -46,13 +54,13 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
     ),
     ("bio-filled", "fr", &["Modifier le profil"]),
     ("bio-length", "en", &["Edit profile", "Edit bio", "Save", "Share now"]),
-    ("bio-length", "fr", &["Modifier le profil"]),
+    ("bio-length", "fr", &["Modifier le profil", "À propos"]),
     (
         "current-position",
         "en",
         &["About", "Work and education", "Public", "Save", "Edit details"],
     ),
-    ("current-position", "fr", &["Public"]),
+    ("current-position", "fr", &["À propos", "Public"]),
     (
         "contact-links",
         "en",
@@ -68,19 +76,19 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
             "Edit details",
         ],
     ),
-    ("contact-links", "fr", &["Public"]),
+    ("contact-links", "fr", &["À propos", "Public"]),
     (
         "link-urls",
         "en",
         &["About", "Contact and basic info", "Websites and social links", "Save"],
     ),
-    ("link-urls", "fr", &[]),
+    ("link-urls", "fr", &["À propos"]),
     (
         "website-url",
         "en",
         &["About", "Contact and basic info", "Websites and social links", "Save"],
     ),
-    ("website-url", "fr", &[]),
+    ("website-url", "fr", &["À propos"]),
     (
         "link-domains",
         "en",
@@ -92,8 +100,8 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
             "Add a website",
         ],
     ),
-    ("link-domains", "fr", &[]),
-    ("professional-network", "en", &["Add friend", "Follow", "Friends"]),
+    ("link-domains", "fr", &["À propos"]),
+    ("professional-network", "en", &[]),
     ("professional-network", "fr", &[]),
     ("keywords", "en", &[]),
     ("keywords", "fr", &[]),
@@ -125,6 +133,7 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
         &[
             "Des conseils concrets d’e-réputation pour les petites entreprises, sans jargon",
             "Amis",
+            "Ami(e)s",
             "Public",
         ],
     ),
@@ -152,7 +161,7 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
             "Save",
         ],
     ),
-    ("alternate-name", "fr", &["Community Manager"]),
+    ("alternate-name", "fr", &["À propos", "Community Manager"]),
     (
         "alternate-name-shown",
         "en",
@@ -164,7 +173,7 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
             "Save",
         ],
     ),
-    ("alternate-name-shown", "fr", &[]),
+    ("alternate-name-shown", "fr", &["À propos"]),
     (
         "alternate-name-standards",
         "en",
@@ -173,7 +182,6 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
             "Details about you",
             "Other names",
             "Jean-Pierre",
-            "Dr. Roy",
             "Community Manager",
             "COMMUNITY MANAGER",
             "Save",
@@ -182,7 +190,7 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
     (
         "alternate-name-standards",
         "fr",
-        &["Jean-Pierre", "Dr. Roy", "Community Manager", "COMMUNITY MANAGER"],
+        &["À propos", "Jean-Pierre", "Community Manager", "COMMUNITY MANAGER"],
     ),
     (
         "followers-public",
@@ -235,6 +243,7 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
             "Audience et visibilité",
             "Qui peut voir vos futures publications\u{a0}?",
             "Public",
+            "Limiter l’audience des anciennes publications",
             "Amis",
         ],
     ),
@@ -293,6 +302,7 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
             "Audience et visibilité",
             "Profil et identification",
             "Amis",
+            "Ami(e)s",
             "Moi uniquement",
             "Personnalisé",
         ],
@@ -352,6 +362,7 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
             "Family and relationships",
             "Settings & privacy",
             "Settings",
+            "Audience and visibility",
             "How people find and contact you",
             "Who can look you up using the phone number you provided?",
             "Who can see what you share",
@@ -360,7 +371,17 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
     (
         "personal-info-private",
         "fr",
-        &["Amis", "Moi uniquement", "Paramètres et confidentialité", "Paramètres"],
+        &[
+            "À propos",
+            "Amis",
+            "Ami(e)s",
+            "Moi uniquement",
+            "Paramètres et confidentialité",
+            "Paramètres",
+            "Audience et visibilité",
+            "Assistance confidentialité",
+            "Qui peut voir ce que vous partagez\u{a0}?",
+        ],
     ),
     (
         "search-engines",
@@ -386,11 +407,11 @@ const QUOTED: &[(&str, &str, &[&str])] = &[
     ),
 ];
 
-/// French labels the research could not confirm (❓): about tabs and their
-/// parts, other names, the "Show at top of profile" box, the save buttons, the
-/// unconfirmed long form of professional mode.
+/// French labels the research could not confirm (❓): the parts of the About
+/// tab, other names, the "Show at top of profile" box, the save buttons, the
+/// unconfirmed long form of professional mode. `locales/GLOSSARY.md` lists
+/// them among the labels no step quotes.
 const UNCONFIRMED_FR: &[&str] = &[
-    "À propos",
     "Intro",
     "Coordonnées et informations de base",
     "Emploi et scolarité",
@@ -547,5 +568,118 @@ fn no_step_relies_on_the_unconfirmed_pencil_icon() {
             "{}",
             rule.id
         );
+    }
+}
+
+/// The glossary's two label columns: (English labels, French labels). A cell
+/// counts only what it quotes: "…" in the English column, « … » in the
+/// French one; a French cell that describes a place instead quotes nothing.
+fn glossary() -> (BTreeSet<String>, BTreeSet<String>) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/GLOSSARY.md");
+    let text = std::fs::read_to_string(&path).expect("locales/GLOSSARY.md is readable");
+    let (mut en, mut fr) = (BTreeSet::new(), BTreeSet::new());
+    for line in text.lines().filter(|l| l.starts_with("| ")) {
+        let cells: Vec<&str> = line.split(" | ").collect();
+        if cells.len() < 3 {
+            continue;
+        }
+        en.extend(quoted(cells[0].trim_start_matches("| "), Lang::En));
+        fr.extend(quoted(cells[1], Lang::Fr));
+    }
+    (en, fr)
+}
+
+#[test]
+fn every_quoted_label_is_in_the_glossary() {
+    let (en, fr) = glossary();
+    // The glossary is really read: a label of each language is there.
+    assert!(
+        en.contains("Who can follow me") && fr.contains("Qui peut me suivre"),
+        "{en:?}\n{fr:?}"
+    );
+    let mut missing = Vec::new();
+    for rule in builtin_rules() {
+        for (lang, known) in [(Lang::En, &en), (Lang::Fr, &fr)] {
+            for q in quoted(&fix_text(&rule, lang), lang) {
+                if !known.contains(&q) {
+                    missing.push(format!("{} ({lang:?}): {q:?}", rule.id));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "labels missing from locales/GLOSSARY.md:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn the_glossary_quotes_no_unconfirmed_french_label() {
+    let (_, fr) = glossary();
+    for u in UNCONFIRMED_FR {
+        assert!(
+            !fr.contains(*u),
+            "the glossary quotes « {u} », which the research does not confirm"
+        );
+    }
+}
+
+#[test]
+fn the_glossary_parser_sees_a_missing_label() {
+    // The check above can fail: a label the glossary does not hold is reported.
+    let (en, fr) = glossary();
+    assert!(
+        !en.contains("Add friend"),
+        "professional-network's buttons are not sourced"
+    );
+    assert!(!fr.contains("Autres noms"));
+    assert!(
+        quoted("Cliquez sur « Inventé ».", Lang::Fr)
+            .iter()
+            .all(|q| !fr.contains(q))
+    );
+}
+
+#[test]
+fn hedged_facts_say_they_are_unsure() {
+    // Facts the research marks uncertain are said to be so, in both languages.
+    let rules = builtin_rules();
+    let fix = |id: &str, lang: Lang| {
+        let rule = rules.iter().find(|r| r.id == id).expect("rule");
+        format!("{} {}", rule.why.get(lang), fix_text(rule, lang))
+    };
+    for (id, en, fr) in [
+        ("bio-length", "does not publish", "publie pas"),
+        ("bio-filled", "does not publish", "publie pas"),
+        ("contact-links", "not confirmed", "n’est pas confirmée"),
+        ("professional-network", "not confirmed", "ne sont pas confirmés"),
+        ("professional-mode", "sources disagree", "les sources divergent"),
+        (
+            "alternate-name-standards",
+            "publishes no limit",
+            "ne publie pas de limite",
+        ),
+        ("viewed-as-public", "not confirmed", "n’est pas confirmé"),
+        ("cover-photo", "\"Save\"", "enregistrez"),
+    ] {
+        assert!(fix(id, Lang::En).contains(en), "{id} (en) should say {en:?}");
+        assert!(fix(id, Lang::Fr).contains(fr), "{id} (fr) should say {fr:?}");
+    }
+    for rule in &rules {
+        let fr = fix_text(rule, Lang::Fr);
+        assert!(
+            !fr.contains("Dr. Roy"),
+            "{}: the research has no source for a title with a full stop",
+            rule.id
+        );
+        // No rule id inside French text: people read titles, not ids.
+        for other in &rules {
+            assert!(
+                !fr.contains(&format!("règle {}", other.id)),
+                "{}: English rule id in French",
+                rule.id
+            );
+        }
     }
 }

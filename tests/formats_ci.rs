@@ -346,7 +346,7 @@ fn junit_escapes_hostile_strings() {
         );
     }
     assert!(xml.contains("<testsuite name=\"clients/we&quot;ird &lt;&amp;&gt; 100%,x:y é.yaml\""));
-    assert!(xml.contains("<skipped message=\"reason &quot;q&quot; &lt;&amp;&gt; ]]&gt; %0A&#10;::warning::injected,: \u{fffd} \u{202e}\"/>"));
+    assert!(xml.contains("<skipped message=\"reason &quot;q&quot; &lt;&amp;&gt; ]]&gt; %0A&#10;::warning::injected,: \u{fffd} \\u{202e}\"/>"));
 }
 
 // ---------------------------------------------------------------- GitHub

@@ -221,12 +221,9 @@ fn invalid_file_among_valid_ones() {
     assert_eq!(r.code, 2);
     assert!(r.stdout.contains("Jeanne Martin"), "{}", r.stdout);
     assert!(r.stdout.contains("100/100"), "{}", r.stdout);
-    // The summary says in plain words how many files could not be read.
-    assert!(
-        r.stdout.ends_with("in 2 profiles (1 could not be read)\n"),
-        "{}",
-        r.stdout
-    );
+    // The summary says in plain words how many files were not checked
+    // (unreadable or invalid alike: it must not call a readable file unreadable).
+    assert!(r.stdout.ends_with("in 2 profiles (1 not checked)\n"), "{}", r.stdout);
     let r = run(&[
         "--no-config",
         "--lang",
@@ -236,10 +233,12 @@ fn invalid_file_among_valid_ones() {
         "tests/fixtures/invalid/several-problems.yaml",
     ]);
     assert!(
-        r.stdout.ends_with("dans 3 profils (dont 2 illisibles)\n"),
+        r.stdout.ends_with("dans 3 profils (dont 2 non vérifiés)\n"),
         "{}",
         r.stdout
     );
+    // several-problems.yaml is valid YAML with invalid values: never « illisible ».
+    assert!(!r.stdout.contains("illisible"), "{}", r.stdout);
 }
 
 #[test]

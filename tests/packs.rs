@@ -589,12 +589,12 @@ rules:
         msgs[0],
         (
             "alternate_name.name",
-            "the other name (Facebook \"Other names\"), e.g. your profession (`alternate_name.name`): expected at most 3 characters; found 5 characters"
+            "the other name (Facebook \"Other names\"), e.g. your profession — expected: at most 3 characters; in your profile: 5 characters"
         )
     );
     assert_eq!(msgs[1], ("contact.links[0]", "bad link http://a.example (blog)"));
     // The second link has no url: the template cannot be filled.
-    assert!(msgs[2].1.starts_with("`url`: expected text matching"), "{:?}", msgs[2]);
+    assert!(msgs[2].1.starts_with("`url`: expected: text matching"), "{:?}", msgs[2]);
     let fr = checker.check("p.yaml", profile.as_bytes(), Some(Lang::Fr));
     let link = fr
         .findings

@@ -379,18 +379,19 @@ fn the_coach_page_needs_the_token_and_shows_who_shared() {
 
     let json = ("Content-Type", "application/json");
     let jeanne = std::fs::read_to_string(&examples()[1]).unwrap();
-    let body = serde_json::json!({ "name": "Jeanne\u{1b}[31m\nM.", "yaml": jeanne }).to_string();
+    // The id is the one the participant's browser keeps for all its tabs.
+    let id = "0123456789abcdef0123456789abcdef";
+    let body = serde_json::json!({ "id": id, "name": "Jeanne\u{1b}[31m\nM.", "yaml": jeanne }).to_string();
     let a = room.request("POST", "/api/share", &[json], body.as_bytes());
     assert_eq!(a.status, 200, "{}", a.text());
-    let id = serde_json::from_slice::<serde_json::Value>(&a.body).unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&a.body).unwrap()["id"], id);
     let body = serde_json::json!({ "name": "Paul", "yaml": "photo: {set: false}\n" }).to_string();
     assert_eq!(room.request("POST", "/api/share", &[json], body.as_bytes()).status, 200);
-    // Sharing again under the same id updates, it does not add.
+    // Sharing again under the same id (another tab) updates, it does not add.
     let body = serde_json::json!({ "id": id, "name": "Jeanne M.", "yaml": jeanne }).to_string();
     assert_eq!(room.request("POST", "/api/share", &[json], body.as_bytes()).status, 200);
+    let huge = serde_json::json!({ "name": "Big", "yaml": format!("name: {}\n", "x".repeat(70_000)) }).to_string();
+    assert_eq!(room.request("POST", "/api/share", &[json], huge.as_bytes()).status, 413);
     let empty = serde_json::json!({ "name": "  ", "yaml": "{}" }).to_string();
     assert_eq!(
         room.request("POST", "/api/share", &[json], empty.as_bytes()).status,
@@ -404,12 +405,29 @@ fn the_coach_page_needs_the_token_and_shows_who_shared() {
     assert_eq!(people[1]["name"], "Paul");
     let cli: serde_json::Value = serde_json::from_slice(&cli_json(jeanne.as_bytes(), &[])).unwrap();
     assert_eq!(people[0]["score"], cli["profiles"][0]["score"]);
+    assert_eq!(people[0]["steps_total"], 7);
+    assert!(people[0]["ago"].as_u64().unwrap() < 60);
+    // The most missed, by guide step in guide order.
     let missed = view["missed"].as_array().unwrap();
+    let steps: Vec<u64> = missed.iter().map(|g| g["step"].as_u64().unwrap()).collect();
+    assert!(steps.windows(2).all(|w| w[0] < w[1]), "{steps:?}");
     assert!(
-        missed
+        missed[0]["rules"]
+            .as_array()
+            .unwrap()
             .iter()
             .any(|m| m["rule"] == "photo-set" && m["missed"] == 1 && m["of"] == 2)
     );
+    // The participants' address, and its QR code drawn here.
+    assert_eq!(view["address"], format!("http://127.0.0.1:{}/", room.port));
+    assert!(view["qr"]["path"].as_str().unwrap().starts_with('M'));
+    // One participant's advice and answers.
+    let detail = room.get(&format!("/api/room/participant?token={}&id={id}&lang=fr", room.token));
+    assert_eq!(detail.status, 200);
+    let detail: serde_json::Value = serde_json::from_slice(&detail.body).unwrap();
+    assert_eq!(detail["answers"]["name"], "Jeanne Martin");
+    assert!(detail["groups"][0]["title"].as_str().unwrap().starts_with("Étape 1 · "));
+    assert_eq!(room.get(&format!("/api/room/participant?id={id}")).status, 403);
 
     let export = room.get(&format!("/api/room/export?token={}&format=html&lang=fr", room.token));
     assert_eq!(export.status, 200);
@@ -424,6 +442,162 @@ fn the_coach_page_needs_the_token_and_shows_who_shared() {
     let stats = room.get(&format!("/api/room/export?token={}&format=json", room.token));
     let stats: serde_json::Value = serde_json::from_slice(&stats.body).unwrap();
     assert_eq!(stats["participants"].as_array().unwrap().len(), 2);
+
+    // The coach removes a row: the average follows.
+    let before = room_view()["average"].clone();
+    let paul = room_view()["participants"][1]["id"].as_str().unwrap().to_owned();
+    let path = format!("/api/room/remove?token={}&id={paul}", room.token);
+    assert_eq!(
+        room.request("POST", &format!("/api/room/remove?id={paul}"), &[], b"")
+            .status,
+        403
+    );
+    assert_eq!(room.request("POST", &path, &[], b"").status, 200);
+    assert_eq!(room.request("POST", &path, &[], b"").status, 404);
+    let after = room_view();
+    assert_eq!(after["participants"].as_array().unwrap().len(), 1);
+    assert_eq!(after["average"], cli["profiles"][0]["score"]);
+    assert_ne!(after["average"], before);
+}
+
+/// The room's JSON export, read back by `serve --resume`, gives the same
+/// participants; what is not an export is refused and no room opens.
+#[test]
+fn an_export_resumes_the_room_and_anything_else_is_refused() {
+    let room = start(&[]);
+    let json = ("Content-Type", "application/json");
+    for (id, name) in [
+        ("0123456789abcdef0123456789abcdef", "Sophie Bernard"),
+        ("fedcba9876543210fedcba9876543210", "Zoé"),
+    ] {
+        let body =
+            serde_json::json!({ "id": id, "name": name, "yaml": format!("name: {name}\nphoto: {{set: true}}\n") })
+                .to_string();
+        assert_eq!(room.request("POST", "/api/share", &[json], body.as_bytes()).status, 200);
+    }
+    let export = room.get(&format!("/api/room/export?token={}&format=json", room.token));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("room.json");
+    std::fs::write(&file, &export.body).unwrap();
+    let view = |r: &Room| {
+        let a = r.get(&format!("/api/room?token={}", r.token));
+        let v: serde_json::Value = serde_json::from_slice(&a.body).unwrap();
+        v["participants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["id"].as_str().unwrap().to_owned(),
+                    p["name"].as_str().unwrap().to_owned(),
+                    p["score"].clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let first = view(&room);
+    drop(room);
+    let again = start(&["--resume", file.to_str().unwrap()]);
+    assert!(again.banner.contains("2 participants"), "{}", again.banner);
+    assert_eq!(view(&again), first);
+
+    // Not an export, corrupt, or not a file: a located error, exit 2, no room.
+    let bad_json = dir.path().join("bad.json");
+    std::fs::write(&bad_json, &export.body[..export.body.len() / 2]).unwrap();
+    let other = dir.path().join("other.json");
+    std::fs::write(&other, b"{\"tool\": \"something\"}").unwrap();
+    for (path, want) in [
+        (bad_json, "bad.json:"),
+        (other, "not a room export"),
+        (dir.path().to_path_buf(), "not a regular file"),
+        (dir.path().join("missing.json"), "cannot read"),
+    ] {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_profilecheck"));
+        clean(&mut cmd, dir.path());
+        let out = cmd
+            .args(["serve", "--port", "0", "--resume"])
+            .arg(&path)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{path:?}: {stderr}");
+        assert!(stderr.contains(want), "{path:?}: {stderr}");
+        assert!(!stdout.contains("http://"), "a room opened: {stdout}");
+    }
+}
+
+/// The page's own check is lenient; `/api/check` stays the strict CLI report.
+#[test]
+fn the_page_check_keeps_a_score_past_a_wrong_answer() {
+    let room = start(&[]);
+    let yaml = ("Content-Type", "application/yaml");
+    let profile = b"name: Sophie Bernard\npublishing:\n  posts_per_month: -3\n";
+    let strict = room.check("", profile);
+    assert_eq!(strict.status, 422);
+    let strict: serde_json::Value = serde_json::from_slice(&strict.body).unwrap();
+    assert!(strict["profiles"][0]["score"].is_null());
+    let page = room.request("POST", "/api/advice?lang=fr", &[yaml], profile);
+    assert_eq!(page.status, 200);
+    let page: serde_json::Value = serde_json::from_slice(&page.body).unwrap();
+    assert!(page["score"].as_u64().is_some());
+    assert_eq!(page["field_errors"][0]["path"], "publishing.posts_per_month");
+    assert_eq!(page["steps"]["total"], 7);
+    let handout = room.request("POST", "/api/handout?format=html&lang=fr", &[yaml], profile);
+    assert!(
+        handout
+            .header("content-disposition")
+            .unwrap()
+            .contains("sophie-bernard.html")
+    );
+}
+
+/// Issue 27: a body that dribbles in (one byte every second, the timer per
+/// read never fires) is dropped at its deadline, and while 64 such clients
+/// hang on, pages are still served at once.
+#[test]
+fn a_dribbled_body_is_dropped_and_pages_are_served_meanwhile() {
+    let room = start(&[]);
+    let dribblers: Vec<_> = (0..64)
+        .map(|_| {
+            let port = room.port;
+            std::thread::spawn(move || {
+                let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+                s.write_all(b"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n")
+                    .unwrap();
+                let t = Instant::now();
+                while t.elapsed() < Duration::from_secs(20) {
+                    if s.write_all(b"a").is_err() {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_millis(1000));
+                    s.set_nonblocking(true).unwrap();
+                    let mut buf = [0u8; 512];
+                    let closed = s.read(&mut buf).is_ok();
+                    s.set_nonblocking(false).unwrap();
+                    if closed {
+                        break;
+                    }
+                }
+                t.elapsed()
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_secs(3));
+    for _ in 0..5 {
+        let t = Instant::now();
+        assert_eq!(room.get("/").status, 200);
+        assert!(t.elapsed() < Duration::from_secs(1), "GET / took {:?}", t.elapsed());
+        assert_eq!(room.check("", b"photo: {set: true}\n").status, 200);
+    }
+    for d in dribblers {
+        let took = d.join().unwrap();
+        assert!(
+            took < Duration::from_secs(12),
+            "a dribbling client held on for {took:?}"
+        );
+    }
 }
 
 #[test]

@@ -171,7 +171,7 @@ config-problems-intro = { $n ->
     [one] The rules below ran without what this problem kept out: fix it before trusting the results.
    *[other] The rules below ran without what these { $n } problems kept out: fix them before trusting the results.
 }
-config-foreign-owner = ignored: this config belongs to another user (uid { $uid }), who could make the check do anything; use --config to trust it
+config-foreign-owner = ignored: this config belongs to another user (uid { NUMBER($uid, useGrouping: "false") }), who could make the check do anything; use --config to trust it
 config-rules-entry-unusable = the `rules` entry `{ $path }` cannot be used: { $reason }
 select-matches-nothing = `{ $value }` matches no rule (a rule id, a pack name, step:N or a glob such as `photo-*`){ $hint }
 summary-config-errors = { $n ->
@@ -179,8 +179,8 @@ summary-config-errors = { $n ->
    *[other] { $n } configuration problems
 }
 stats-teach-next = What to teach next: the most missed steps
-stats-col-rule = Rule
-stats-col-title = Step
+stats-col-rule = Id
+stats-col-title = Rule
 stats-col-missed = Missed by
 stats-missed-of = { $missed } of { $profiles }
 rules-severity-changed = { $severity } ({ $default } by default)
@@ -202,6 +202,7 @@ clap-value-score = SCORE
 help-serve-about = Open the workshop room: a local web form with live checking and a coach's view
 help-serve-opt-port = Port to listen on (0: any free port)
 help-serve-opt-lan = Listen on every network interface, not only this computer, and print the addresses
+help-serve-opt-resume = Start from a coach’s export of an earlier session (the room’s JSON from the coach’s page)
 
 # A folder given as rule packs (`--rules`, a config's `rules:`) that is far too big to be one.
 pack-folder-too-large = this folder holds more than { $limit } entries, too many for a folder of rule packs: name the pack files or a smaller folder
@@ -259,3 +260,8 @@ help-opt-baseline = Compare with REPORT.json (a JSON report of an earlier run): 
 help-opt-force-exclude = Apply include, exclude and the files that are never profiles to files named on the command line too
 # -v: a nested config that extends none replaces the one above it.
 cli-verbose-replaces = { $config } replaces { $parent } (its packs and settings do not apply here): add `extend: { $extend }` to keep them
+
+pack-folder-too-large = this folder holds more than { $limit ->
+    [one] { $limit } entry
+   *[other] { $limit } entries
+}, too many for a folder of rule packs: name the pack files or a smaller folder

@@ -4,8 +4,17 @@
 level-error = error
 level-warning = warning
 
-diag-syntax = invalid YAML: { $detail }
-diag-too-large = file too large ({ $size } bytes; the limit is { $limit } bytes)
+diag-syntax = invalid YAML: { $detail }. Check this line and the one above it: indentation (spaces only), a colon inside a text (put the text in quotes), a quote or bracket left open
+# The two most common slips, worded ourselves (src/profile/yaml.rs, common_slip).
+diag-yaml-tab = invalid YAML: this line is indented with a tab; indent with spaces only (two per level)
+diag-yaml-colon-in-text = invalid YAML: this text holds a colon followed by a space, which YAML reads as a new key; put the whole text in double quotes, for example bio: "Consultant: e-reputation"
+diag-too-large = file too large ({ $size ->
+    [one] { $size } byte
+   *[other] { $size } bytes
+}; the limit is { $limit ->
+    [one] { $limit } byte
+   *[other] { $limit } bytes
+})
 diag-not-utf8 = the file is not valid UTF-8 (byte { $byte } at offset { $offset }); save it as UTF-8
 diag-too-deep = nesting too deep (more than { $n } levels)
 # $budget is the parser's name of the limit reached; $n the limit, already formatted.
@@ -62,7 +71,7 @@ diag-empty-list-item = `{ $path }` is an empty list item: fill it in or remove i
 diag-quoted-bool = "{ $value }" in quotes is text, not a boolean: write { $value } without quotes
 diag-version-quoted = write the version as a number, without quotes: `version: 1`
 diag-not-whole = expected a whole number, found { $found }
-diag-waiver-reason = a waiver needs its reason as text: `rule-id: "why this step is not taken"`
+diag-waiver-reason = a waiver needs its reason as text: `rule-id: "why this rule is set aside"`
 diag-not-mapping = `{ $path }` must be a mapping of keys to values, not { diag-found }
 diag-not-list = `{ $path }` must be a list (`[a, b]` or lines starting with `- `), not { diag-found }
 

@@ -24,7 +24,10 @@ import-read-summary = { $listed ->
 } listed, { $opened } opened (never messages, photos or videos); { $posts ->
     [one] 1 post
    *[other] { $posts } posts
-} from { $from } to { $to } once duplicates are removed; { $derived } fields filled in, the others left as questions
+} from { DATE($from) } to { DATE($to) } once duplicates are removed; { $derived ->
+    [one] { $derived } field
+   *[other] { $derived } fields
+} filled in, the others left as questions
 import-no-profile = no profile information (profile_information.json) in what was given; for an export in several parts, give every part
 import-extra-profile = note: { $n ->
     [one] another copy
@@ -46,7 +49,7 @@ import-note-keys = From the export: { $file } ({ $keys }).
 import-note-per-month = From the export: { $file }. { $posts ->
     [one] 1 post
    *[other] { $posts } posts
-} from { $from } to { $to } (183 days), divided by 6.
+} from { DATE($from) } to { DATE($to) } (183 days); that total divided by 6 gives the number per month.
 import-note-hashtags = From the export: hashtags of the { $posts ->
     [one] post
    *[other] { $posts } posts

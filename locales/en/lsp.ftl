@@ -14,9 +14,11 @@ lsp-internal-error = internal error while handling { $method }; the server goes 
 lsp-unknown-method = unknown method { $method }
 lsp-bad-params = missing or invalid parameters for { $method }
 lsp-not-open = { $uri } was never opened; its text is taken as it comes
+lsp-parse-error = the message could not be read (not a JSON-RPC message, or a broken or too large Content-Length); it is ignored
 
 # Hover on a rule or a key.
 lsp-hover-step = step { $n }
+lsp-hover-off = off: the config turns it off (`off` in `severity:`, or not selected)
 lsp-hover-checks = What it checks
 lsp-hover-when = Applies only when { $condition }.
 lsp-hover-passes = Passes when { $condition }.
@@ -34,7 +36,7 @@ lsp-config-fail-on = the lowest severity that makes the run fail: `error`, `warn
 # Code actions.
 lsp-action-waive = Waive `{ $rule }` in this profile
 lsp-action-select-reason = Type the reason of the waiver
-lsp-waiver-reason = why this step is not taken
+lsp-waiver-reason = why this rule is set aside
 lsp-action-quote = { $n ->
     [one] Quote the hashtag { $tag }
    *[other] Quote the { $n } hashtags, from { $tag }

@@ -14,4 +14,7 @@ output-two-on-stdout = profilecheck: error: two reports would be written to stan
 stdin-closed = standard input is closed: pipe a profile in (`profilecheck - < profile.yaml`) or name a file
 
 # `init --interactive < /dev/zero`: an answer line past the cap.
-interview-answer-too-long = an answer is too long (more than { $max } bytes on one line); the interview stops
+interview-answer-too-long = an answer is too long (more than { $max ->
+    [one] { $max } byte
+   *[other] { $max } bytes
+} on one line); the interview stops

@@ -29,7 +29,7 @@ report-summary = { $errors } · { $warnings } · { $notes } in { $profiles ->
        *[other] { $profiles } profiles
     }{ $invalid ->
         [0] {""}
-       *[other] {" "}({ $invalid } could not be read)
+       *[other] {" "}({ $invalid } not checked)
     }
 report-explain-hint = `profilecheck explain RULE` for more
 report-score = score
@@ -109,3 +109,19 @@ baseline-new-profile = Not in the baseline: { $new ->
 baseline-fixed-word = fixed
 baseline-new-word = new
 baseline-known-word = known
+
+# Dates in words (DATE() in a message): { $day } { $month } { $year }.
+date-long = { $day } { $month } { $year }
+date-first-day = 1
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

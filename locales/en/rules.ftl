@@ -86,6 +86,7 @@ cond-the-item = the item
 test-present = { $subject } is filled in
 test-absent = { $subject } is empty or absent
 test-equals = { $subject } is { $value }
+test-not-equals = { $subject } is not { $value }
 test-one-of = { $subject } is one of { $values }
 test-none-of = { $subject } is none of { $values }
 test-matches = { $subject } matches /{ $pattern }/
@@ -115,8 +116,8 @@ test-max-repeated = { $subject } repeats no character more than { $n ->
 
 # Why a finding was given, for the person whose profile it is: the field as
 # the format describes it, what was expected and what was found.
-cond-failure-field = { $field } (`{ $path }`): expected { $expected }; found { $found }
-cond-failure = { $path }: expected { $expected }; found { $found }
+cond-failure-field = { $field } — expected: { $expected }; in your profile: { $found }
+cond-failure = { $path }: expected: { $expected }; in your profile: { $found }
 cond-failure-empty = `{ $path }` is empty or missing
 cond-failure-general = expected: { $expected }
 expect-present = a value
@@ -147,7 +148,7 @@ expect-max-repeated = no character repeated more than { $n ->
         [one] once
        *[other] { $n } times
     } in a row
-found-missing = nothing (missing)
+found-missing = nothing yet
 found-chars = { $n ->
         [one] { $n } character
        *[other] { $n } characters

@@ -55,11 +55,11 @@ field-tagging-review-tagged-posts = you review posts you're tagged in before the
 field-tagging-review-tags = you review tags people add to your own posts
 field-tagging-tagged-posts-audience = who sees posts you are tagged in, on your profile
 field-version = format version; 1 is the only one
-field-waivers = rule id -> reason: a step deliberately not taken
+field-waivers = rule id -> reason: a rule deliberately set aside
 
 schema-title = profilecheck profile (format version 1)
 schema-description = A description of a person's Facebook profile settings, linted by profilecheck against the steps of a personal-branding guide. Every key is optional; a key with no value counts as missing. Booleans are YAML 1.2 true/false.
-schema-waiver-reason = why this step is deliberately not taken
+schema-waiver-reason = why this rule is deliberately set aside
 
 # Examples the template shows where they are worded per language (the
 # others come from the format's table).

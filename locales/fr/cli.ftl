@@ -31,11 +31,11 @@ cli-verify-summary = { $good ->
        *[other] { $rules } règles
     }
 
-stats-heading = Statistiques : étapes manquées, sur { $n ->
+stats-heading = Statistiques : règles non suivies, sur { $n ->
         [one] { $n } profil valide
        *[other] { $n } profils valides
     }
-stats-nothing-missed = aucune étape manquée
+stats-nothing-missed = toutes les règles sont suivies
 stats-waived = { $n ->
         [one] { $n } dérogation
        *[other] { $n } dérogations
@@ -57,13 +57,13 @@ cli-no-profile-found = aucun profil trouvé (fichiers en .yaml ou .yml)
 cli-max-warnings = { $n ->
         [one] { $n } avertissement
        *[other] { $n } avertissements
-    }, plus que --max-warnings { $max }
+    }, au-delà de la limite fixée par --max-warnings ({ $max })
 
 help-about = Vérifie la description YAML d’un profil Facebook selon un guide de marque personnelle
 help-long-about =
     Vérifie la description YAML d’un profil Facebook selon un guide de marque personnelle.
 
-    Indique les étapes manquantes, pourquoi elles comptent et où cliquer dans Facebook pour les corriger.
+    Indique ce qu’il reste à faire à chaque étape du guide, pourquoi c’est important et où cliquer dans Facebook.
 help-after-help =
     Exemples :
       profilecheck profil.yaml
@@ -80,11 +80,11 @@ help-opt-format = Format du rapport
 help-opt-output = Écrit le rapport dans FICHIER (de façon atomique) au lieu de la sortie standard
 help-opt-select = Seulement ces règles : identifiants, noms de packs, step:N ou motifs (séparés par des virgules)
 help-opt-ignore = Ignore ces règles : identifiants, noms de packs, step:N ou motifs (séparés par des virgules)
-help-opt-fail-on = Code de sortie 1 s’il reste un constat de ce niveau ou plus grave
+help-opt-fail-on = Code de sortie 1 s’il reste un constat de ce niveau ou d’un niveau plus grave
 help-opt-max-warnings = Code de sortie 1 au-delà de N avertissements, quel que soit --fail-on
 help-opt-report = Écrit aussi FORMAT dans FICHIER lors du même passage (répétable), par exemple sarif=resultats.sarif
-help-opt-statistics = Après les rapports : combien de profils manquent chaque règle, de la plus manquée à la moins manquée
-help-opt-quiet = Seulement les constats : ni étapes de correction, ni profils sans constat, ni résumé
+help-opt-statistics = Après les rapports : combien de profils ne suivent pas chaque règle, de la moins suivie à la plus suivie
+help-opt-quiet = Seulement les constats : ni marche à suivre, ni profils sans constat, ni résumé
 help-opt-help = Affiche l’aide
 help-opt-help-more = Affiche l’aide (plus de détails avec '--help')
 help-opt-help-long = Affiche l’aide (un résumé avec '-h')
@@ -149,7 +149,7 @@ cli-bad-exclude = --exclude `{ $glob }` n’est pas un motif utilisable : { $re
 cli-select-matches-nothing = { $option } `{ $value }` ne désigne aucune règle (un identifiant de règle, un nom de pack, step:N ou un motif comme `photo-*`){ $hint }
 cli-verbose-config = { $file } utilise { $config }
 cli-verbose-no-config = aucune configuration (réglages par défaut)
-cli-no-rule-loaded = aucune règle n’est chargée (vérifiez `packs:` et `--select`) : tous les profils auront 100
+cli-no-rule-loaded = aucune règle n’est chargée (vérifiez `packs:` et `--select`) : tous les profils obtiendront 100
 cli-output-dir-unusable = --output-dir { $dir } est inutilisable : { $reason }
 cli-output-dir-written = { $n ->
     [one] { $n } fichier écrit dans { $dir }
@@ -159,28 +159,31 @@ cli-no-such-pack = ni fichier ni dossier de pack à ce nom, ni pack intégré (p
 config-problem-title = configuration de profilecheck
 config-problems-heading = Problèmes de configuration
 config-problems-intro = { $n ->
-    [one] Les règles ci-dessous ont été appliquées sans ce que ce problème a écarté : corrigez-le avant de vous fier aux résultats.
-   *[other] Les règles ci-dessous ont été appliquées sans ce que ces { $n } problèmes ont écarté : corrigez-les avant de vous fier aux résultats.
+    [one] À cause de ce problème, une partie des règles n’a pas été appliquée : corrigez-le avant de vous fier aux résultats.
+   *[other] À cause de ces { $n } problèmes, une partie des règles n’a pas été appliquée : corrigez-les avant de vous fier aux résultats.
 }
-config-foreign-owner = ignorée : cette configuration appartient à un autre utilisateur (uid { $uid }), qui pourrait faire faire n’importe quoi à la vérification ; utilisez --config pour lui faire confiance
+config-foreign-owner = ignorée : cette configuration appartient à un autre utilisateur (uid { NUMBER($uid, useGrouping: "false") }), qui pourrait s’en servir pour fausser la vérification ; pour l’utiliser quand même, indiquez-la avec --config
 config-rules-entry-unusable = l’entrée `{ $path }` de `rules` est inutilisable : { $reason }
 select-matches-nothing = `{ $value }` ne désigne aucune règle (un identifiant de règle, un nom de pack, step:N ou un motif comme `photo-*`){ $hint }
 summary-config-errors = { $n ->
     [one] { $n } problème de configuration
    *[other] { $n } problèmes de configuration
 }
-stats-teach-next = À enseigner ensuite : les étapes les plus manquées
-stats-col-rule = Règle
-stats-col-title = Étape
-stats-col-missed = Manquée par
-stats-missed-of = { $missed } sur { $profiles }
+stats-teach-next = À travailler ensuite en atelier : les règles les moins suivies
+stats-col-rule = Identifiant
+stats-col-title = Règle
+stats-col-missed = Profils concernés
+stats-missed-of = { $missed ->
+    [one] { $missed } profil sur { $profiles }
+   *[other] { $missed } profils sur { $profiles }
+}
 rules-severity-changed = { $severity } ({ $default } par défaut)
 rules-severity-off = désactivée ({ $default } par défaut)
 rules-config-in-force = Niveaux fixés par { $config }
 explain-off-by-config = Cette règle est désactivée par { $config } : elle n’est pas vérifiée.
 explain-off = Cette règle est désactivée : elle n’est pas vérifiée.
 explain-severity-by-config = Niveau { $severity }, fixé par { $config }.
-stats-no-step-missed = Aucune étape n’a été manquée.
+stats-no-step-missed = Toutes les règles sont suivies par tous les profils.
 help-opt-output-dir = Un rapport par profil dans DOSSIER (plus index.html / index.md pour html et markdown)
 help-opt-exclude = Ignore les fichiers et dossiers qui correspondent à MOTIF lors du parcours d’un dossier (répétable)
 help-opt-follow = Suit les liens symboliques rencontrés en parcourant un dossier
@@ -190,9 +193,10 @@ clap-value-rules = RÈGLES
 clap-value-dir = DOSSIER
 clap-value-glob = MOTIF
 clap-value-score = SCORE
-help-serve-about = Ouvre la salle d’atelier : un formulaire web vérifié en direct et une vue pour le formateur
+help-serve-about = Ouvre la salle d’atelier : un formulaire web vérifié en direct, et une vue d’ensemble pour la personne qui anime l’atelier
 help-serve-opt-port = Port d’écoute (0 : n’importe quel port libre)
 help-serve-opt-lan = Écoute sur toutes les interfaces réseau, pas seulement sur cet ordinateur, et affiche les adresses
+help-serve-opt-resume = Repartir de l’export d’une séance précédente (le JSON de la salle, exporté depuis la page du formateur)
 
 # Un dossier donné comme dossier de packs (`--rules`, `rules:` d’une configuration), bien trop grand pour en être un.
 pack-folder-too-large = ce dossier contient plus de { $limit } entrées, bien trop pour un dossier de packs : indiquez les fichiers de packs ou un dossier plus petit
@@ -256,3 +260,8 @@ help-opt-baseline = Compare avec RAPPORT.json (le rapport JSON d’une analyse p
 help-opt-force-exclude = Applique aussi include, exclude et les fichiers qui ne sont jamais des profils aux fichiers nommés sur la ligne de commande
 # -v : une configuration imbriquée qui n’en étend aucune remplace celle du dessus.
 cli-verbose-replaces = { $config } remplace { $parent } (ses packs et réglages ne s’appliquent pas ici) : ajoutez `extend: { $extend }` pour les garder
+
+pack-folder-too-large = ce dossier contient { $limit ->
+    [one] plus d’une entrée
+   *[other] plus de { $limit } entrées
+}, bien trop pour un dossier de packs : indiquez les fichiers de packs ou un dossier plus petit

@@ -24,18 +24,21 @@ import-read-summary = { $listed ->
 }, { $opened ->
     [one] { $opened } ouvert
    *[other] { $opened } ouverts
-} (jamais les messages, photos ni vidéos) ; { $posts ->
+} (jamais ceux des messages, photos et vidéos) ; { $posts ->
     [one] { $posts } publication
    *[other] { $posts } publications
-} du { $from } au { $to }, doublons retirés ; { $derived } champs remplis, les autres restent des questions
+} du { DATE($from) } au { DATE($to) }, doublons retirés ; { $derived ->
+    [one] { $derived } champ rempli
+   *[other] { $derived } champs remplis
+}, les autres restent des questions à poser
 import-no-profile = aucune information de profil (profile_information.json) dans ce qui a été fourni ; si l’export est en plusieurs parties, indiquez-les toutes
 import-extra-profile = remarque : { $n ->
-    [one] une autre copie
-   *[other] { $n } autres copies
-} de profile_information.json, dans d’autres parties, inutile(s)
+    [one] une autre copie de profile_information.json, dans une autre partie, n’a pas servi
+   *[other] { $n } autres copies de profile_information.json, dans d’autres parties, n’ont pas servi
+}
 # The file name the header suggests when the profile goes to stdout.
 import-default-file = profil.yaml
-import-wrote = { $file } écrit ; répondez à ce qui reste avec : profilecheck init --interactive --from { $file } -o { $file }
+import-wrote = { $file } écrit ; répondez aux questions restantes avec : profilecheck init --interactive --from { $file } -o { $file }
 
 ## Commentaires du profil écrit
 
@@ -49,13 +52,13 @@ import-note-keys = D’après l’export : { $file } ({ $keys }).
 import-note-per-month = D’après l’export : { $file }. { $posts ->
     [one] { $posts } publication
    *[other] { $posts } publications
-} du { $from } au { $to } (183 jours), divisé par 6.
+} du { DATE($from) } au { DATE($to) } (183 jours) ; ce total divisé par 6 donne le nombre par mois.
 import-note-hashtags = D’après l’export : hashtags { $posts ->
     [one] de la publication
    *[other] des { $posts } publications
 } des 183 derniers jours dans { $file }, les plus utilisés d’abord.
 import-note-links = D’après l’export : les publications des 183 derniers jours dans { $file } renvoient-elles à l’un de vos sites (votre blog) ou à d’autres sites (veille) ?
-import-header-title = Profil importé de votre export de données Facebook par profilecheck import (format version 1). Rien n’a été envoyé nulle part.
+import-header-title = Profil importé de votre export de données Facebook par profilecheck import (version 1 du format). Rien n’a été envoyé nulle part.
 import-header-derived = Les champs qui ont une valeur viennent de l’export : le commentaire au-dessus de chacun nomme son fichier. Vérifiez-les : l’export dit ce que contient le compte, pas qui peut le voir.
 import-header-questions = Chaque autre champ est une question à laquelle l’export ne répond pas (photos, réglages, audiences). Écrivez chaque réponse après les deux-points, ou laissez profilecheck poser seulement ces questions :
 import-header-check = Puis vérifiez le profil avec :

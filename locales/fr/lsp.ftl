@@ -4,7 +4,7 @@
 # Un problème dans la configuration ou dans un pack qu’elle cite, affiché sur
 # chaque profil qui les utilise. $problem est une ligne du genre
 # `.profilecheck.yaml:3:5: erreur : …`.
-lsp-config-problem = ce profil est vérifié sans une configuration ou un pack défectueux : { $problem }
+lsp-config-problem = ce profil est vérifié sans la configuration ou le pack défectueux que voici : { $problem }
 # Un pack cité dans `rules:` de la configuration qui ne se charge pas.
 lsp-pack-problem = un pack de `rules` ne se charge pas : { $problem }
 lsp-unknown-rule = règle inconnue `{ $rule }`
@@ -15,9 +15,11 @@ lsp-internal-error = erreur interne en traitant { $method } ; le serveur contin
 lsp-unknown-method = méthode inconnue : { $method }
 lsp-bad-params = paramètres absents ou invalides pour { $method }
 lsp-not-open = { $uri } n’a jamais été ouvert ; son texte est pris tel quel
+lsp-parse-error = message illisible (pas un message JSON-RPC, ou un Content-Length invalide ou trop grand) ; il est ignoré
 
 # Survol d’une règle ou d’une clé.
 lsp-hover-step = étape { $n }
+lsp-hover-off = désactivée : la configuration la désactive (`off` dans `severity:`, ou non sélectionnée)
 lsp-hover-checks = Ce qui est vérifié
 lsp-hover-when = S’applique seulement si { $condition }.
 lsp-hover-passes = Réussit si { $condition }.
@@ -30,12 +32,12 @@ lsp-config-lang = langue des rapports quand un profil ne fixe pas la sienne : `
 lsp-config-packs = les packs intégrés à activer (tous s’il est absent) : `guide`, `privacy`
 lsp-config-rules = d’autres packs de règles : fichiers ou dossiers, relatifs à ce fichier
 lsp-config-severity = par identifiant de règle : `error`, `warning`, `info`, ou `off` pour désactiver la règle
-lsp-config-fail-on = la gravité la plus basse qui fait échouer l’exécution : `error`, `warning`, `info` ou `never`
+lsp-config-fail-on = le niveau le plus bas qui fait échouer l’exécution : `error`, `warning`, `info` ou `never`
 
 # Corrections rapides.
 lsp-action-waive = Écarter `{ $rule }` pour ce profil
 lsp-action-select-reason = Saisir la raison de la dérogation
-lsp-waiver-reason = pourquoi cette étape est écartée
+lsp-waiver-reason = pourquoi cette règle est écartée
 lsp-action-quote = { $n ->
     [one] Mettre le hashtag { $tag } entre guillemets
    *[other] Mettre les { $n } hashtags entre guillemets, à partir de { $tag }

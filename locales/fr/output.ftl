@@ -14,4 +14,7 @@ output-two-on-stdout = profilecheck : erreur : deux rapports seraient écrits 
 stdin-closed = l’entrée standard est fermée : envoyez-y un profil (`profilecheck - < profil.yaml`) ou indiquez un fichier
 
 # `init --interactive < /dev/zero` : une ligne de réponse dépasse la limite.
-interview-answer-too-long = une réponse est trop longue (plus de { $max } octets sur une ligne) ; l’entretien s’arrête
+interview-answer-too-long = une réponse est trop longue ({ $max ->
+    [one] plus d’un octet
+   *[other] plus de { $max } octets
+} sur une ligne) ; l’entretien s’arrête

@@ -8,7 +8,7 @@ profiles-count = { $n ->
 
 severity-error = erreur
 severity-warning = avertissement
-severity-info = info
+severity-info = conseil
 
 report-errors-count = { $n ->
     [one] { $n } erreur
@@ -19,8 +19,8 @@ report-warnings-count = { $n ->
    *[other] { $n } avertissements
 }
 report-notes-count = { $n ->
-    [one] { $n } remarque
-   *[other] { $n } remarques
+    [one] { $n } conseil
+   *[other] { $n } conseils
 }
 report-summary = { $errors } · { $warnings } · { $notes } dans { $profiles ->
         [one] { $profiles } profil
@@ -28,11 +28,11 @@ report-summary = { $errors } · { $warnings } · { $notes } dans { $profiles ->
     }{ $invalid ->
         [0] {""}
        *[other] {" "}(dont { $invalid ->
-            [one] { $invalid } illisible
-           *[other] { $invalid } illisibles
+            [one] { $invalid } non vérifié
+           *[other] { $invalid } non vérifiés
         })
     }
-report-explain-hint = `profilecheck explain RÈGLE` pour en savoir plus
+report-explain-hint = pour en savoir plus sur une règle : `profilecheck explain RÈGLE`
 report-score = score
 report-invalid = invalide
 report-step = Étape { $step }
@@ -59,7 +59,7 @@ handout-invalid = Profil invalide : pas de score
 handout-fix-file = Corrigez ces problèmes dans le fichier, puis relancez la vérification :
 handout-at-line = ligne { $line } : { $message }
 handout-score = Score : { $score }/100
-handout-file-notes = Remarques sur le fichier
+handout-file-notes = Remarques sur le fichier lui-même
 handout-not-applicable = { $n ->
     [one] { $n } règle ne s’applique pas à ce profil : { $rules }.
    *[other] { $n } règles ne s’appliquent pas à ce profil : { $rules }.
@@ -67,7 +67,7 @@ handout-not-applicable = { $n ->
 handout-waived = dérogation : { $reason }
 
 handout-col-total = Total
-handout-col-notes = Remarques
+handout-col-notes = Conseils
 handout-kicker = Fiche de marque personnelle
 handout-invalid-badge = Profil invalide
 handout-not-checked = Le fichier n’a pas pu être vérifié
@@ -76,11 +76,11 @@ handout-column = colonne
 handout-done = Fait
 handout-reason = Motif
 handout-to-do = À faire
-handout-in-your-file = Dans votre fichier
+handout-in-your-file = Constat
 handout-how-to-fix = Comment faire
 handout-score-label = Score : { $score } sur 100
 handout-no-score = Pas de score : le fichier est invalide
-handout-footer = Vérifié par profilecheck selon les étapes du guide de marque personnelle. Cochez chaque case une fois l’action faite.
+handout-footer = Vérifié par profilecheck au regard des sept étapes du guide de marque personnelle. Cochez chaque case une fois la correction faite dans Facebook.
 handout-done-of = { $done ->
         [one] { $done } point sur { $total } réglé
        *[other] { $done } points sur { $total } réglés
@@ -117,3 +117,19 @@ baseline-new-profile = Absent de la référence : { $new ->
 baseline-fixed-word = corrigé
 baseline-new-word = nouveau
 baseline-known-word = déjà connu
+
+# Dates in words (DATE() in a message): { $day } { $month } { $year }.
+date-long = { $day } { $month } { $year }
+date-first-day = 1er
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre

@@ -74,7 +74,7 @@ cond-bad-regex = expression régulière invalide : { $problem ->
 cond-list-separator = {"\u00A0; "}
 cond-all = toutes ces conditions sont remplies : { $list }
 cond-any = au moins une de ces conditions est remplie : { $list }
-cond-not = ceci est faux : { $cond }
+cond-not = il est faux que { $cond }
 cond-each = chaque élément de `{ $path }` remplit cette condition : { $check }
 cond-each-where = chaque élément de `{ $path }` tel que { $when } remplit cette condition : { $check }
 cond-some = au moins un élément de `{ $path }` remplit cette condition : { $check }
@@ -82,6 +82,7 @@ cond-the-item = l’élément
 test-present = { $subject } est renseigné
 test-absent = { $subject } est vide ou absent
 test-equals = { $subject } vaut { $value }
+test-not-equals = { $subject } ne vaut pas { $value }
 test-one-of = { $subject } vaut l’une de ces valeurs : { $values }
 test-none-of = { $subject } ne vaut aucune de ces valeurs : { $values }
 test-matches = { $subject } correspond au motif /{ $pattern }/
@@ -109,8 +110,8 @@ test-max-repeated = { $subject } ne répète aucun caractère plus de { $n ->
        *[other] { $n } fois
     } de suite
 
-cond-failure-field = { $field } (`{ $path }`) : attendu { $expected } ; trouvé { $found }
-cond-failure = { $path } : attendu { $expected } ; trouvé { $found }
+cond-failure-field = { $field } — attendu : { $expected } ; dans votre profil : { $found }
+cond-failure = { $path } : attendu : { $expected } ; dans votre profil : { $found }
 cond-failure-empty = `{ $path }` est vide ou absent
 cond-failure-general = attendu : { $expected }
 expect-present = une valeur
@@ -141,7 +142,7 @@ expect-max-repeated = aucun caractère répété plus de { $n ->
         [one] une fois
        *[other] { $n } fois
     } de suite
-found-missing = rien (absent)
+found-missing = rien pour l’instant
 found-chars = { $n ->
         [one] { $n } caractère
        *[other] { $n } caractères

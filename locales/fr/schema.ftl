@@ -2,7 +2,7 @@
 # constats). Les identifiants suivent le chemin : `field-photo-kind` est `photo.kind`.
 
 field-about = la section « À propos »
-field-about-bio = la courte présentation sous votre nom (Bio, 101 caractères au plus)
+field-about-bio = la bio, courte présentation sous votre nom (101 caractères au plus d’après les guides)
 field-about-city = ville actuelle
 field-about-education = formation : école, diplôme
 field-about-education-degree = diplôme
@@ -12,7 +12,7 @@ field-about-work-current = c’est le poste actuel
 field-about-work-employer = employeur ou organisation
 field-about-work-position = intitulé du poste
 field-alternate-name = l’autre nom affiché à côté du vôtre
-field-alternate-name-name = l’autre nom (« Autres noms » sur Facebook), par exemple votre métier
+field-alternate-name-name = l’autre nom (dans la partie des autres noms de Facebook), par exemple votre métier
 field-alternate-name-show-on-profile = la case d’affichage en haut du profil est cochée
 field-alternate-name-type = le type de nom choisi dans Facebook
 field-contact = coordonnées
@@ -55,11 +55,11 @@ field-tagging-review-tagged-posts = vous examinez les publications où l’on vo
 field-tagging-review-tags = vous examinez les identifications ajoutées à vos propres publications
 field-tagging-tagged-posts-audience = qui voit sur votre profil les publications où vous êtes identifié(e)
 field-version = version du format ; 1 est la seule
-field-waivers = identifiant de règle -> raison : une étape volontairement écartée
+field-waivers = identifiant de règle -> raison : une règle volontairement écartée
 
 schema-title = profil profilecheck (version 1 du format)
-schema-description = La description des réglages d’un profil Facebook, vérifiée par profilecheck au regard des étapes d’un guide de marque personnelle. Toutes les clés sont facultatives ; une clé sans valeur compte comme absente. Les booléens s’écrivent true ou false (YAML 1.2).
-schema-waiver-reason = pourquoi cette étape est volontairement écartée
+schema-description = La description des réglages d’un profil Facebook, vérifiée par profilecheck au regard des étapes d’un guide de marque personnelle. Toutes les clés sont facultatives ; une clé sans valeur compte comme absente. Les réponses oui/non s’écrivent true ou false (YAML 1.2).
+schema-waiver-reason = pourquoi cette règle est volontairement écartée
 
 # Exemples du modèle rédigés dans chaque langue (les autres viennent de la
 # table du format).

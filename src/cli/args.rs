@@ -150,6 +150,9 @@ pub enum Command {
         /// Listen on every network interface, not only this computer, and print the addresses
         #[arg(long)]
         lan: bool,
+        /// Start from a coach's export of an earlier session (room.json)
+        #[arg(long, value_name = "FILE")]
+        resume: Option<PathBuf>,
     },
 }
 

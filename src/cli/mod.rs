@@ -152,7 +152,9 @@ fn dispatch(problems: &mut Problems, env: &mut Env, cli: Cli, stdout: &mut dyn W
             writeln!(stdout)?;
             Ok(OK)
         }
-        Some(Command::Serve { port, lan }) => subcommands::serve(problems, common, &config, (port, lan), lang, stdout),
+        Some(Command::Serve { port, lan, resume }) => {
+            subcommands::serve(problems, common, &config, (port, lan, resume), lang, stdout)
+        }
         None => {
             // The lint reads every profile's own config; the one read
             // above only chose the language of the messages so far.

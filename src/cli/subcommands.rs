@@ -120,7 +120,7 @@ pub(super) fn serve(
     problems: &mut Problems,
     common: &Common,
     config: &Config,
-    (port, lan): (u16, bool),
+    (port, lan, resume): (u16, bool, Option<PathBuf>),
     lang: Lang,
     stdout: &mut dyn Write,
 ) -> io::Result<i32> {
@@ -131,6 +131,7 @@ pub(super) fn serve(
         lan,
         forced: common.lang.map(lang_of),
         fallback: config.lang.unwrap_or(problems.locale),
+        resume,
     };
     if let Err(e) = crate::workshop::serve::serve(rules, opts, stdout) {
         problems.error_line(format!("profilecheck serve: {e}"));

@@ -31,6 +31,21 @@ fn build(lang: Lang) -> Bundle {
     // Unicode isolation marks are for mixing directions in a UI; on a
     // terminal, in a CI log or a YAML comment they are invisible noise.
     bundle.set_use_isolating(false);
+    // Numbers in the reader's locale: 1,000 and 2.5 in English, 1 000
+    // (narrow no-break space) and 2,5 in French.
+    // NUMBER(), for the options above.
+    let _ = bundle.add_builtins();
+    // DATE($d): an ISO date (2026-06-30) as the reader writes it
+    // (« 30 juin 2026 », "30 June 2026"); anything else is shown as given.
+    let _ = bundle.add_function("DATE", move |positional, _| match positional.first() {
+        Some(FluentValue::String(s)) => FluentValue::from(date(s, lang).unwrap_or_else(|| s.to_string())),
+        Some(other) => other.clone(),
+        None => FluentValue::None,
+    });
+    bundle.set_formatter(Some(match lang {
+        Lang::En => |v, _| number_value(v, Lang::En),
+        Lang::Fr => |v, _| number_value(v, Lang::Fr),
+    }));
     for (code, file, text) in CATALOGUES {
         if *code != lang.code() {
             continue;
@@ -43,6 +58,86 @@ fn build(lang: Lang) -> Bundle {
         }
     }
     bundle
+}
+
+fn number_value(v: &FluentValue<'_>, lang: Lang) -> Option<String> {
+    match v {
+        // `NUMBER($uid, useGrouping: "false")` keeps an identifier whole.
+        FluentValue::Number(n) if !n.options.use_grouping => Some(number(n.value, Lang::En).replace(',', "")),
+        FluentValue::Number(n) if n.options.minimum_fraction_digits.is_none() => Some(number(n.value, lang)),
+        _ => None,
+    }
+}
+
+/// `n` as the reader of `lang` writes it: digits grouped by three from
+/// 1 000 up (a comma in English, a narrow no-break space in French), the
+/// decimal mark a point in English and a comma in French.
+pub(crate) fn number(n: f64, lang: Lang) -> String {
+    if !n.is_finite() {
+        return n.to_string();
+    }
+    let (group, decimal) = match lang {
+        Lang::En => (",", "."),
+        Lang::Fr => ("\u{202f}", ","),
+    };
+    let plain = if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n.abs() as i64)
+    } else {
+        n.abs().to_string()
+    };
+    let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
+    let mut out = String::new();
+    if n < 0.0 {
+        out.push('-');
+    }
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 && int.len() > 3 {
+            out.push_str(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push_str(decimal);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// An ISO date `YYYY-MM-DD` in words for a French reader: day, month name
+/// (`month-N` in the catalogue), year, « 1er » for the first of the month.
+/// English keeps ISO 8601, which no English reader misreads (6/1 would be
+/// read two ways).
+fn date(iso: &str, lang: Lang) -> Option<String> {
+    if lang == Lang::En {
+        return None;
+    }
+    let mut parts = iso.splitn(3, '-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let month = message(lang, &format!("month-{m}"), None);
+    let day = match (lang, d) {
+        (Lang::Fr, 1) => message(lang, "date-first-day", None),
+        _ => d.to_string(),
+    };
+    Some(message_with(
+        lang,
+        "date-long",
+        &[("day", day), ("month", month), ("year", y.to_string())],
+    ))
+}
+
+fn message_with(lang: Lang, id: &str, args: &[(&'static str, String)]) -> String {
+    let mut a = FluentArgs::new();
+    for (k, v) in args {
+        a.set(*k, FluentValue::from(v.clone()));
+    }
+    message(lang, id, Some(&a))
 }
 
 /// The message `id` in `lang` with `args`; English when `lang` lacks it, and
@@ -146,6 +241,11 @@ impl Message {
         Message { id, args: Vec::new() }
     }
 
+    /// The catalogue id: stable, kebab-case (diagnostic codes are made from it).
+    pub(crate) fn id(&self) -> &'static str {
+        self.id
+    }
+
     pub(crate) fn arg(mut self, name: &'static str, value: impl Arg) -> Self {
         let v = match value.into_value() {
             FluentValue::Number(n) => ArgValue::Number(n.value),
@@ -224,7 +324,7 @@ pub(crate) fn inventory() -> Vec<(String, String, Vec<String>)> {
 }
 
 #[cfg(test)]
-fn collect_vars(p: &fluent_syntax::ast::Pattern<&str>, out: &mut Vec<String>) {
+pub(super) fn collect_vars(p: &fluent_syntax::ast::Pattern<&str>, out: &mut Vec<String>) {
     use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
     fn inline(e: &InlineExpression<&str>, out: &mut Vec<String>) {
         match e {

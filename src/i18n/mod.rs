@@ -7,8 +7,10 @@
 
 pub(crate) mod catalog;
 pub mod safe;
+#[cfg(test)]
+mod tests;
 
-pub use safe::one_line;
+pub use safe::{is_unsafe, markdown_inline, one_line};
 
 use std::fmt;
 
@@ -56,6 +58,11 @@ impl Lang {
     /// A colon after a label: French puts a no-break space before it.
     pub fn colon(self) -> String {
         catalog::t!(self, "punct-colon")
+    }
+
+    /// A number as this language writes it (`1 000` and `2,5` in French).
+    pub fn number(self, n: f64) -> String {
+        catalog::number(n, self)
     }
 
     /// Quote a user-facing label: “x” in English, « x » in French.

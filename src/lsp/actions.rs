@@ -6,8 +6,8 @@
 //! `init` template.
 
 use super::check::{Kind, Problem};
-use super::server::{DocView, to_diagnostic};
 use super::text::Lines;
+use super::view::{DocView, to_diagnostic};
 use crate::i18n::catalog::t;
 use crate::profile::fix;
 use crate::profile::yaml::{self, Node, Pos, Value};

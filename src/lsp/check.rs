@@ -12,7 +12,6 @@ use crate::profile::diag::{Diagnostic, Level};
 use crate::profile::yaml::{self, Node, Pos, Value};
 use crate::rules::config::{self, Config};
 use crate::rules::engine::{self, LangChoice, RuleSet, Selection};
-use crate::rules::outcome::ProfileReport;
 use crate::rules::pack::{self, Pack, PackError, Severity};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -63,14 +62,25 @@ impl From<Severity> for Level3 {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Problem {
     pub pos: Pos,
-    /// Characters covered from `pos`; `None` for the rest of the line.
+    /// Characters covered from `pos`; `None` for the rest of the line,
+    /// `Some(0)` for none (a point).
     pub len: Option<u32>,
     pub level: Level3,
     /// The rule id of a finding.
     pub rule: Option<String>,
     /// The dotted path a finding is about (`photo.set`).
     pub path: Option<String>,
+    /// The code of a problem that is no finding (docs/editors.md).
+    pub code: &'static str,
     pub message: String,
+}
+
+impl Problem {
+    /// What the editor shows as the diagnostic's code: a finding's rule id,
+    /// else the problem's code.
+    pub(crate) fn code(&self) -> &str {
+        self.rule.as_deref().unwrap_or(self.code)
+    }
 }
 
 /// The rules a config selects, built once per config file.
@@ -121,7 +131,19 @@ impl Checker {
         let mut notes = Vec::new();
         let config = match config_path {
             None => Config::default(),
-            Some(p) => match read(p).map_err(|m| vec![m]).and_then(|b| parse_config(p, &b)) {
+            Some(p) if let Some(uid) = super::files::foreign_owner(p) => {
+                let problem = format!(
+                    "{}: {}",
+                    p.display(),
+                    t!(self.locale, "config-foreign-owner", uid = uid as u64)
+                );
+                notes.push(crate::i18n::one_line(&problem).into_owned());
+                Config::default()
+            }
+            Some(p) => match super::files::read(p)
+                .map_err(|m| vec![m])
+                .and_then(|b| parse_config(p, &b))
+            {
                 Ok(c) => c,
                 Err(problems) => {
                     let shown = p.display().to_string();
@@ -149,7 +171,7 @@ impl Checker {
         let mut budget = pack::Budget::with_builtin();
         for file in pack_files(&config.rules) {
             let source = file.display().to_string();
-            let loaded = read(&file)
+            let loaded = super::files::read(&file)
                 .map_err(|d| PackError {
                     source: source.clone(),
                     problems: vec![d],
@@ -176,48 +198,11 @@ impl Checker {
         (rules, errors)
     }
 
-    /// Check a profile as `profilecheck FILE --format json` would.
-    pub(crate) fn profile(&mut self, path: Option<&Path>, cwd: &Path, text: &str) -> (ProfileReport, Rc<Setup>) {
-        let setup = self.setup(path, cwd);
-        let file = path.map_or_else(|| "-".to_owned(), |p| p.display().to_string());
-        let choice = LangChoice {
-            forced: None,
-            fallback: setup.config.lang.unwrap_or(self.locale),
-        };
-        (engine::check_bytes(&setup.rules, &file, text.as_bytes(), choice), setup)
-    }
-
     /// Every problem of a document of any kind, in file order, and the language they are in.
     pub(crate) fn problems(&mut self, kind: Kind, path: Option<&Path>, cwd: &Path, text: &str) -> (Vec<Problem>, Lang) {
         let spans = Spans::of(text);
         let (mut out, lang) = match kind {
-            Kind::Profile => {
-                let (report, setup) = self.profile(path, cwd, text);
-                let mut out = Vec::new();
-                for note in &setup.notes {
-                    out.push(Problem {
-                        pos: Pos::START,
-                        len: None,
-                        level: Level3::Error,
-                        rule: None,
-                        path: None,
-                        message: t!(report.lang, "lsp-config-problem", problem = note.as_str()),
-                    });
-                }
-                for e in &report.errors {
-                    out.push(spans.problem(Pos::new(e.line, e.column), Level3::Error, e.message.clone()));
-                }
-                for w in &report.warnings {
-                    out.push(spans.problem(Pos::new(w.line, w.column), Level3::Warning, w.message.clone()));
-                }
-                for f in &report.findings {
-                    let mut p = spans.problem(Pos::new(f.line, f.column), f.severity.into(), finding_message(f));
-                    p.rule = Some(f.rule.clone());
-                    p.path = Some(f.path.clone());
-                    out.push(p);
-                }
-                (out, report.lang)
-            }
+            Kind::Profile => self.profile_problems(path, cwd, text, &spans),
             Kind::Pack => {
                 let lang = self.setup(path, cwd).config.lang.unwrap_or(self.locale);
                 let source = path.map_or_else(|| "-".to_owned(), |p| p.display().to_string());
@@ -243,6 +228,53 @@ impl Checker {
         (out, lang)
     }
 
+    /// A profile's problems: its config's, its format's, then the findings
+    /// of the rules in force. The lenient mode of the engine (invalid values
+    /// reported and left out, every rule run on the rest) is one call to put
+    /// in place of `profile::parse` here; which files are profiles (the
+    /// config's include/exclude) one test before it.
+    fn profile_problems(&mut self, path: Option<&Path>, cwd: &Path, text: &str, spans: &Spans) -> (Vec<Problem>, Lang) {
+        let setup = self.setup(path, cwd);
+        let choice = LangChoice {
+            forced: None,
+            fallback: setup.config.lang.unwrap_or(self.locale),
+        };
+        let mut out = Vec::new();
+        let p = match crate::profile::parse(text.as_bytes()) {
+            Ok(p) => p,
+            Err(problems) => {
+                let lang = choice.for_profile(None);
+                out.extend(setup.notes.iter().map(|n| note(n, lang)));
+                out.extend(problems.iter().map(|d| spans.diag(d, lang)));
+                return (out, lang);
+            }
+        };
+        let file = path.map_or_else(|| "-".to_owned(), |p| p.display().to_string());
+        let report = engine::check_profile(&setup.rules, &file, &p, choice);
+        out.extend(setup.notes.iter().map(|n| note(n, report.lang)));
+        for w in &report.warnings {
+            let pos = Pos::new(w.line, w.column);
+            // The profile's own notes carry their code; the engine adds unknown waivers.
+            let code = p
+                .notes
+                .iter()
+                .find(|d| d.pos == pos)
+                .map_or("unknown-waiver", |d| d.code());
+            out.push(spans.problem(pos, Level3::Warning, code, w.message.clone()));
+        }
+        for f in &report.findings {
+            let pos = Pos::new(f.line, f.column);
+            let mut p = spans.problem(pos, f.severity.into(), "", finding_message(f));
+            if spans.missing_section(&f.path, pos) {
+                p.len = Some(0);
+            }
+            p.rule = Some(f.rule.clone());
+            p.path = Some(f.path.clone());
+            out.push(p);
+        }
+        (out, report.lang)
+    }
+
     fn config(&mut self, path: Option<&Path>, cwd: &Path, text: &str, spans: &Spans) -> (Vec<Problem>, Lang) {
         let path = path.map_or_else(|| cwd.join(config::FILE_NAME), Path::to_owned);
         let cfg = match parse_config(&path, text.as_bytes()) {
@@ -258,7 +290,8 @@ impl Checker {
         // A pack named in `rules:` that does not load: said where `rules` is.
         let rules_pos = spans.key_pos("rules").unwrap_or(Pos::START);
         for line in errors.iter().flat_map(|e| e.render(lang)) {
-            out.push(spans.problem(rules_pos, Level3::Error, t!(lang, "lsp-pack-problem", problem = line)));
+            let message = t!(lang, "lsp-pack-problem", problem = line);
+            out.push(spans.problem(rules_pos, Level3::Error, "broken-pack", message));
         }
         let mut ids: Vec<(&String, &Pos)> = cfg.severity_pos.iter().collect();
         ids.sort_by_key(|(_, p)| **p);
@@ -270,9 +303,22 @@ impl Checker {
                 Some(s) => t!(lang, "lsp-unknown-rule-suggest", rule = id, suggestion = s),
                 None => t!(lang, "lsp-unknown-rule", rule = id),
             };
-            out.push(spans.problem(*pos, Level3::Warning, message));
+            out.push(spans.problem(*pos, Level3::Warning, "unknown-rule", message));
         }
         (out, lang)
+    }
+}
+
+/// A broken config or pack, said on each profile that uses it.
+fn note(note: &str, lang: Lang) -> Problem {
+    Problem {
+        pos: Pos::START,
+        len: None,
+        level: Level3::Error,
+        rule: None,
+        path: None,
+        code: "broken-config",
+        message: t!(lang, "lsp-config-problem", problem = note),
     }
 }
 
@@ -288,31 +334,6 @@ fn finding_message(f: &crate::rules::outcome::Finding) -> String {
 fn parse_config(path: &Path, bytes: &[u8]) -> Result<Config, Vec<Diagnostic>> {
     let names: Vec<&str> = pack::BUILTIN.iter().map(|(n, _)| *n).collect();
     config::parse(path, bytes, &names)
-}
-
-/// A file of at most the YAML size limit, or a located problem.
-fn read(path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    use crate::profile::diag::Msg;
-    let io = |e: std::io::Error| {
-        use std::io::ErrorKind::*;
-        let m = match e.kind() {
-            NotFound => crate::i18n::catalog::msg!("io-not-found"),
-            PermissionDenied => crate::i18n::catalog::msg!("io-permission"),
-            _ => crate::i18n::catalog::msg!("io-other", detail = e.to_string()),
-        };
-        Diagnostic::error(Pos::START, Msg::from(m))
-    };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.len() > yaml::MAX_BYTES as u64 {
-        return Err(Diagnostic::error(
-            Pos::START,
-            Msg::TooLarge {
-                size: meta.len() as usize,
-                limit: yaml::MAX_BYTES,
-            },
-        ));
-    }
-    std::fs::read(path).map_err(io)
 }
 
 /// The pack files that `rules:` entries name: a file, or a folder's
@@ -368,6 +389,8 @@ fn pack_files(paths: &[PathBuf]) -> Vec<PathBuf> {
 pub(crate) struct Spans {
     spans: HashMap<Pos, u32>,
     root: Option<Node>,
+    /// The document's lines (any line end), for tokens with no span and its end.
+    lines: Vec<String>,
 }
 
 impl Spans {
@@ -401,7 +424,39 @@ impl Spans {
         if let Some(r) = &root {
             walk(r, &mut spans);
         }
-        Spans { spans, root }
+        let lines = super::text::Lines::new(text, super::text::Encoding::Utf32);
+        let lines = (0..lines.count()).map(|i| lines.line(i).to_owned()).collect();
+        Spans { spans, root, lines }
+    }
+
+    /// Whether a finding placed at `pos` is about a top-level section the
+    /// profile lacks: the engine places it at 1:1, where it would underline
+    /// `name`. It keeps the CLI's line (editors and scripts compare them) but
+    /// covers nothing there. A missing key inside a section is already placed
+    /// on that section's key.
+    fn missing_section(&self, path: &str, pos: Pos) -> bool {
+        let top = path.split('.').next().unwrap_or(path);
+        pos == Pos::START && self.root.as_ref().is_none_or(|r| r.entry(top).is_none())
+    }
+
+    /// The length of the token at `pos`: a quoted string with its quotes,
+    /// else up to a blank, a comma, a closing bracket or a `: `.
+    fn token_len(&self, pos: Pos) -> Option<u32> {
+        let line = self.lines.get((pos.line.max(1) - 1) as usize)?;
+        let rest: Vec<char> = line.chars().skip((pos.col.max(1) - 1) as usize).collect();
+        let n = match rest.first()? {
+            q @ ('"' | '\'') => rest[1..].iter().position(|c| c == q).map_or(rest.len(), |i| i + 2),
+            _ => rest
+                .iter()
+                .enumerate()
+                .position(|(i, c)| {
+                    c.is_whitespace()
+                        || matches!(c, ',' | ']' | '}')
+                        || (*c == ':' && rest.get(i + 1).is_none_or(|n| n.is_whitespace()))
+                })
+                .unwrap_or(rest.len()),
+        };
+        (n > 0).then_some(n as u32)
     }
 
     fn key_pos(&self, key: &str) -> Option<Pos> {
@@ -412,22 +467,31 @@ impl Spans {
         self.spans.get(&pos).copied().filter(|l| *l > 0)
     }
 
-    fn problem(&self, pos: Pos, level: Level3, message: String) -> Problem {
+    fn problem(&self, pos: Pos, level: Level3, code: &'static str, message: String) -> Problem {
         Problem {
             pos,
             len: self.len_at(pos),
             level,
             rule: None,
             path: None,
+            code,
             message,
         }
     }
 
+    /// A format problem: on its key or value, else on the token at its position.
     fn diag(&self, d: &Diagnostic, lang: Lang) -> Problem {
         let level = match d.level {
             Level::Error => Level3::Error,
             Level::Warning => Level3::Warning,
         };
-        self.problem(d.pos, level, d.msg.text(lang))
+        let mut p = self.problem(d.pos, level, d.code(), d.msg.text(lang));
+        // An empty item sits on its `-`; the null it holds may span lines.
+        if p.code == "empty-list-item" {
+            p.len = Some(1);
+        } else if p.len.is_none() {
+            p.len = self.token_len(d.pos);
+        }
+        p
     }
 }

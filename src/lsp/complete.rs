@@ -6,7 +6,8 @@
 //! document is often not valid YAML.
 
 use super::check::Kind;
-use super::server::DocView;
+use super::markup::Markup;
+use super::view::DocView;
 use crate::i18n::Lang;
 use crate::profile::schema::{self, Field};
 use lsp_types::{Position, Range};
@@ -177,6 +178,19 @@ impl Items {
         self.items.push(item);
     }
 
+    /// A documentation text in the form the client reads.
+    fn doc(&self) -> Markup {
+        Markup::new(self.markdown)
+    }
+
+    /// A field's documentation: what it means and the values it takes.
+    fn field_doc(&self, f: &Field, lang: Lang) -> String {
+        let mut m = self.doc();
+        m.spans(&f.describe(lang)).raw("\n\n");
+        m.spans(&crate::workshop::template::allowed(&f.kind, lang));
+        m.finish()
+    }
+
     fn values(&mut self, values: &[&str]) {
         for v in values {
             self.add(v, v.to_string(), ENUM_MEMBER, None);
@@ -185,7 +199,13 @@ impl Items {
 
     fn rule_ids(&mut self, view: &DocView<'_>, lang: Lang) {
         for id in &view.rules.rules.known {
-            let doc = view.rules.rules.get(id).map(|r| r.title.get(lang).to_owned());
+            // A rule the config turns off can still be waived or set.
+            let rule = view
+                .rules
+                .rules
+                .get(id)
+                .or_else(|| view.rules.rules.off.iter().find(|r| r.id == *id));
+            let doc = rule.map(|r| self.doc().text(r.title.get(lang)).finish());
             self.add(id, format!("{id}: "), VALUE, doc);
         }
     }
@@ -232,11 +252,7 @@ pub(crate) fn complete(view: &DocView<'_>, at: Position, markdown: bool) -> Vec<
                 } else {
                     format!("{}:", f.key)
                 };
-                let doc = format!(
-                    "{}\n\n{}",
-                    f.describe(lang),
-                    crate::workshop::template::allowed(&f.kind, lang)
-                );
+                let doc = items.field_doc(f, lang);
                 items.add(f.key, insert, PROPERTY, Some(doc));
             }
         }
@@ -272,11 +288,7 @@ pub(crate) fn complete(view: &DocView<'_>, at: Position, markdown: bool) -> Vec<
             let mut paths = Vec::new();
             profile_paths(schema::PROFILE, "", &mut paths);
             for (path, field) in paths {
-                let doc = format!(
-                    "{}\n\n{}",
-                    field.describe(lang),
-                    crate::workshop::template::allowed(&field.kind, lang)
-                );
+                let doc = items.field_doc(field, lang);
                 items.add(&path, path.clone(), VALUE, Some(doc));
             }
         }

@@ -4,77 +4,96 @@
 //! entry), that rule.
 
 use super::check::Kind;
-use super::server::{DocView, covers};
+use super::markup::Markup;
+use super::view::{DocView, covers};
 use crate::i18n::Lang;
 use crate::i18n::catalog::t;
 use crate::profile::schema;
 use crate::profile::yaml::{Key, Node, Pos, Value};
 use crate::rules::engine::RuleSet;
 
-pub(crate) fn hover(view: &DocView<'_>, pos: Pos) -> Option<String> {
+/// The hover at `pos`, in Markdown or in plain text.
+pub(crate) fn hover(view: &DocView<'_>, pos: Pos, markdown: bool) -> Option<String> {
     let lang = view.lang;
     let rules = &view.rules.rules;
-    let mut parts = Vec::new();
+    let mut parts: Vec<String> = Vec::new();
     // The key's meaning first, then the rules reported there.
     if let Ok(root) = crate::profile::yaml::parse(&view.doc.text)
         && let Some((path, key)) = key_at(&root, pos)
     {
-        parts.extend(key_doc(view.doc.kind, &path, &key.name, rules, lang));
+        parts.extend(key_doc(view.doc.kind, &path, &key.name, rules, lang, markdown));
     }
     for p in &view.problems {
         if let Some(id) = &p.rule
             && covers(&view.lines, p, pos)
-            && let Some(md) = explain(rules, id, lang)
-            && !parts.contains(&md)
+            && let Some(text) = explain(rules, id, lang, markdown)
+            && !parts.contains(&text)
         {
-            parts.push(md);
+            parts.push(text);
         }
     }
-    if parts.is_empty() {
-        None
-    } else {
-        Some(parts.join("\n\n---\n\n"))
+    let mut out = Markup::new(markdown);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.rule();
+        }
+        out.raw(part);
     }
+    (!out.is_empty()).then(|| out.finish())
 }
 
-/// The rule `id` as Markdown, as `profilecheck explain` tells it.
-pub(crate) fn explain(rules: &RuleSet, id: &str, lang: Lang) -> Option<String> {
-    let r = rules.get(id)?;
-    let mut md = format!(
-        "**{}**\n\n`{}` · {} · {}",
-        r.title.get(lang),
-        r.id,
-        r.pack,
-        r.severity.word(lang)
-    );
+/// The rule `id` as `profilecheck explain` tells it, whatever its severity:
+/// a rule the config turns off is explained too, and said to be off.
+pub(crate) fn explain(rules: &RuleSet, id: &str, lang: Lang, markdown: bool) -> Option<String> {
+    let (r, off) = match rules.get(id) {
+        Some(r) => (r, false),
+        None => (rules.off.iter().find(|r| r.id == id)?, true),
+    };
+    let mut m = Markup::new(markdown);
+    m.bold(r.title.get(lang))
+        .raw("\n\n")
+        .code(&r.id)
+        .raw(" · ")
+        .text(&r.pack)
+        .raw(" · ");
+    if off {
+        m.spans(&t!(lang, "lsp-hover-off"));
+    } else {
+        m.text(&r.severity.word(lang));
+    }
     if let Some(step) = r.step {
-        md.push_str(&format!(" · {}", t!(lang, "lsp-hover-step", n = step)));
+        m.raw(" · ").text(&t!(lang, "lsp-hover-step", n = step));
         if let Some(title) = rules.steps.get(&step) {
-            md.push_str(&format!(" — {}", title.get(lang)));
+            m.raw(" — ").text(title.get(lang));
         }
     }
-    md.push_str(&format!("\n\n**{}**{} ", t!(lang, "lsp-hover-checks"), lang.colon()));
+    m.raw("\n\n")
+        .bold(&t!(lang, "lsp-hover-checks"))
+        .raw(&lang.colon())
+        .raw(" ");
     if let Some(when) = &r.when {
-        md.push_str(&t!(lang, "lsp-hover-when", condition = when.describe(lang)));
-        md.push(' ');
+        m.spans(&t!(lang, "lsp-hover-when", condition = when.describe(lang)))
+            .raw(" ");
     }
-    md.push_str(&t!(lang, "lsp-hover-passes", condition = r.check.describe(lang)));
+    m.spans(&t!(lang, "lsp-hover-passes", condition = r.check.describe(lang)));
     if !r.why.is_empty() {
-        md.push_str(&format!(
-            "\n\n**{}**{} {}",
-            t!(lang, "lsp-hover-why"),
-            lang.colon(),
-            r.why.get(lang)
-        ));
+        m.raw("\n\n")
+            .bold(&t!(lang, "lsp-hover-why"))
+            .raw(&lang.colon())
+            .raw(" ");
+        m.text(r.why.get(lang));
     }
     let fix = r.fix.get(lang);
     if !fix.is_empty() {
-        md.push_str(&format!("\n\n**{}**{}\n", t!(lang, "lsp-hover-fix"), lang.colon()));
+        m.raw("\n\n")
+            .bold(&t!(lang, "lsp-hover-fix"))
+            .raw(&lang.colon())
+            .raw("\n");
         for (i, step) in fix.iter().enumerate() {
-            md.push_str(&format!("\n{}. {step}", i + 1));
+            m.raw(&format!("\n{}. ", i + 1)).text(step);
         }
     }
-    Some(md)
+    Some(m.finish())
 }
 
 /// The key under `pos` and the dotted path of the mapping holding it
@@ -104,10 +123,11 @@ pub(crate) fn key_at(root: &Node, pos: Pos) -> Option<(Vec<String>, Key)> {
     Some((path, key))
 }
 
-fn key_doc(kind: Kind, parents: &[String], key: &str, rules: &RuleSet, lang: Lang) -> Option<String> {
+fn key_doc(kind: Kind, parents: &[String], key: &str, rules: &RuleSet, lang: Lang, markdown: bool) -> Option<String> {
     let parent = parents.join(".");
+    let mut m = Markup::new(markdown);
     match kind {
-        Kind::Profile if parent == "waivers" => explain(rules, key, lang),
+        Kind::Profile if parent == "waivers" => return explain(rules, key, lang, markdown),
         Kind::Profile => {
             let dotted = if parent.is_empty() {
                 key.to_owned()
@@ -115,15 +135,11 @@ fn key_doc(kind: Kind, parents: &[String], key: &str, rules: &RuleSet, lang: Lan
                 format!("{parent}.{key}")
             };
             let field = schema::field_at(&dotted)?;
-            Some(format!(
-                "**`{dotted}`** — {}\n\n{}{} {}",
-                field.describe(lang),
-                t!(lang, "lsp-hover-allowed"),
-                lang.colon(),
-                crate::workshop::template::allowed(&field.kind, lang)
-            ))
+            m.code_bold(&dotted).raw(" — ").spans(&field.describe(lang)).raw("\n\n");
+            m.spans(&t!(lang, "lsp-hover-allowed")).raw(&lang.colon()).raw(" ");
+            m.spans(&crate::workshop::template::allowed(&field.kind, lang));
         }
-        Kind::Config if parent == "severity" => explain(rules, key, lang),
+        Kind::Config if parent == "severity" => return explain(rules, key, lang, markdown),
         Kind::Config if parent.is_empty() => {
             let text = match key {
                 "lang" => t!(lang, "lsp-config-lang"),
@@ -133,8 +149,9 @@ fn key_doc(kind: Kind, parents: &[String], key: &str, rules: &RuleSet, lang: Lan
                 "fail_on" => t!(lang, "lsp-config-fail-on"),
                 _ => return None,
             };
-            Some(format!("**`{key}`** — {text}"))
+            m.code_bold(key).raw(" — ").spans(&text);
         }
-        _ => None,
+        _ => return None,
     }
+    Some(m.finish())
 }

@@ -11,13 +11,18 @@
 mod actions;
 mod check;
 mod complete;
+mod files;
 mod hover;
+mod markup;
 mod server;
 #[cfg(test)]
 mod tests;
 mod text;
+mod transport;
+mod view;
 
 use crate::i18n::Lang;
+use crate::i18n::catalog::t;
 use lsp_server::{Connection, ProtocolError};
 use std::path::PathBuf;
 
@@ -26,11 +31,11 @@ use std::path::PathBuf;
 /// Returns the exit code: 0 after `shutdown` then `exit`, 1 otherwise (as
 /// the protocol asks).
 pub fn run_stdio(locale: Lang, cwd: PathBuf) -> i32 {
-    let (connection, io_threads) = Connection::stdio();
+    let (connection, writer) = transport::stdio(t!(locale, "lsp-parse-error"));
     let code = serve(&connection, locale, cwd).unwrap_or(1);
     // The writer thread ends when every sender is gone.
     drop(connection);
-    match io_threads.join() {
+    match writer.join() {
         Ok(()) => code,
         Err(_) => 1,
     }

@@ -1,42 +1,22 @@
 //! The server's state and its message loop: open documents, the agreed
 //! position encoding, the client's capabilities, and one handler per method.
 
-use super::check::{Checker, Kind, Level3, Problem};
+use super::check::{Checker, Kind};
 use super::text::{Encoding, Lines};
+use super::view::{Doc, DocView, to_diagnostic};
 use crate::i18n::Lang;
 use crate::i18n::catalog::t;
-use crate::profile::yaml::Pos;
 use lsp_server::{Connection, ErrorCode, Message, Notification, ProtocolError, Request, RequestId, Response};
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions, Diagnostic, DiagnosticOptions,
-    DiagnosticServerCapabilities, DiagnosticSeverity, HoverProviderCapability, NumberOrString, Position,
-    PublishDiagnosticsParams, Range, SaveOptions, ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind,
-    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Url,
+    DiagnosticServerCapabilities, HoverProviderCapability, Position, PublishDiagnosticsParams, Range, SaveOptions,
+    ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, Url,
 };
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
-
-/// An open document.
-pub(crate) struct Doc {
-    pub path: Option<PathBuf>,
-    pub text: String,
-    pub version: i32,
-    pub kind: Kind,
-}
-
-/// What the handlers of one document need: its text, problems and rules.
-pub(crate) struct DocView<'a> {
-    pub uri: &'a Url,
-    pub doc: &'a Doc,
-    pub lines: Lines<'a>,
-    pub enc: Encoding,
-    pub problems: Vec<Problem>,
-    pub lang: Lang,
-    /// The rules in force for it (a profile's config; the defaults otherwise).
-    pub rules: std::rc::Rc<super::check::Setup>,
-}
 
 pub(crate) struct Server<'c> {
     conn: &'c Connection,
@@ -358,8 +338,8 @@ impl<'c> Server<'c> {
         // A document the editor has not opened is read from disk, as the CLI would read it.
         if !self.docs.contains_key(&uri)
             && let Ok(path) = uri.to_file_path()
-            && std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() <= crate::profile::yaml::MAX_BYTES as u64)
-            && let Ok(text) = std::fs::read_to_string(&path)
+            && let Ok(bytes) = super::files::read(&path)
+            && let Ok(text) = String::from_utf8(bytes)
         {
             let kind = Kind::of(Some(&path), &text);
             let doc = Doc {
@@ -435,12 +415,11 @@ impl<'c> Server<'c> {
 
     fn hover(&mut self, view: &DocView<'_>, params: &Value) -> Result<Value, (ErrorCode, String)> {
         let at: Position = self.param(params, "position")?;
-        Ok(match super::hover::hover(view, view.lines.pos_of(at)) {
-            Some(md) if self.markdown("/textDocument/hover/contentFormat") => {
-                json!({"contents": {"kind": "markdown", "value": md}})
-            }
-            // Markdown reads well enough as plain text.
-            Some(md) => json!({"contents": {"kind": "plaintext", "value": md}}),
+        // Plain text, really plain, for a client that does not render Markdown.
+        let markdown = self.markdown("/textDocument/hover/contentFormat");
+        let kind = if markdown { "markdown" } else { "plaintext" };
+        Ok(match super::hover::hover(view, view.lines.pos_of(at), markdown) {
+            Some(value) => json!({"contents": {"kind": kind, "value": value}}),
             None => Value::Null,
         })
     }
@@ -462,26 +441,4 @@ impl<'c> Server<'c> {
         }
         Ok(json!(actions))
     }
-}
-
-pub(crate) fn to_diagnostic(lines: &Lines<'_>, p: &Problem) -> Diagnostic {
-    Diagnostic {
-        range: lines.range(p.pos, p.len),
-        severity: Some(match p.level {
-            Level3::Error => DiagnosticSeverity::ERROR,
-            Level3::Warning => DiagnosticSeverity::WARNING,
-            Level3::Info => DiagnosticSeverity::INFORMATION,
-        }),
-        code: p.rule.clone().map(NumberOrString::String),
-        source: Some("profilecheck".into()),
-        message: p.message.clone(),
-        ..Diagnostic::default()
-    }
-}
-
-/// Is `pos` inside the range a problem covers?
-pub(crate) fn covers(lines: &Lines<'_>, p: &Problem, pos: Pos) -> bool {
-    let r = lines.range(p.pos, p.len);
-    let (start, end) = (lines.pos_of(r.start), lines.pos_of(r.end));
-    start <= pos && pos <= end
 }

@@ -57,17 +57,25 @@ pub(crate) struct Lines<'a> {
 
 impl<'a> Lines<'a> {
     pub(crate) fn new(text: &'a str, enc: Encoding) -> Self {
+        // LF, CRLF and a lone CR each end a line, for YAML (and so for the
+        // CLI's positions) as for LSP.
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+                .map(|(i, _)| i + 1),
+        );
         Lines { text, starts, enc }
     }
 
     /// Line `i` (0-based) without its line break; empty past the end.
     pub(crate) fn line(&self, i: usize) -> &'a str {
         let Some(&start) = self.starts.get(i) else { return "" };
-        let end = self.starts.get(i + 1).map_or(self.text.len(), |&e| e - 1);
-        let line = &self.text[start..end];
-        line.strip_suffix('\r').unwrap_or(line)
+        let end = self.starts.get(i + 1).map_or(self.text.len(), |&e| e);
+        self.text[start..end].trim_end_matches(['\r', '\n'])
     }
 
     pub(crate) fn count(&self) -> usize {
@@ -129,11 +137,12 @@ impl<'a> Lines<'a> {
     /// The range of a problem at `pos` spanning `len` characters. Trailing
     /// blanks (the line break a block scalar ends with) are left out. With no
     /// length, the rest of the line's content is covered, so a problem
-    /// never shows as a single character.
+    /// never shows as a single character; a length of 0 is a point.
     pub(crate) fn range(&self, pos: Pos, len: Option<u32>) -> Range {
         let start = self.offset(pos);
         let mut end = match len {
-            Some(n) if n > 0 => self.text[start..]
+            Some(0) => start,
+            Some(n) => self.text[start..]
                 .char_indices()
                 .nth(n as usize)
                 .map_or(self.text.len(), |(b, _)| start + b),
@@ -144,6 +153,18 @@ impl<'a> Lines<'a> {
             }
         };
         end = start + self.text[start..end].trim_end().len();
+        let mut start = start;
+        if end == start {
+            // Nothing left at the end of a line: the line's content, never an
+            // empty range after it (an empty line keeps its empty range).
+            let i = self.starts.partition_point(|&s| s <= start) - 1;
+            let line = self.line(i);
+            let content = line.trim();
+            if !content.is_empty() && start >= self.starts[i] + line.trim_end().len() {
+                start = self.starts[i] + (line.len() - line.trim_start().len());
+                end = start + content.len();
+            }
+        }
         Range::new(self.position(start), self.position(end))
     }
 }
@@ -179,6 +200,20 @@ mod tests {
             assert_eq!(r.start, Position::new(1, character), "{enc:?}");
             assert_eq!(r.end, Position::new(1, character + 1), "{enc:?}");
             assert_eq!(lines.pos_of(r.start), at, "{enc:?}");
+        }
+    }
+
+    #[test]
+    fn cr_lf_and_crlf_each_end_a_line() {
+        for nl in ["\n", "\r\n", "\r"] {
+            let text = format!("a: 1{nl}b: 2{nl}{nl}name: x{nl}");
+            let lines = Lines::new(&text, Encoding::Utf16);
+            assert_eq!(lines.line(3), "name: x", "{nl:?}");
+            assert_eq!(lines.line(2), "", "{nl:?}");
+            let r = lines.range(Pos::new(4, 7), Some(1));
+            assert_eq!(r.start, Position::new(3, 6), "{nl:?}");
+            assert_eq!(lines.pos_of(Position::new(3, 6)), Pos::new(4, 7), "{nl:?}");
+            assert_eq!(lines.range(Pos::new(4, 1), None).end, Position::new(3, 7), "{nl:?}");
         }
     }
 

@@ -79,6 +79,62 @@ pub(crate) enum Msg {
     Text(Message),
 }
 
+/// The code of each kind of problem that is not worded where it is found
+/// (docs/editors.md, "Diagnostic codes"). The others take their message's
+/// catalogue id, without the `diag-` prefix of the profile format's own.
+pub(crate) const CODES: &[&str] = &[
+    "yaml-syntax",
+    "file-too-large",
+    "not-utf8",
+    "too-deep",
+    "too-complex",
+    "multiple-documents",
+    "duplicate-key",
+    "complex-key",
+    "profile-not-mapping",
+    "unknown-key",
+    "expected-bool",
+    "wrong-type",
+    "bad-enum",
+    "negative",
+    "version",
+    "unknown-waiver",
+];
+
+impl Msg {
+    /// A stable, kebab-case code for the kind of problem: what an editor
+    /// shows beside the message and what a setting can name. Never worded.
+    pub(crate) fn code(&self) -> &'static str {
+        let i = match self {
+            Msg::Syntax(_) => 0,
+            Msg::TooLarge { .. } => 1,
+            Msg::NotUtf8 { .. } => 2,
+            Msg::TooDeep => 3,
+            Msg::TooComplex(_) => 4,
+            Msg::MultipleDocuments => 5,
+            Msg::DuplicateKey(_) => 6,
+            Msg::ComplexKey => 7,
+            Msg::NotMapping { .. } => 8,
+            Msg::UnknownKey { .. } => 9,
+            Msg::ExpectedBool { .. } => 10,
+            Msg::WrongType { .. } => 11,
+            Msg::BadEnum { .. } => 12,
+            Msg::Negative { .. } => 13,
+            Msg::Version { .. } => 14,
+            Msg::UnknownWaiver { .. } => 15,
+            Msg::Text(m) => return m.id().strip_prefix("diag-").unwrap_or(m.id()),
+        };
+        CODES[i]
+    }
+}
+
+impl Diagnostic {
+    /// The code of its kind of problem ([`Msg::code`]).
+    pub fn code(&self) -> &'static str {
+        self.msg.code()
+    }
+}
+
 impl From<Message> for Msg {
     fn from(m: Message) -> Msg {
         Msg::Text(m)
@@ -269,4 +325,45 @@ pub fn from_yaml(e: YamlError) -> Diagnostic {
         crate::profile::yaml::YamlErrorKind::Worded(id) => Msg::Text(Message::new(id)),
     };
     Diagnostic::error(e.pos, msg)
+}
+
+#[cfg(test)]
+mod code_tests {
+    use super::{CODES, Msg};
+
+    #[test]
+    fn codes_are_unique_kebab_case_and_documented() {
+        let docs = include_str!("../../docs/editors.md");
+        // The messages worded where they are found, whose ids become codes.
+        let sources = [include_str!("mod.rs"), include_str!("yaml.rs")].concat();
+        let worded: Vec<&str> = sources
+            .split("\"diag-")
+            .skip(1)
+            .filter_map(|s| s.split_once('"').map(|(id, _)| id))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        assert!(worded.contains(&"empty-list-item"), "{worded:?}");
+        let mut all: Vec<&str> = CODES.to_vec();
+        all.extend(&worded);
+        let mut sorted = all.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        // Each kind's code is its own: none is also a message id's.
+        for c in CODES {
+            assert!(!worded.contains(c), "{c} is both a kind and a message id");
+        }
+        assert_eq!(sorted.len(), all.len(), "codes repeat");
+        for c in CODES.iter().chain(&worded) {
+            assert!(
+                c.split('-')
+                    .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
+                "{c} is not kebab-case"
+            );
+            assert!(docs.contains(&format!("`{c}`")), "docs/editors.md does not list `{c}`");
+        }
+        assert_eq!(Msg::TooDeep.code(), "too-deep");
+        let m: Msg = crate::i18n::catalog::msg!("diag-hashtag-comment", tag = "#a").into();
+        assert_eq!(m.code(), "hashtag-comment");
+    }
 }

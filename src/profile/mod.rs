@@ -54,9 +54,17 @@ pub fn parse(bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
         other => problems.push(Diagnostic::error(root.pos, Msg::NotMapping { found: other.kind() })),
     }
     if !problems.is_empty() {
+        for d in &mut problems {
+            place_empty_item(text, d);
+        }
         problems.sort_by_key(|d| d.pos);
         return Err(problems);
     }
+    Ok(profile_of(root, text))
+}
+
+/// A profile from a tree that passed (or was pruned to pass) validation.
+fn profile_of(root: Node, text: &str) -> Profile {
     let name = root.get("name").and_then(|n| n.as_str()).map(str::to_owned);
     let lang = root.get("lang").and_then(|n| n.as_str()).and_then(Lang::parse);
     let mut waivers = Vec::new();
@@ -73,13 +81,190 @@ pub fn parse(bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
             });
         }
     }
-    Ok(Profile {
+    Profile {
         root,
         name,
         lang,
         waivers,
         notes: hashtag_comments(text),
-    })
+    }
+}
+
+/// What kind of value a field wanted, for a page that words a field error
+/// in its own way (no key path, no YAML).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FieldProblem {
+    /// A key the format does not know at that place.
+    Unknown,
+    /// A number below the field's minimum (a negative count).
+    BelowMin,
+    /// A decimal where a whole number is wanted.
+    NotWhole,
+    /// Not a number at all.
+    Number,
+    /// Not yes or no.
+    YesNo,
+    /// Not one of the field's choices.
+    Choice,
+    /// Not text.
+    Text,
+    /// Not a list, or a list item that is wrong.
+    List,
+    /// Anything else (a group that is not a mapping, a bad waiver, the version).
+    Other,
+}
+
+impl FieldProblem {
+    /// A stable name, for JSON.
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            FieldProblem::Unknown => "unknown",
+            FieldProblem::BelowMin => "below-min",
+            FieldProblem::NotWhole => "not-whole",
+            FieldProblem::Number => "number",
+            FieldProblem::YesNo => "yes-no",
+            FieldProblem::Choice => "choice",
+            FieldProblem::Text => "text",
+            FieldProblem::List => "list",
+            FieldProblem::Other => "other",
+        }
+    }
+}
+
+/// One value the lenient read left out, with why.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FieldError {
+    /// The field's path in the format (`publishing.posts_per_month`,
+    /// `about.work[0].title`).
+    pub path: String,
+    /// What kind of value was wanted.
+    pub problem: FieldProblem,
+    /// The same problem as the strict read reports it.
+    pub diag: Diagnostic,
+}
+
+/// The lenient read (for the workshop page and the language server): a
+/// profile whose text is YAML and whose root is a mapping is always read;
+/// each value that fails the format is left out of the tree and reported as
+/// a [`FieldError`], so every rule can still run on the rest. A text that is
+/// not YAML at all fails as with [`parse`].
+pub(crate) fn parse_lenient(bytes: &[u8]) -> Result<(Profile, Vec<FieldError>), Vec<Diagnostic>> {
+    let text = yaml::decode(bytes).map_err(|e| vec![from_yaml(e)])?;
+    let mut root = yaml::parse(text).map_err(|e| vec![hashtag_error(text, from_yaml(e))])?;
+    let mut errors = Vec::new();
+    match &root.value {
+        Value::Null => {}
+        Value::Map(_) => prune_obj(&mut root, schema::PROFILE, "", &mut errors),
+        other => {
+            return Err(vec![Diagnostic::error(
+                root.pos,
+                Msg::NotMapping { found: other.kind() },
+            )]);
+        }
+    }
+    errors.sort_by_key(|e| e.diag.pos);
+    Ok((profile_of(root, text), errors))
+}
+
+/// Drop the entries of a mapping that fail the format, recording why.
+fn prune_obj(node: &mut Node, fields: &'static [Field], prefix: &str, out: &mut Vec<FieldError>) {
+    let Value::Map(entries) = &mut node.value else { return };
+    entries.retain_mut(|(key, value)| {
+        let path = join(prefix, &key.name);
+        let found = key
+            .is_scalar
+            .then(|| fields.iter().find(|f| f.key == key.name))
+            .flatten();
+        match found {
+            Some(field) => value.value == Value::Null || prune_kind(value, &field.kind, &path, out),
+            None => {
+                let diag = if key.is_scalar {
+                    unknown_key(key, fields)
+                } else {
+                    Diagnostic::error(key.pos, Msg::ComplexKey)
+                };
+                out.push(FieldError {
+                    path,
+                    problem: FieldProblem::Unknown,
+                    diag,
+                });
+                false
+            }
+        }
+    });
+}
+
+/// Whether `node` may stay: mappings and lists are pruned inside, any other
+/// value stays only when the strict check finds nothing wrong with it.
+fn prune_kind(node: &mut Node, kind: &Kind, path: &str, out: &mut Vec<FieldError>) -> bool {
+    match (kind, &mut node.value) {
+        (Kind::Obj(fields), Value::Map(_)) => {
+            prune_obj(node, fields, path, out);
+            true
+        }
+        (Kind::List(item), Value::Seq(items)) => {
+            let mut i = 0;
+            items.retain_mut(|it| {
+                let keep = prune_kind(it, item, &format!("{path}[{i}]"), out);
+                i += 1;
+                keep
+            });
+            true
+        }
+        _ => {
+            let mut found = Vec::new();
+            check_kind(node, kind, path, &mut found);
+            let ok = found.is_empty();
+            let problem = if path == "version" {
+                FieldProblem::Other
+            } else {
+                problem_of(kind, &node.value)
+            };
+            out.extend(found.into_iter().map(|diag| FieldError {
+                path: path.to_owned(),
+                problem,
+                diag,
+            }));
+            ok
+        }
+    }
+}
+
+fn problem_of(kind: &Kind, value: &Value) -> FieldProblem {
+    match (kind, value) {
+        (Kind::Int { .. }, Value::Float(x)) if x.is_finite() && x.fract() != 0.0 => FieldProblem::NotWhole,
+        (Kind::Int { .. } | Kind::Number { .. }, Value::Int(_) | Value::Float(_)) => FieldProblem::BelowMin,
+        (Kind::Int { .. } | Kind::Number { .. }, _) => FieldProblem::Number,
+        (Kind::Bool, _) => FieldProblem::YesNo,
+        (Kind::Enum(_), _) => FieldProblem::Choice,
+        (Kind::Str, _) => FieldProblem::Text,
+        (Kind::List(_), _) | (_, Value::Null) => FieldProblem::List,
+        _ => FieldProblem::Other,
+    }
+}
+
+/// An empty list item is reported where the parser puts its null value,
+/// which may be past the end of its line (after a comment). Put it on the
+/// item's `-` instead, and when the item is `- #tag`, say what happened: the
+/// hashtag was read as a comment, as `keywords: [#tag]` is told.
+fn place_empty_item(text: &str, d: &mut Diagnostic) {
+    if !matches!(&d.msg, Msg::Text(m) if m.id() == "diag-empty-list-item") {
+        return;
+    }
+    let Some(line) = text.lines().nth(d.pos.line.saturating_sub(1) as usize) else {
+        return;
+    };
+    let blank = line.len() - line.trim_start().len();
+    if !line[blank..].starts_with('-') {
+        return;
+    }
+    let after = &line[blank + 1..];
+    let at = blank + 1 + (after.len() - after.trim_start().len());
+    let col = |byte: usize| line[..byte].chars().count() as u32 + 1;
+    *d = match hashtag_at(line, at) {
+        Some(tag) if at > blank + 1 => Diagnostic::error(Pos::new(d.pos.line, col(at)), hashtag_msg(tag)),
+        _ => Diagnostic::error(Pos::new(d.pos.line, col(blank)), d.msg.clone()),
+    };
 }
 
 /// The message for a hashtag that YAML takes for a comment.
@@ -356,5 +541,71 @@ fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>) {
             msg!("diag-not-list", path = path, found = found_word(other)).into(),
         )),
         _ => out.push(wrong_type(kind, node)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lenient(text: &str) -> (Profile, Vec<FieldError>) {
+        parse_lenient(text.as_bytes()).expect("YAML mapping")
+    }
+
+    #[test]
+    fn a_bad_value_is_left_out_and_the_rest_kept() {
+        let text =
+            "name: Sophie\npublishing:\n  posts_per_month: -3\n  editorial_line: Conseils\nphoto:\n  set: maybe\n";
+        let (p, errors) = lenient(text);
+        let paths: Vec<(&str, FieldProblem)> = errors.iter().map(|e| (e.path.as_str(), e.problem)).collect();
+        assert_eq!(
+            paths,
+            [
+                ("publishing.posts_per_month", FieldProblem::BelowMin),
+                ("photo.set", FieldProblem::YesNo)
+            ]
+        );
+        assert!(p.root.get("publishing").unwrap().get("posts_per_month").is_none());
+        assert!(p.root.get("photo").unwrap().get("set").is_none());
+        assert_eq!(p.name.as_deref(), Some("Sophie"));
+        // The same problems, worded the same, as the strict read gives.
+        let strict = parse(text.as_bytes()).unwrap_err();
+        assert_eq!(strict, errors.iter().map(|e| e.diag.clone()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn list_items_unknown_keys_and_kinds() {
+        let text = "about:\n  work:\n    - position: 1.5\n      employer: ACME\n    - \"x\"\n  folowers: 3\nnetwork:\n  professional_contacts: 2.5\n";
+        let (p, errors) = lenient(text);
+        let got: Vec<(&str, FieldProblem)> = errors.iter().map(|e| (e.path.as_str(), e.problem)).collect();
+        assert_eq!(
+            got,
+            [
+                ("about.work[0].position", FieldProblem::Text),
+                ("about.work[1]", FieldProblem::Other),
+                ("about.folowers", FieldProblem::Unknown),
+                ("network.professional_contacts", FieldProblem::NotWhole),
+            ]
+        );
+        let work = p.root.get("about").unwrap().get("work").unwrap();
+        let Value::Seq(items) = &work.value else { panic!() };
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].get("employer").unwrap().as_str(), Some("ACME"));
+        assert!(items[0].get("position").is_none());
+    }
+
+    #[test]
+    fn a_valid_profile_reads_the_same_both_ways() {
+        let text = "name: Ann\nphoto:\n  set: true\n";
+        let (p, errors) = lenient(text);
+        assert!(errors.is_empty());
+        assert_eq!(p.root, parse(text.as_bytes()).unwrap().root);
+    }
+
+    #[test]
+    fn what_is_not_a_profile_still_fails() {
+        assert!(parse_lenient(b"name: [unclosed\n").is_err());
+        assert!(parse_lenient(b"- a list\n").is_err());
+        assert!(parse_lenient(b"").is_ok());
     }
 }

@@ -380,7 +380,7 @@ fn via_serde(text: &str) -> Result<Node, YamlError> {
             len: 0,
             value: Value::Null,
         }),
-        Err(e) => Err(convert_error(&e)),
+        Err(e) => Err(convert_error(&e, text)),
     }
 }
 
@@ -411,7 +411,27 @@ fn reworded(msg: &str) -> Option<&'static str> {
         .map(|&(_, id)| id)
 }
 
-fn convert_error(e: &serde_saphyr::Error) -> YamlError {
+/// The two most common slips in a hand-written profile, worded ourselves in
+/// both languages (the parser's English reaches French readers otherwise): a
+/// tab in the indentation, and a colon followed by a space inside an unquoted
+/// text (`bio: Consultante: e-réputation`). `None` for anything else.
+fn common_slip(msg: &str, text: &str, pos: Pos) -> Option<&'static str> {
+    if msg.starts_with("tabs disallowed") || msg.contains("found a tab") || msg.contains("tab character") {
+        return Some("diag-yaml-tab");
+    }
+    if !msg.starts_with(concat!("mapping values", " are not allowed")) {
+        return None;
+    }
+    // The line holds a key, then a value that has ": " (or ends with ":")
+    // of its own: the value is text with a colon in it.
+    let line = text.lines().nth(pos.line.saturating_sub(1) as usize)?;
+    let (_, value) = line.trim_start().trim_start_matches("- ").split_once(": ")?;
+    let value = value.trim_end();
+    let quoted = value.starts_with(['"', '\'', '[', '{']);
+    (!quoted && (value.contains(": ") || value.ends_with(':'))).then_some("diag-yaml-colon-in-text")
+}
+
+fn convert_error(e: &serde_saphyr::Error, text: &str) -> YamlError {
     let pos = e.location().map(|l| pos_of(&l)).unwrap_or(Pos::START);
     // The crate's Display adds "error: line L column C: " and a code frame;
     // we keep only the message and classify the cases we word ourselves.
@@ -422,7 +442,9 @@ fn convert_error(e: &serde_saphyr::Error) -> YamlError {
         Some(i) if msg.starts_with("line ") => msg[i + 2..].to_owned(),
         _ => msg,
     };
-    let kind = if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
+    let kind = if let Some(id) = common_slip(&msg, text, pos) {
+        YamlErrorKind::Worded(id)
+    } else if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
         let key = rest.split(", set DuplicateKeyPolicy").next().unwrap_or(rest);
         YamlErrorKind::DuplicateKey(key.trim().to_owned())
     } else if msg.starts_with("duplicate mapping key") {

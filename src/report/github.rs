@@ -44,6 +44,8 @@ fn escape(s: &str, property: bool) -> String {
             ',' if property => out.push_str("%2C"),
             '\t' => out.push(c),
             c if c.is_control() => out.push('\u{fffd}'),
+            // Bidirectional overrides and invisible characters, shown as text shows them.
+            c if crate::i18n::is_unsafe(c) => crate::i18n::safe::push_code_point(&mut out, c),
             _ => out.push(c),
         }
     }

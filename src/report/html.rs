@@ -31,6 +31,8 @@ pub fn escape(s: &str) -> String {
             // Controls other than white space are parse errors in HTML.
             '\n' | '\t' => out.push(c),
             c if c.is_control() => {}
+            // Bidirectional overrides and invisible characters, shown as text shows them.
+            c if crate::i18n::is_unsafe(c) => crate::i18n::safe::push_code_point(&mut out, c),
             c => out.push(c),
         }
     }

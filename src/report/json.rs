@@ -46,7 +46,7 @@ impl Reporter for Json<'_> {
         // the summary still sees `config_errors`.
         for (i, p) in self.ctx.problems.iter().enumerate() {
             w.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
-            serde_json::to_writer(&mut *w, p).map_err(to_io)?;
+            to_writer(&mut *w, p).map_err(to_io)?;
         }
         if !self.ctx.problems.is_empty() {
             w.write_all(b"\n  ")?;
@@ -93,7 +93,7 @@ impl Reporter for Json<'_> {
         };
         w.write_all(if self.first { b"\n    " } else { b",\n    " })?;
         self.first = false;
-        serde_json::to_writer(&mut *w, &value).map_err(to_io)
+        to_writer(&mut *w, &value).map_err(to_io)
     }
 
     fn end(&mut self, s: &Summary, w: &mut dyn Write) -> io::Result<()> {
@@ -105,14 +105,82 @@ impl Reporter for Json<'_> {
             w.write_all(b"\"statistics\": [")?;
             for (i, row) in rows.iter().enumerate() {
                 w.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
-                serde_json::to_writer(&mut *w, row).map_err(to_io)?;
+                to_writer(&mut *w, row).map_err(to_io)?;
             }
             w.write_all(if rows.is_empty() { b"],\n  " } else { b"\n  ],\n  " })?;
         }
         write!(w, "\"summary\": ")?;
-        serde_json::to_writer(&mut *w, s).map_err(to_io)?;
+        to_writer(&mut *w, s).map_err(to_io)?;
         w.write_all(b"\n}\n")
     }
+}
+
+/// serde_json's formatter, with the characters [`crate::i18n::is_unsafe`]
+/// names that serde_json leaves raw (bidirectional overrides, invisible
+/// characters) written as `\uXXXX` escapes: the same string to a JSON
+/// reader, nothing that reorders or hides text to a person reading the file.
+pub(super) struct Escaping<F>(pub F);
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for Escaping<F> {
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
+        // serde_json escapes the controls itself; the rest are outside ASCII.
+        if fragment.is_ascii() {
+            return self.0.write_string_fragment(w, fragment);
+        }
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if crate::i18n::is_unsafe(c) {
+                self.0.write_string_fragment(w, &fragment[start..i])?;
+                write!(w, "\\u{:04x}", c as u32)?;
+                start = i + c.len_utf8();
+            }
+        }
+        self.0.write_string_fragment(w, &fragment[start..])
+    }
+
+    // Pretty printing, when the inner formatter does it.
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// `serde_json::to_writer` through [`Escaping`].
+fn to_writer<T: Serialize + ?Sized>(w: &mut dyn Write, v: &T) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(w, Escaping(serde_json::ser::CompactFormatter));
+    v.serialize(&mut ser)
+}
+
+/// `serde_json::to_string_pretty` through [`Escaping`].
+pub(super) fn to_string_pretty<T: Serialize + ?Sized>(v: &T) -> serde_json::Result<String> {
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Escaping(serde_json::ser::PrettyFormatter::new()));
+    v.serialize(&mut ser)?;
+    // The serializer writes only valid UTF-8.
+    Ok(String::from_utf8(out).unwrap_or_default())
 }
 
 #[derive(Serialize)]

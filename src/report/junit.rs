@@ -104,6 +104,8 @@ fn escape(s: &str, attribute: bool) -> String {
             '\n' if attribute => out.push_str("&#10;"),
             // A bare CR would be normalised to LF by parsers, in text too.
             '\r' => out.push_str("&#13;"),
+            // Bidirectional overrides and invisible characters, shown as text shows them.
+            c if !c.is_control() && crate::i18n::is_unsafe(c) => crate::i18n::safe::push_code_point(&mut out, c),
             _ => out.push(c),
         }
     }

@@ -171,24 +171,12 @@ pub(super) fn invalid_profiles(n: usize, lang: Lang) -> String {
     t!(lang, "handout-invalid-profiles", n = n)
 }
 
-/// Escape a text for inline Markdown: every character CommonMark or GFM may
-/// read as markup is backslash-escaped, so a hostile name cannot open a link,
-/// emphasis, an HTML tag, an entity or a table cell; line breaks become spaces
-/// so a value cannot start a block of its own.
+/// Escape a text for inline Markdown, with the one escaping every Markdown
+/// output shares ([`crate::i18n::markdown_inline`]): a hostile name cannot
+/// open a link, emphasis, an HTML tag, an entity or a table cell, start a
+/// block, or hide a bidirectional override.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::i18n::markdown_inline(s)
 }
 
 /// Escape a finding message, keeping its `code` spans as code spans. A code
@@ -205,7 +193,7 @@ fn message(s: &str) -> String {
         if i % 2 == 0 {
             out.push_str(&escape(part));
         } else {
-            let flat: String = part.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+            let flat = code(part);
             if flat.trim().is_empty() {
                 out.push_str(&escape(&format!("`{part}`")));
             } else {
@@ -333,16 +321,20 @@ fn statistics(out: &mut String, rows: &[super::StatRow], ctx: &Context<'_>, seve
 }
 
 /// Text for inside a Markdown code span: backticks cannot be escaped there,
-/// so they become a look-alike, and line breaks a space.
+/// so they become a look-alike, line breaks a space, and the other
+/// characters [`crate::i18n::is_unsafe`] names their code point.
 fn code(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '`' => '\u{2018}',
-            '|' => '\u{2223}',
-            c if c.is_control() => ' ',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '`' => out.push('\u{2018}'),
+            '|' => out.push('\u{2223}'),
+            c if c.is_control() => out.push(' '),
+            c if crate::i18n::is_unsafe(c) => crate::i18n::safe::push_code_point(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `--output-dir`'s `index.md`: the problems, the cohort table with each

@@ -163,40 +163,9 @@ fn sentence(s: &str) -> String {
     }
 }
 
-/// Markdown-escape text that comes from a pack so it renders literally,
-/// in its paragraph: the characters that start emphasis, code, links,
-/// images, HTML, entities, tables and strikethrough are backslash-escaped,
-/// as are a leading list, heading or quote marker and the `:` or `.` of a
-/// bare `https://` or `www.` link; line breaks become spaces (a pack's
-/// newline would start a block of its own) and other control characters
-/// are dropped. Commas, full stops and quotes elsewhere stay as written.
+/// Pack text for `help.markdown`: the one Markdown escaping of the program.
 fn md_escape(s: &str) -> String {
-    let s = s.trim_start();
-    let mut out = String::with_capacity(s.len() + 8);
-    // A leading `-`, `+` or `1.`/`1)` would start a list.
-    let digits = s.chars().take_while(char::is_ascii_digit).count();
-    let lead = match s.chars().nth(digits) {
-        Some('.' | ')') if digits > 0 => Some(digits),
-        Some('-' | '+' | '=') if digits == 0 => Some(0),
-        _ => None,
-    };
-    for (i, c) in s.char_indices() {
-        let bare_link = (c == ':' && s[i..].starts_with("://")) || (c == '.' && s[..i].ends_with("www"));
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ if Some(i) == lead || bare_link => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::i18n::markdown_inline(s)
 }
 
 fn rule_descriptor(rule: &Rule, lang: Lang) -> Value {
@@ -249,7 +218,7 @@ fn rule_descriptor(rule: &Rule, lang: Lang) -> Value {
 /// `indent` spaces (the caller places the first); JSON strings never hold a
 /// raw newline, so this cannot touch a value.
 fn write_indented(w: &mut dyn Write, v: &Value, indent: usize) -> io::Result<()> {
-    let text = serde_json::to_string_pretty(v).map_err(io::Error::other)?;
+    let text = super::json::to_string_pretty(v).map_err(io::Error::other)?;
     let pad = " ".repeat(indent);
     for (i, line) in text.lines().enumerate() {
         if i > 0 {
@@ -312,7 +281,11 @@ impl Reporter for Sarif<'_> {
         }
         let progress = self.progress.take();
         for (i, f) in p.findings.iter().enumerate() {
-            let text = format!("{} — {}", f.title.trim_end_matches('.'), sentence(&f.message));
+            let text = format!(
+                "{} — {}",
+                f.title.trim_end_matches('.'),
+                sentence(&f.message_with_path())
+            );
             let key = format!("{}\u{0}{}\u{0}{}", f.rule, p.file, f.path);
             let mut r = self.result(
                 &f.rule,

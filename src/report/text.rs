@@ -440,7 +440,10 @@ impl Text<'_> {
         }
         // The expected/found line is what to read first: never dimmed.
         if !f.message.is_empty() && !self.ctx.quiet {
-            for line in wrap(&f.message, self.ctx.width.max(MIN_WIDTH).saturating_sub(indent.len())) {
+            for line in wrap(
+                &f.message_with_path(),
+                self.ctx.width.max(MIN_WIDTH).saturating_sub(indent.len()),
+            ) {
                 writeln!(w, "{indent}{line}")?;
             }
         }

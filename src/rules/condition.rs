@@ -235,10 +235,36 @@ impl Cond {
         };
         match self {
             Cond::Explained { cond, .. } => cond.describe(lang),
-            Cond::Leaf { path, test } => describe_test(&path_words(path, lang), test, lang),
+            Cond::Leaf { path, test } => {
+                let field = field_of(path);
+                describe_test(&subject_words(path, field, lang), test, field, lang)
+            }
             Cond::All(cs) => t!(lang, "cond-all", list = join(cs)),
             Cond::Any(cs) => t!(lang, "cond-any", list = join(cs)),
-            Cond::Not(c) => t!(lang, "cond-not", cond = c.describe(lang)),
+            Cond::Not(c) => match &**c {
+                // A negated test is worded as its opposite, not as "it is not true that".
+                Cond::Leaf { path, test } => {
+                    let field = field_of(path);
+                    let subject = subject_words(path, field, lang);
+                    match test {
+                        Test::Equals(v) => {
+                            t!(
+                                lang,
+                                "test-not-equals",
+                                subject = subject,
+                                value = value_words(v, field, lang)
+                            )
+                        }
+                        Test::Present(b) => describe_test(&subject, &Test::Present(!b), field, lang),
+                        Test::OneOf(l, neg) => describe_test(&subject, &Test::OneOf(l.clone(), !neg), field, lang),
+                        Test::Matches(re, neg) => {
+                            describe_test(&subject, &Test::Matches(re.clone(), !neg), field, lang)
+                        }
+                        _ => t!(lang, "cond-not", cond = c.describe(lang)),
+                    }
+                }
+                _ => t!(lang, "cond-not", cond = c.describe(lang)),
+            },
             Cond::Each { path, when, check } => match when {
                 None => t!(lang, "cond-each", path = path.display(), check = check.describe(lang)),
                 Some(w) => t!(
@@ -289,11 +315,10 @@ impl Cond {
             }
             Cond::Leaf { path, test } => {
                 let v = lookup(node, path);
-                let shown = path.display();
                 // The field as the format's table describes it, so a
                 // participant reads "what the profile picture shows", not a
                 // path, and its values by their labels.
-                let field = schema::field_at(&shown).filter(|_| !path.segments.is_empty());
+                let field = field_of(path);
                 let found = found_words(v, test, field, lang);
                 let expected = expected_words(test, field, lang);
                 match field {
@@ -301,7 +326,6 @@ impl Cond {
                         lang,
                         "cond-failure-field",
                         field = field.describe(lang),
-                        path = &shown,
                         expected = expected,
                         found = found
                     ),
@@ -376,6 +400,25 @@ pub fn items<'a>(node: &'a Node, path: &Path) -> &'a [Node] {
     }
 }
 
+/// The field of the format's table at `path`, if the path names one. A
+/// one-key path may be relative to a list item (`network` under
+/// `contact.links`): a section of the format (`network:` at the top) is then
+/// not what it means, so sections are never taken for a one-key path.
+fn field_of(path: &Path) -> Option<&'static schema::Field> {
+    schema::field_at(&path.display())
+        .filter(|_| !path.segments.is_empty())
+        .filter(|f| path.segments.len() > 1 || !matches!(f.kind, schema::Kind::Obj(_)))
+}
+
+/// The subject of a test for `explain`: the field in words with its path,
+/// else the path.
+fn subject_words(path: &Path, field: Option<&schema::Field>, lang: Lang) -> String {
+    match field {
+        Some(f) => format!("{} (`{}`)", f.describe(lang), path.display()),
+        None => path_words(path, lang),
+    }
+}
+
 fn path_words(path: &Path, lang: Lang) -> String {
     if path.segments.is_empty() {
         t!(lang, "cond-the-item")
@@ -393,6 +436,7 @@ fn value_words(s: &Scalar, field: Option<&schema::Field>, lang: Lang) -> String 
             let label = field.map(|f| schema::value_label(f, v, lang)).unwrap_or_default();
             lang.quote(if label.is_empty() { v } else { &label })
         }
+        Scalar::Num(n) => lang.number(*n),
         other => other.show(),
     }
 }
@@ -410,18 +454,18 @@ fn quoted_list(l: &[Scalar], field: Option<&schema::Field>, lang: Lang) -> Strin
 }
 
 /// A test with its subject `p`, for rule authors (`explain`, `rules`).
-fn describe_test(p: &str, test: &Test, lang: Lang) -> String {
-    let list = |l: &[Scalar]| l.iter().map(|s| s.show()).collect::<Vec<_>>().join(", ");
+fn describe_test(p: &str, test: &Test, field: Option<&schema::Field>, lang: Lang) -> String {
+    let list = |l: &[Scalar]| quoted_list(l, field, lang);
     match test {
         Test::Present(true) => t!(lang, "test-present", subject = p),
         Test::Present(false) => t!(lang, "test-absent", subject = p),
-        Test::Equals(v) => t!(lang, "test-equals", subject = p, value = v.show()),
+        Test::Equals(v) => t!(lang, "test-equals", subject = p, value = value_words(v, field, lang)),
         Test::OneOf(l, false) => t!(lang, "test-one-of", subject = p, values = list(l)),
         Test::OneOf(l, true) => t!(lang, "test-none-of", subject = p, values = list(l)),
         Test::Matches(re, false) => t!(lang, "test-matches", subject = p, pattern = re.as_str()),
         Test::Matches(re, true) => t!(lang, "test-not-matches", subject = p, pattern = re.as_str()),
-        Test::Min(n) => t!(lang, "test-min", subject = p, n = fmt_num(*n)),
-        Test::Max(n) => t!(lang, "test-max", subject = p, n = fmt_num(*n)),
+        Test::Min(n) => t!(lang, "test-min", subject = p, n = *n),
+        Test::Max(n) => t!(lang, "test-max", subject = p, n = *n),
         Test::MinChars(n) => t!(lang, "test-min-chars", subject = p, n = *n),
         Test::MaxChars(n) => t!(lang, "test-max-chars", subject = p, n = *n),
         Test::MinItems(n) => t!(lang, "test-min-items", subject = p, n = *n),
@@ -440,8 +484,8 @@ fn expected_words(test: &Test, field: Option<&schema::Field>, lang: Lang) -> Str
         Test::OneOf(l, true) => t!(lang, "expect-none-of", values = quoted_list(l, field, lang)),
         Test::Matches(re, false) => t!(lang, "expect-matches", pattern = re.as_str()),
         Test::Matches(re, true) => t!(lang, "expect-not-matches", pattern = re.as_str()),
-        Test::Min(n) => t!(lang, "expect-min", n = fmt_num(*n)),
-        Test::Max(n) => t!(lang, "expect-max", n = fmt_num(*n)),
+        Test::Min(n) => t!(lang, "expect-min", n = *n),
+        Test::Max(n) => t!(lang, "expect-max", n = *n),
         Test::MinChars(n) => t!(lang, "expect-min-chars", n = *n),
         Test::MaxChars(n) => t!(lang, "expect-max-chars", n = *n),
         Test::MinItems(n) => t!(lang, "expect-min-items", n = *n),
@@ -470,8 +514,8 @@ fn found_words(v: Option<&Node>, test: &Test, field: Option<&schema::Field>, lan
             let ellipsis = if short.len() < s.len() { "…" } else { "" };
             lang.quote(&format!("{short}{ellipsis}"))
         }
-        (Value::Int(i), _) => i.to_string(),
-        (Value::Float(f), _) => fmt_num(*f),
+        (Value::Int(i), _) => lang.number(*i as f64),
+        (Value::Float(f), _) => lang.number(*f),
         (Value::Bool(b), _) => yes_no(*b, lang),
         (Value::Null, _) => t!(lang, "found-missing"),
     }

@@ -217,6 +217,35 @@ pub fn check_bytes(rules: &RuleSet, file: &str, bytes: &[u8], lang: LangChoice) 
     }
 }
 
+/// A report from the lenient read: the rules' verdict on what could be
+/// read, and the values left out.
+#[derive(Debug, Clone)]
+pub(crate) struct LenientReport {
+    /// The report as for a valid profile (score, findings) over the values
+    /// that passed the format; an invalid report when the text is not a
+    /// YAML mapping at all.
+    pub report: ProfileReport,
+    /// Each value left out, with its path and why.
+    pub field_errors: Vec<profile::FieldError>,
+}
+
+/// Read one profile leniently (a value that fails the format is left out
+/// and reported, every rule runs on the rest) and check it. The command
+/// line and `/api/check` stay strict ([`check_bytes`]); the workshop page
+/// and the language server show a score while one answer is wrong.
+pub(crate) fn check_bytes_lenient(rules: &RuleSet, file: &str, bytes: &[u8], lang: LangChoice) -> LenientReport {
+    match profile::parse_lenient(bytes) {
+        Ok((p, field_errors)) => LenientReport {
+            report: check_profile(rules, file, &p, lang),
+            field_errors,
+        },
+        Err(problems) => LenientReport {
+            report: invalid(file, &problems, lang.for_profile(None)),
+            field_errors: Vec::new(),
+        },
+    }
+}
+
 /// The report for a file that could not be read or validated.
 pub fn invalid(file: &str, problems: &[Diagnostic], lang: Lang) -> ProfileReport {
     ProfileReport {
@@ -352,5 +381,49 @@ fn findings_for(rule: &Rule, root: &crate::profile::yaml::Node, lang: Lang, out:
                 out.push(finding(path, *pos, root, &|| check.explain_failure(root, lang)));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lenient_keeps_a_score_where_strict_has_none() {
+        let rules = RuleSet::builtin();
+        let text = b"name: Sophie Bernard\nabout:\n  bio: Coach\npublishing:\n  posts_per_month: -3\n";
+        let strict = check_bytes(&rules, "p.yaml", text, LangChoice::default());
+        assert_eq!(strict.score, None);
+        let lenient = check_bytes_lenient(&rules, "p.yaml", text, LangChoice::default());
+        assert!(lenient.report.score.is_some());
+        assert!(lenient.report.errors.is_empty());
+        assert_eq!(lenient.field_errors.len(), 1);
+        assert_eq!(lenient.field_errors[0].path, "publishing.posts_per_month");
+        // The rest is checked as if the bad value had never been written.
+        let without = check_bytes(
+            &rules,
+            "p.yaml",
+            b"name: Sophie Bernard\nabout:\n  bio: Coach\n",
+            LangChoice::default(),
+        );
+        assert_eq!(lenient.report.score, without.score);
+        assert_eq!(lenient.report.passed, without.passed);
+    }
+
+    #[test]
+    fn lenient_on_a_valid_profile_is_the_strict_report() {
+        let rules = RuleSet::builtin();
+        let text = b"name: Ann\nphoto:\n  set: true\n";
+        let a = check_bytes(&rules, "p.yaml", text, LangChoice::default());
+        let b = check_bytes_lenient(&rules, "p.yaml", text, LangChoice::default());
+        assert_eq!(a, b.report);
+        assert!(b.field_errors.is_empty());
+    }
+
+    #[test]
+    fn lenient_on_broken_yaml_is_invalid() {
+        let r = check_bytes_lenient(&RuleSet::builtin(), "p.yaml", b"a: [\n", LangChoice::default());
+        assert_eq!(r.report.score, None);
+        assert!(!r.report.errors.is_empty());
     }
 }

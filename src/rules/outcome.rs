@@ -31,6 +31,22 @@ pub struct Finding {
     pub column: u32,
 }
 
+impl Finding {
+    /// The message with the key path it is about, for the command line and
+    /// SARIF, whose readers edit the YAML file: "… (`photo.kind`)". Handouts
+    /// and the web page show `message` alone, written for a participant.
+    pub fn message_with_path(&self) -> String {
+        let path = format!("`{}`", self.path);
+        if self.path.is_empty() || self.message.contains(&path) {
+            self.message.clone()
+        } else if self.message.is_empty() {
+            path
+        } else {
+            format!("{} ({path})", self.message)
+        }
+    }
+}
+
 impl Serialize for Severity {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())

@@ -68,6 +68,24 @@ function raw(bytes, waitMs) {
   });
 }
 
+// A client that sends its body one byte every 3 s (issue 27): the server
+// must drop it at its deadline, however often a byte comes.
+function dribble(waitMs) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const s = net.connect(Number(port), '127.0.0.1');
+    let data = '';
+    let timer = null;
+    const done = (closed) => { clearInterval(timer); s.destroy(); resolve({ closed, data, ms: Date.now() - started }); };
+    s.setTimeout(waitMs, () => done(false));
+    s.on('data', (d) => { data += d.toString(); });
+    s.on('close', () => done(true));
+    s.on('error', () => {});
+    s.write('POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n');
+    timer = setInterval(() => s.write('a'), 3000);
+  });
+}
+
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 
 (async () => {
@@ -128,6 +146,18 @@ const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sort
     check(`${what}: dropped within 10 s`, h.closed && h.ms < 10000, `${h.closed ? 'closed' : 'still open'} after ${h.ms} ms`);
   }
   check('half-sent body: 408 before hanging up', half[1].data.startsWith('HTTP/1.1 408'), half[1].data.slice(0, 30));
+  // 64 dribbling clients at once: each dropped within 12 s, and the page
+  // served meanwhile.
+  const dribblers = Array.from({ length: 64 }, () => dribble(20000));
+  await new Promise((res) => setTimeout(res, 2000));
+  const t0 = Date.now();
+  const page = await fetch(`http://127.0.0.1:${port}/`).then((x) => x.status).catch(() => 0);
+  const pageMs = Date.now() - t0;
+  check('64 dribbling bodies: GET / still answers within 1 s', page === 200 && pageMs < 1000, `${page} in ${pageMs} ms`);
+  const dropped = await Promise.all(dribblers);
+  const slowest = Math.max(...dropped.map((d) => d.ms));
+  check('64 dribbling bodies: each dropped within 12 s', dropped.every((d) => d.closed && d.ms < 12000), `slowest ${slowest} ms`);
+  check('a dribbled body gets 408', dropped.every((d) => d.data.startsWith('HTTP/1.1 408')), dropped[0].data.slice(0, 30));
   r = await post('/api/check', cases[0].yaml);
   check('the room still answers after all that', r.status === 200 || r.status === 422, r.status);
   check('and answers right', r.body === cases[0].json);

@@ -13,8 +13,17 @@ use serde_json::{Map, Value, json};
 
 /// The whole description of the page in `lang`.
 pub(crate) fn describe(rules: &RuleSet, lang: Lang) -> Value {
-    // The interview's questions are message ids: the same words as `init -i`.
-    let label = |id: &str| message(lang, id, None);
+    // The interview's questions are message ids: the same words as `init -i`,
+    // unless the page has its own (a terminal's "press Enter when done" has
+    // no place on a page).
+    let own = ids_with_prefix("page-ask-");
+    let label = |id: &str| {
+        let page_id = format!("page-{id}");
+        match own.iter().find(|o| **o == page_id) {
+            Some(o) => message(lang, o, None),
+            None => message(lang, id, None),
+        }
+    };
     let mut steps: Vec<Value> = Vec::new();
     for q in QUESTIONS {
         match q {
@@ -105,9 +114,11 @@ fn step_title(rules: &RuleSet, n: u32, lang: Lang) -> String {
 }
 
 /// One field as the format describes it: kind, meaning, bounds, choices.
+/// The question is the label; the format's own description of the field
+/// is not repeated under it.
 fn field_json(path: &str, lang: Lang) -> Value {
     let field: &Field = schema::field_at(path).unwrap_or_else(|| panic!("the room's form names unknown path {path}"));
-    let mut out = json!({ "path": path, "help": field.describe(lang) });
+    let mut out = json!({ "path": path });
     match field.kind {
         Kind::Bool => out["kind"] = "bool".into(),
         Kind::Int { min } => {
@@ -153,9 +164,24 @@ mod tests {
             for part in js.split("str('").skip(1) {
                 let id = part.split('\'').next().unwrap();
                 if id.ends_with('-') {
-                    // Built from a value: the severities.
-                    for sev in ["error", "warning", "info"] {
-                        asked.push(format!("{id}{sev}"));
+                    // Built from a value: the severities, the kinds of
+                    // field error, the lists of items.
+                    let ends: &[&str] = match id {
+                        "page-severity-" => &["error", "warning", "info"],
+                        "page-field-" => &[
+                            "below-min",
+                            "not-whole",
+                            "number",
+                            "yes-no",
+                            "choice",
+                            "text",
+                            "list",
+                            "other",
+                        ],
+                        _ => &["about-work", "about-education", "contact-links"],
+                    };
+                    for end in ends {
+                        asked.push(format!("{id}{end}"));
                     }
                 } else {
                     asked.push(id.to_owned());

@@ -1,12 +1,12 @@
 //! The routes, the layers in front of them, and the accept loop.
 
-use super::form;
+use super::limits::{self, Uploads};
 use super::room::{self, Refused, Room};
-use super::{BODY_TIMEOUT, HEAD_TIMEOUT, MAX_BODY, MAX_CONNECTIONS, MAX_IN_FLIGHT, Options};
+use super::{MAX_BODY, MAX_IN_FLIGHT, Options, advice, coach, form};
 use crate::i18n::Lang;
 use crate::i18n::catalog::t;
 use crate::report::{self, Context, Format, ProfileReport};
-use crate::rules::engine::{LangChoice, RuleSet, check_bytes};
+use crate::rules::engine::{LangChoice, LenientReport, RuleSet, check_bytes, check_bytes_lenient};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -22,11 +22,9 @@ use std::io;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::Semaphore;
-use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::csrf::CsrfLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
+use tower_http::timeout::TimeoutLayer;
 
 /// No script but ours, no style but ours, no request to anyone else, no
 /// framing, no form posted anywhere, no `<base>` trick.
@@ -37,33 +35,41 @@ pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; 
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 const INDEX_HTML: &str = include_str!("assets/index.html");
-const COACH_HTML: &str = include_str!("assets/coach.html");
 const APP_JS: &str = include_str!("assets/app.js");
 const COACH_JS: &str = include_str!("assets/coach.js");
 const APP_CSS: &str = include_str!("assets/app.css");
 
 pub struct AppState {
-    rules: RuleSet,
-    forced: Option<Lang>,
+    pub(super) rules: RuleSet,
+    pub(super) forced: Option<Lang>,
     fallback: Lang,
-    token: String,
-    room: Mutex<Room>,
+    pub(super) token: String,
+    pub(super) room: Mutex<Room>,
+    /// The participants' address, for the coach's page and its QR code.
+    pub(super) address: String,
+    /// Bodies read at once.
+    pub(super) uploads: Uploads,
+    /// Checks run at once (CPU work); the others wait their turn.
+    checks: Semaphore,
 }
 
 impl AppState {
-    pub fn new(rules: RuleSet, opts: &Options, token: String) -> Self {
+    pub fn new(rules: RuleSet, opts: &Options, token: String, room: Room, address: String) -> Self {
         AppState {
             rules,
             forced: opts.forced,
             fallback: opts.fallback,
             token,
-            room: Mutex::new(Room::default()),
+            room: Mutex::new(room),
+            address,
+            uploads: Uploads::default(),
+            checks: Semaphore::new(MAX_IN_FLIGHT),
         }
     }
 
     /// The language asked for: `?lang=`, else `--lang`, else the browser's
     /// (Accept-Language), else the config's or the locale's.
-    fn lang(&self, asked: Option<&str>, headers: &HeaderMap) -> Lang {
+    pub(super) fn lang(&self, asked: Option<&str>, headers: &HeaderMap) -> Lang {
         asked
             .and_then(Lang::parse)
             .or(self.forced)
@@ -73,19 +79,28 @@ impl AppState {
 
     /// The report of one profile exactly as `profilecheck --format json
     /// profile.yaml` (with `--lang L` when `lang` is given) gives it.
-    fn check(&self, yaml: &[u8], lang: Option<Lang>) -> ProfileReport {
-        let choice = LangChoice {
-            forced: lang.or(self.forced),
-            fallback: self.fallback,
-        };
-        check_bytes(&self.rules, "profile.yaml", yaml, choice)
+    pub(super) fn check(&self, yaml: &[u8], lang: Option<Lang>) -> ProfileReport {
+        check_bytes(&self.rules, "profile.yaml", yaml, self.choice(lang))
     }
 
-    fn run_lang(&self, lang: Option<Lang>) -> Lang {
+    /// The lenient check of the room's pages: a wrong answer is left out
+    /// and named, the rest is scored.
+    pub(super) fn check_lenient(&self, yaml: &[u8], lang: Option<Lang>) -> LenientReport {
+        check_bytes_lenient(&self.rules, "profile.yaml", yaml, self.choice(lang))
+    }
+
+    fn choice(&self, lang: Option<Lang>) -> LangChoice {
+        LangChoice {
+            forced: lang.or(self.forced),
+            fallback: self.fallback,
+        }
+    }
+
+    pub(super) fn run_lang(&self, lang: Option<Lang>) -> Lang {
         lang.or(self.forced).unwrap_or(self.fallback)
     }
 
-    fn render(&self, format: Format, lang: Lang, reports: &[ProfileReport]) -> Vec<u8> {
+    pub(super) fn render(&self, format: Format, lang: Lang, reports: &[ProfileReport]) -> Vec<u8> {
         let ctx = Context {
             rules: &self.rules,
             lang,
@@ -110,7 +125,7 @@ fn accept_language(headers: &HeaderMap) -> Option<Lang> {
         .find_map(|tag| Lang::parse(tag.split('-').next().unwrap_or("")))
 }
 
-type Shared = Arc<AppState>;
+pub(super) type Shared = Arc<AppState>;
 
 pub fn router(state: Shared) -> Router {
     let security =
@@ -126,21 +141,21 @@ pub fn router(state: Shared) -> Router {
             get(|| async { asset("text/javascript; charset=utf-8", COACH_JS) }),
         )
         .route("/app.css", get(|| async { asset("text/css; charset=utf-8", APP_CSS) }))
-        .route("/coach", get(coach_page))
+        .route("/coach", get(coach::page))
         .route("/api/form", get(form_description))
         .route("/api/check", post(check))
+        .route("/api/advice", post(advice_route))
         .route("/api/parse", post(parse))
         .route("/api/handout", post(handout))
         .route("/api/share", post(share))
-        .route("/api/room", get(room_view))
-        .route("/api/room/export", get(room_export))
+        .route("/api/room", get(coach::view))
+        .route("/api/room/participant", get(coach::participant))
+        .route("/api/room/remove", post(coach::remove))
+        .route("/api/room/export", get(coach::export))
         .fallback(not_found)
+        // Every body is read whole, within its deadline, before a route runs.
+        .layer(middleware::from_fn_with_state(state.clone(), limits::whole_body))
         .layer(middleware::from_fn_with_state(state.clone(), host_guard))
-        // The limit inside the timer: its error must reach the extractor
-        // unwrapped, for a body too large to get 413 and not 408.
-        .layer(RequestBodyLimitLayer::new(MAX_BODY))
-        .layer(RequestBodyTimeoutLayer::new(BODY_TIMEOUT))
-        .layer(GlobalConcurrencyLimitLayer::new(MAX_IN_FLIGHT))
         .layer(CsrfLayer::new())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -158,45 +173,17 @@ pub fn router(state: Shared) -> Router {
         .with_state(state)
 }
 
-/// Accept connections until the process stops; each goes to hyper with a
-/// timer on the request head, and at most [`MAX_CONNECTIONS`] are open.
+/// Serve the room on `listener` until the process stops.
 pub async fn run(listener: tokio::net::TcpListener, state: Shared) -> io::Result<()> {
-    use hyper_util::rt::{TokioIo, TokioTimer};
-    use hyper_util::service::TowerToHyperService;
-    let app = router(state);
-    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
-    loop {
-        let Ok(slot) = slots.clone().acquire_owned().await else {
-            return Ok(());
-        };
-        let stream = match listener.accept().await {
-            Ok((stream, _)) => stream,
-            // Out of file descriptors, a connection reset before it was
-            // accepted: wait a moment and go on serving the others.
-            Err(_) => {
-                tokio::time::sleep(Duration::from_millis(50)).await;
-                continue;
-            }
-        };
-        let _ = stream.set_nodelay(true);
-        let service = TowerToHyperService::new(app.clone());
-        tokio::spawn(async move {
-            let _slot = slot;
-            let mut http = hyper::server::conn::http1::Builder::new();
-            http.timer(TokioTimer::new())
-                .header_read_timeout(HEAD_TIMEOUT)
-                .max_buf_size(64 * 1024);
-            let _ = http.serve_connection(TokioIo::new(stream), service).await;
-        });
-    }
+    limits::run(listener, router(state)).await
 }
 
-fn asset(content_type: &'static str, body: &'static str) -> Response {
+pub(super) fn asset(content_type: &'static str, body: &'static str) -> Response {
     ([(header::CONTENT_TYPE, content_type)], body).into_response()
 }
 
 /// A short plain-text answer in the asker's language.
-fn plain(status: StatusCode, text: String) -> Response {
+pub(super) fn plain(status: StatusCode, text: String) -> Response {
     (
         status,
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
@@ -205,7 +192,7 @@ fn plain(status: StatusCode, text: String) -> Response {
         .into_response()
 }
 
-fn json_response(status: StatusCode, value: &Value) -> Response {
+pub(super) fn json_response(status: StatusCode, value: &Value) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], value.to_string()).into_response()
 }
 
@@ -249,18 +236,20 @@ struct LangQuery {
     lang: Option<String>,
     format: Option<String>,
     token: Option<String>,
+    id: Option<String>,
 }
 
 /// What every API route reads first, from its query: `?lang=` (en or fr
 /// when given, else 400), `?format=` and `?token=`.
-struct Asked {
+pub(super) struct Asked {
     /// `?lang=`, when given: the language of the report asked for.
-    lang: Option<Lang>,
+    pub(super) lang: Option<Lang>,
     /// The language to answer a person in: `?lang=`, else `--lang`, else the
     /// browser's, else the config's or the locale's.
-    ui: Lang,
-    format: Option<String>,
+    pub(super) ui: Lang,
+    pub(super) format: Option<String>,
     token: Option<String>,
+    pub(super) id: Option<String>,
 }
 
 impl FromRequestParts<Shared> for Asked {
@@ -285,12 +274,13 @@ impl FromRequestParts<Shared> for Asked {
             ui: state.lang(q.lang.as_deref(), &parts.headers),
             format: q.format,
             token: q.token,
+            id: q.id,
         })
     }
 }
 
 /// A coach route's request: [`Asked`] with the run's token, else 403.
-struct Coach(Asked);
+pub(super) struct Coach(pub(super) Asked);
 
 impl FromRequestParts<Shared> for Coach {
     type Rejection = Response;
@@ -360,7 +350,7 @@ async fn form_description(State(state): State<Shared>, asked: Asked) -> Response
 
 /// Why a body could not be read: too large (413), or it stopped coming or
 /// broke off (408).
-fn body_error(e: &BytesRejection, lang: Lang) -> Response {
+pub(super) fn body_error(e: &BytesRejection, lang: Lang) -> Response {
     if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
         plain(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -371,14 +361,16 @@ fn body_error(e: &BytesRejection, lang: Lang) -> Response {
     }
 }
 
-/// Linting is CPU work: it runs off the threads that move bytes.
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+/// Linting is CPU work: it runs off the threads that move bytes, at most
+/// [`MAX_IN_FLIGHT`] at once.
+pub(super) async fn blocking<T: Send + 'static>(state: &Shared, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let _turn = state.checks.acquire().await;
     tokio::task::spawn_blocking(f).await.expect("a check never panics")
 }
 
 async fn check(State(state): State<Shared>, ProfileIn { asked, body }: ProfileIn) -> Response {
     let lang = asked.lang;
-    let (status, json) = blocking(move || {
+    let (status, json) = blocking(&state.clone(), move || {
         let report = state.check(&body, lang);
         let status = if report.is_invalid() {
             StatusCode::UNPROCESSABLE_ENTITY
@@ -391,15 +383,21 @@ async fn check(State(state): State<Shared>, ProfileIn { asked, body }: ProfileIn
     (status, [(header::CONTENT_TYPE, "application/json")], json).into_response()
 }
 
-/// A loaded file as JSON, for the page to fill its form; or why it is not
-/// a profile (the same errors as the report).
+/// A loaded file as JSON, for the page to fill its form (a wrong value
+/// comes too, for the page to mark at its field); or where it is not YAML.
 async fn parse(State(state): State<Shared>, ProfileIn { asked, body }: ProfileIn) -> Response {
-    blocking(move || {
-        let report = state.check(&body, asked.lang);
-        if report.is_invalid() {
+    blocking(&state.clone(), move || {
+        let lenient = state.check_lenient(&body, asked.lang);
+        if lenient.report.is_invalid() {
+            let errors: Vec<Value> = lenient
+                .report
+                .errors
+                .iter()
+                .map(|e| json!({ "line": e.line, "column": e.column }))
+                .collect();
             return json_response(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &json!({ "profile": null, "errors": report.errors }),
+                &json!({ "profile": null, "errors": errors }),
             );
         }
         let tree = crate::profile::yaml::decode(&body)
@@ -413,7 +411,19 @@ async fn parse(State(state): State<Shared>, ProfileIn { asked, body }: ProfileIn
     .await
 }
 
-fn to_json(node: &crate::profile::yaml::Node) -> Value {
+/// The participant's page: the lenient check of the profile in the body,
+/// as the page shows it (docs/cli.md, serve): score, steps done, advice by
+/// step, the answers left out. `/api/check` stays the strict CLI report.
+async fn advice_route(State(state): State<Shared>, ProfileIn { asked, body }: ProfileIn) -> Response {
+    blocking(&state.clone(), move || {
+        let lang = state.run_lang(asked.lang);
+        let lenient = state.check_lenient(&body, asked.lang);
+        json_response(StatusCode::OK, &advice::view(&state.rules, &lenient, lang))
+    })
+    .await
+}
+
+pub(super) fn to_json(node: &crate::profile::yaml::Node) -> Value {
     use crate::profile::yaml::Value as Y;
     match &node.value {
         Y::Null => Value::Null,
@@ -430,7 +440,7 @@ fn to_json(node: &crate::profile::yaml::Node) -> Value {
     }
 }
 
-fn handout_format(asked: &Asked) -> Option<(Format, &'static str, &'static str)> {
+pub(super) fn handout_format(asked: &Asked) -> Option<(Format, &'static str, &'static str)> {
     match asked.format.as_deref().unwrap_or("html") {
         "html" => Some((Format::Html, "text/html; charset=utf-8", "html")),
         "markdown" | "md" => Some((Format::Markdown, "text/markdown; charset=utf-8", "md")),
@@ -439,7 +449,7 @@ fn handout_format(asked: &Asked) -> Option<(Format, &'static str, &'static str)>
     }
 }
 
-fn attachment(content_type: &'static str, name: &str, body: Vec<u8>) -> Response {
+pub(super) fn attachment(content_type: &'static str, name: &str, body: Vec<u8>) -> Response {
     let disposition = format!("attachment; filename=\"{name}\"");
     (
         [
@@ -454,18 +464,56 @@ fn attachment(content_type: &'static str, name: &str, body: Vec<u8>) -> Response
         .into_response()
 }
 
-/// The handout of the profile in the body, as HTML or Markdown.
+/// The handout of the profile in the body, as HTML or Markdown, named
+/// after the person.
 async fn handout(State(state): State<Shared>, ProfileIn { asked, body }: ProfileIn) -> Response {
     let Some((format, ctype, ext)) = handout_format(&asked) else {
         return plain(StatusCode::BAD_REQUEST, t!(asked.ui, "serve-bad-format"));
     };
     let lang = asked.lang;
-    let out = blocking(move || {
-        let report = state.check(&body, lang);
-        state.render(format, state.run_lang(lang), &[report])
+    let (name, out) = blocking(&state.clone(), move || {
+        let report = state.check_lenient(&body, lang).report;
+        let name = file_stem(&report.name, state.run_lang(lang));
+        (name, state.render(format, state.run_lang(lang), &[report]))
     })
     .await;
-    attachment(ctype, &format!("profile-handout.{ext}"), out)
+    attachment(ctype, &format!("{name}.{ext}"), out)
+}
+
+/// "Sophie Bernard" -> `sophie-bernard`: a file name from a person's name
+/// (ASCII letters, digits and dashes), "profile" or "profil" for none.
+pub(super) fn file_stem(name: &str, lang: Lang) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let folded = match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
+            'ç' => "c",
+            'è' | 'é' | 'ê' | 'ë' => "e",
+            'ì' | 'í' | 'î' | 'ï' => "i",
+            'ñ' => "n",
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => "o",
+            'ù' | 'ú' | 'û' | 'ü' => "u",
+            'ý' | 'ÿ' => "y",
+            'œ' => "oe",
+            'æ' => "ae",
+            'ß' => "ss",
+            c if c.is_ascii_alphanumeric() => {
+                out.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        if folded != "-" || !out.ends_with('-') {
+            out.push_str(folded);
+        }
+    }
+    let stem: String = out.trim_matches('-').chars().take(60).collect();
+    let stem = stem.trim_end_matches('-');
+    if stem.is_empty() || name == "profile" {
+        t!(lang, "serve-file-stem")
+    } else {
+        stem.to_owned()
+    }
 }
 
 #[derive(Deserialize)]
@@ -476,18 +524,11 @@ struct ShareBody {
 }
 
 /// "Share with the coach": the participant's name and profile, kept in
-/// memory for the coach's page until the server stops.
-async fn share(
-    State(state): State<Shared>,
-    asked: Asked,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
+/// memory for the coach's page until the server stops. The id is the one
+/// the participant's browser keeps for every tab: sharing again updates
+/// the same row.
+async fn share(State(state): State<Shared>, asked: Asked, headers: HeaderMap, body: Bytes) -> Response {
     let lang = asked.ui;
-    let body = match body {
-        Ok(b) => b,
-        Err(e) => return body_error(&e, lang),
-    };
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -501,32 +542,29 @@ async fn share(
     let Ok(ShareBody { id, name, yaml }) = serde_json::from_slice::<ShareBody>(&body) else {
         return plain(StatusCode::BAD_REQUEST, t!(lang, "serve-share-bad"));
     };
-    // A name is shown on the coach's screen: no control characters, no
-    // line breaks, not a page long.
-    let name: String = name
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .take(room::MAX_NAME)
-        .collect();
+    if yaml.len() > room::MAX_SHARE_BYTES {
+        return plain(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            t!(
+                lang,
+                "serve-share-too-large",
+                kib = (room::MAX_SHARE_BYTES / 1024) as u64
+            ),
+        );
+    }
+    let name = room::clean_name(&name);
     if name.is_empty() {
         return plain(StatusCode::BAD_REQUEST, t!(lang, "serve-share-no-name"));
     }
     let report = {
-        let state = state.clone();
-        let yaml = yaml.clone();
-        blocking(move || state.check(yaml.as_bytes(), None)).await
+        let (state2, yaml) = (state.clone(), yaml.clone());
+        blocking(&state, move || state2.check_lenient(yaml.as_bytes(), None).report).await
     };
     let score = report.score;
-    let shared = state
-        .room
-        .lock()
-        .map_err(|_| ())
-        .and_then(|mut room| room.share(id.as_deref(), name, yaml, report).map_err(|_: Refused| ()));
+    let shared = state.room.lock().map_err(|_| ()).and_then(|mut room| {
+        room.share(id.as_deref(), name, yaml, report, room::now())
+            .map_err(|_: Refused| ())
+    });
     match shared {
         Ok(id) => json_response(StatusCode::OK, &json!({ "id": id, "score": score })),
         Err(()) => plain(
@@ -536,82 +574,19 @@ async fn share(
     }
 }
 
-async fn coach_page(_: Coach) -> Response {
-    asset("text/html; charset=utf-8", COACH_HTML)
-}
-
-async fn room_view(State(state): State<Shared>, Coach(asked): Coach) -> Response {
-    let lang = asked.ui;
-    let mut view = match state.room.lock() {
-        Ok(room) => room.overview(&state.rules, lang),
-        Err(_) => return plain(StatusCode::INTERNAL_SERVER_ERROR, String::new()),
-    };
-    view["lang"] = json!(lang.code());
-    view["strings"] = form::strings(lang);
-    json_response(StatusCode::OK, &view)
-}
-
-/// The room's handouts (HTML or Markdown, every shared profile in one
-/// document) or its statistics (JSON), as a download.
-async fn room_export(State(state): State<Shared>, Coach(asked): Coach) -> Response {
-    let lang = asked.ui;
-    let Some((format, ctype, ext)) = handout_format(&asked) else {
-        return plain(StatusCode::BAD_REQUEST, t!(lang, "serve-bad-format"));
-    };
-    let shared: Vec<(String, String)> = match state.room.lock() {
-        Ok(room) => room.shares().iter().map(|s| (s.name.clone(), s.yaml.clone())).collect(),
-        Err(_) => return plain(StatusCode::INTERNAL_SERVER_ERROR, String::new()),
-    };
-    let out = blocking(move || {
-        // Each profile is checked again in the language of the export, and
-        // shown under the name its owner shared it as.
-        let reports: Vec<ProfileReport> = shared
-            .iter()
-            .map(|(name, yaml)| {
-                let mut r = state.check(yaml.as_bytes(), Some(lang));
-                r.name = name.clone();
-                r
-            })
-            .collect();
-        if format == Format::Json {
-            let refs: Vec<room::Share> = reports
-                .iter()
-                .zip(&shared)
-                .enumerate()
-                .map(|(i, (r, (name, yaml)))| room::Share {
-                    name: name.clone(),
-                    yaml: yaml.clone(),
-                    report: r.clone(),
-                    order: i,
-                })
-                .collect();
-            let shares: Vec<&room::Share> = refs.iter().collect();
-            let people: Vec<Value> = refs
-                .iter()
-                .map(|s| json!({ "name": s.name, "score": s.report.score, "missed": s.report.findings.iter().map(|f| &f.rule).collect::<Vec<_>>() }))
-                .collect();
-            let stats = json!({
-                "tool": "profilecheck",
-                "lang": lang.code(),
-                "participants": people,
-                "missed": room::missed(&shares, &state.rules, lang),
-            });
-            return serde_json::to_vec_pretty(&stats).unwrap_or_default();
-        }
-        state.render(format, lang, &reports)
-    })
-    .await;
-    let name = if format == Format::Json {
-        "room-statistics.json".to_owned()
-    } else {
-        format!("room-handouts.{ext}")
-    };
-    attachment(ctype, &name, out)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::host_is_ours;
+    use super::{Lang, file_stem, host_is_ours};
+
+    #[test]
+    fn downloads_are_named_after_the_person() {
+        assert_eq!(file_stem("Sophie Bernard", Lang::Fr), "sophie-bernard");
+        assert_eq!(file_stem("  Zoé  Lefèvre-Œuvray ", Lang::Fr), "zoe-lefevre-oeuvray");
+        assert_eq!(file_stem("<script>", Lang::En), "script");
+        assert_eq!(file_stem("🚀", Lang::Fr), "profil");
+        assert_eq!(file_stem("profile", Lang::En), "profile");
+        assert_eq!(file_stem("", Lang::En), "profile");
+    }
 
     #[test]
     fn hosts_are_addresses_or_localhost() {

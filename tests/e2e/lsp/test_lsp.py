@@ -174,16 +174,30 @@ def got(diags: list[types.Diagnostic]):
     )
 
 
+def missing_section(text: str, d: types.Diagnostic) -> bool:
+    """A finding about a top-level section the profile lacks: the CLI says
+    1:1, and the server keeps that point without underlining the key there."""
+    return (d.range.start.line, d.range.start.character) == (0, 0) and d.range.start == d.range.end
+
+
 def assert_same_as_cli(path: pathlib.Path, diags, enc: str):
     want = expected_from_cli(path, enc)
     have = got(diags)
-    assert [w[:4] for w in want] == [h[:4] for h in have]
+    # Format errors and warnings carry their own stable code (docs/editors.md).
+    assert [w[1:4] for w in want] == [h[1:4] for h in have]
     for w, h in zip(want, have):
         assert w[4] in h[4], (w, h)
+        assert h[0] == w[0] if w[0] else h[0], (w, h)
+    text = path.read_text()
     for d in diags:
         assert d.source == "profilecheck"
-        # A range covers the value: never empty, never a single character on a long value.
-        assert (d.range.end.line, d.range.end.character) > (d.range.start.line, d.range.start.character)
+        # A range covers the value or the token: never empty (but the point of
+        # a missing section), never a single character on a long value, never
+        # past the end of its line.
+        if not missing_section(text, d):
+            assert (d.range.end.line, d.range.end.character) > (d.range.start.line, d.range.start.character)
+        line = text.split("\n")[d.range.end.line] if d.range.end.line < len(text.split("\n")) else ""
+        assert d.range.end.character <= units(line.rstrip("\r"), enc), (d, line)
 
 
 # ---------------------------------------------------------------- tests
@@ -360,3 +374,112 @@ async def test_hostile_input_never_stops_the_server(client: LanguageClient, tmp_
         types.HoverParams(text_document=types.TextDocumentIdentifier(uri=never), position=types.Position(0, 1))
     )
     assert "profile picture" in h.contents.value
+
+
+# ---------------------------------------------------------------- issue 26, 27
+
+
+async def test_line_ends_lf_crlf_and_cr_agree_with_the_cli(client: LanguageClient, tmp_path):
+    for name, nl in [("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")]:
+        text = nl.join(["name: Jo", "about:", "  bio: Hi", "", "photo: {set: false}", "keywords: [a, b]", ""])
+        path = tmp_path / f"{name}.yaml"
+        path.write_bytes(text.encode())
+        _, diags = await open_doc(client, path, text)
+        findings = {f["rule"]: f["line"] - 1 for f in cli(path)["findings"]}
+        assert findings["photo-set"] == 4, name
+        assert {d.code: d.range.start.line for d in diags} == findings, name
+
+
+async def test_codes_ranges_and_the_block_hashtag(client: LanguageClient, tmp_path):
+    path = tmp_path / "p.yaml"
+    uri, diags = await open_doc(client, path, "name: Jo\nkeywords:\n  - #ereputation\n")
+    assert [(d.code, d.range.start.line, d.range.start.character) for d in diags] == [("hashtag-comment", 2, 4)]
+    assert diags[0].range.end.character == 16 and '"#ereputation"' in diags[0].message
+    diags = await change_doc(client, uri, 2, "name: Jo\nkeywords:\n  -\n  - seo\n")
+    assert [(d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character) for d in diags] == [
+        ("empty-list-item", 2, 2, 2, 3)
+    ]
+    diags = await change_doc(client, uri, 3, "name: Jo\nnmae: x\nphoto:\n  kind: casual\n")
+    assert "unknown-key" in {d.code for d in diags} and all(d.code for d in diags)
+    diags = await change_doc(client, uri, 4, "name: Jo\nphoto:\n  kind: casual\n")
+    photo = next(d for d in diags if d.code == "photo-set")
+    assert (photo.range.start.line, photo.range.start.character, photo.range.end.character) == (1, 0, 5)
+    keywords = next(d for d in diags if d.code == "keywords")
+    assert keywords.range.start == keywords.range.end == types.Position(0, 0)
+
+
+async def test_hover_escapes_pack_texts_and_explains_rules_turned_off(client: LanguageClient, tmp_path):
+    evil = "![px](https://attacker.example/pixel.png) <img src=x onerror=alert(1)>"
+    (tmp_path / "evil.yaml").write_text(
+        "pack: evil\nrules:\n  - id: evil-rule\n    severity: error\n"
+        f"    title: '{evil}'\n    check: {{path: about.bio, present: true}}\n"
+    )
+    (tmp_path / ".profilecheck.yaml").write_text("rules: [evil.yaml]\nseverity:\n  photo-set: off\n")
+    uri, _ = await open_doc(client, tmp_path / "p.yaml", "name: x\nwaivers:\n  evil-rule: y\n  photo-set: z\n")
+    doc = types.TextDocumentIdentifier(uri=uri)
+    h = await client.text_document_hover_async(types.HoverParams(text_document=doc, position=types.Position(2, 4)))
+    value = h.contents.value
+    assert "![px](" not in value and " <img" not in value, value
+    h = await client.text_document_hover_async(types.HoverParams(text_document=doc, position=types.Position(3, 4)))
+    assert h is not None and "photo-set" in h.contents.value and "off" in h.contents.value
+    if h.contents.kind == types.MarkupKind.PlainText:
+        assert "**" not in h.contents.value and "`" not in h.contents.value
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "fifo", "/dev/stdin"])
+async def test_a_pack_that_is_no_regular_file_is_refused(client: LanguageClient, tmp_path, target):
+    pack = tmp_path / "z.yaml"
+    if target == "fifo":
+        os.mkfifo(pack)
+    else:
+        pack.symlink_to(target)
+    (tmp_path / ".profilecheck.yaml").write_text("rules: [z.yaml]\n")
+    _, diags = await open_doc(client, tmp_path / "p.yaml", "photo: {set: false}\n")
+    assert any("not a regular file" in d.message for d in diags), [d.message for d in diags]
+    assert "photo-set" in {d.code for d in diags}
+
+
+def frame(body: bytes) -> bytes:
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def read_frame(out) -> dict:
+    length = None
+    while True:
+        line = out.readline()
+        assert line, "the server closed its output"
+        line = line.strip()
+        if not line:
+            break
+        if line.lower().startswith(b"content-length:"):
+            length = int(line.split(b":")[1])
+    return json.loads(out.read(length))
+
+
+def test_bad_frames_get_a_parse_error_and_the_server_goes_on():
+    """Raw bytes, as no client library would send them."""
+    init = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}).encode()
+    bad = [b"{abc}", b'{"jsonrpc":"2.0","id":2,"method":"x","params":"\\ud800"}', b"[1]", b"\xff\xfe"]
+    proc = subprocess.Popen([BIN, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        proc.stdin.write(frame(init))
+        proc.stdin.flush()
+        assert "result" in read_frame(proc.stdout)
+        proc.stdin.write(frame(json.dumps({"jsonrpc": "2.0", "method": "initialized", "params": {}}).encode()))
+        for body in bad:
+            proc.stdin.write(frame(body))
+            proc.stdin.flush()
+            answer = read_frame(proc.stdout)
+            assert answer["error"]["code"] == -32700 and answer["id"] is None, (body, answer)
+        for header in [b"Content-Length: 3000000000\r\n\r\n", b"Content-Length: 18446744073709551615\r\n\r\n"]:
+            proc.stdin.write(header)
+            proc.stdin.flush()
+            assert read_frame(proc.stdout)["error"]["code"] == -32700
+        proc.stdin.write(frame(json.dumps({"jsonrpc": "2.0", "id": 3, "method": "shutdown"}).encode()))
+        proc.stdin.write(frame(json.dumps({"jsonrpc": "2.0", "method": "exit"}).encode()))
+        proc.stdin.close()
+        assert read_frame(proc.stdout)["id"] == 3
+        assert proc.wait(10) == 0
+        assert proc.stderr.read() == b""
+    finally:
+        proc.kill()

@@ -1,13 +1,19 @@
 // The participant's page of the workshop room. Everything it shows comes
 // from the server: the form from GET /api/form (built from the format
 // description of profilecheck itself), the words from the catalogue, the
-// score and advice from POST /api/check. No framework, no build step.
+// score and advice from POST /api/advice (the lenient check: a wrong answer
+// is marked at its field and the rest is scored). The answers are kept in
+// this browser's localStorage (this room's address only) and go nowhere
+// until the participant shares. No framework, no build step.
 'use strict';
 
 (function () {
   const $ = (id) => document.getElementById(id);
   const LANG_KEY = 'profilecheck-lang';
-  const ID_KEY = 'profilecheck-share-id';
+  // One participant on this device, in every tab: sharing again updates
+  // the same row on the coach's screen.
+  const ID_KEY = 'profilecheck-participant';
+  const ANSWERS_KEY = 'profilecheck-answers';
   let desc = null;           // the last /api/form answer
   let S = {};                // its strings
   let kept = {};             // parts of a loaded file the form has no field for
@@ -15,6 +21,17 @@
   let timer = null;
   let lastScoreText = '';
   let shareNameTouched = false;
+  let restoring = false;      // filling the form from storage: do not save back
+  let lastTyped = 0;          // when this tab was last typed in
+
+  function stored(key) {
+    try { return localStorage.getItem(key); } catch (_) { return null; }
+  }
+  function store(key, value) {
+    try {
+      if (value === null) localStorage.removeItem(key); else localStorage.setItem(key, value);
+    } catch (_) { /* private mode: the page still works, without memory */ }
+  }
 
   function str(id, vars) {
     let s = S[id] || id;
@@ -33,8 +50,12 @@
     return e;
   }
 
+  // `?lang=fr` in the address (a link the coach hands out), else the last
+  // choice on this device, else the server decides.
   function chosenLang() {
-    try { return localStorage.getItem(LANG_KEY); } catch (_) { return null; }
+    const asked = new URLSearchParams(location.search).get('lang');
+    if (asked === 'en' || asked === 'fr') return asked;
+    return stored(LANG_KEY);
   }
 
   function currentLang() { return desc ? desc.lang : 'en'; }
@@ -43,9 +64,6 @@
 
   const idOf = (path) => 'f-' + path.replace(/[^a-z0-9]+/gi, '-');
 
-  function helpFor(id, text) {
-    return text ? el('p', { class: 'help', id: id + '-help', text }) : null;
-  }
 
   function scalarInput(f, id) {
     if (f.kind === 'int' || f.kind === 'number') {
@@ -54,11 +72,9 @@
         min: f.min === null || f.min === undefined ? null : String(f.min),
         step: f.kind === 'int' ? '1' : 'any',
         inputmode: f.kind === 'int' ? 'numeric' : 'decimal',
-        'aria-describedby': id + '-help',
       });
     }
-    const attrs = { type: 'text', id, 'data-kind': f.kind, 'aria-describedby': id + '-help' };
-    if (f.kind === 'list') attrs['aria-describedby'] = id + '-help ' + id + '-hint';
+    const attrs = { type: 'text', id, 'data-kind': f.kind };
     if (/email/.test(f.path)) { attrs.type = 'email'; attrs.autocomplete = 'email'; }
     if (/url|website/.test(f.path)) attrs.type = 'url';
     return el('input', attrs);
@@ -70,8 +86,8 @@
       ? [{ value: 'true', label: str('page-yes') }, { value: 'false', label: str('page-no') }]
       : f.choices.map((c) => ({ value: c.value, label: c.label }));
     options.push({ value: '', label: str('page-unanswered') });
-    const fs = el('fieldset', { class: 'field choices', id, 'data-kind': f.kind, 'aria-describedby': id + '-help' },
-      el('legend', { text: f.label }), helpFor(id, f.help));
+    const fs = el('fieldset', { class: 'field choices', id, 'data-kind': f.kind },
+      el('legend', { text: f.label }));
     const list = el('div', { class: 'options' });
     options.forEach((o, i) => {
       const rid = id + '-' + i;
@@ -84,18 +100,19 @@
 
   function fieldBlock(f, id, name) {
     if (f.kind === 'bool' || f.kind === 'choice') return radioGroup(f, id, name);
-    const wrap = el('div', { class: 'field', id: id + '-field' },
-      el('label', { for: id, text: f.label }), helpFor(id, f.help), scalarInput(f, id));
-    if (f.kind === 'list') wrap.append(el('p', { class: 'hint', id: id + '-hint', text: str('page-list-hint') }));
-    return wrap;
+    return el('div', { class: 'field', id: id + '-field' },
+      el('label', { for: id, text: f.label }), scalarInput(f, id));
   }
+
+  // "about.work" -> "about-work": the key of an items list's own words.
+  const listKey = (path) => path.replace(/[._]/g, '-');
 
   function itemsBlock(f) {
     const id = idOf(f.path);
     const fs = el('fieldset', { class: 'field items', id, 'data-path': f.path },
-      el('legend', { text: f.label }), helpFor(id, f.help));
+      el('legend', { text: f.label }));
     const list = el('div', { class: 'item-list' });
-    const add = el('button', { type: 'button', class: 'add', text: str('page-add') + ' · ' + f.label.split(/[,(:]/)[0] });
+    const add = el('button', { type: 'button', class: 'add', text: str('page-add-' + listKey(f.path)) });
     add.addEventListener('click', () => { addItem(f, list, {}); list.lastChild.querySelector('input').focus(); changed(); });
     fs.append(list, add);
     return fs;
@@ -103,10 +120,8 @@
 
   let itemCounter = 0;
   function addItem(f, list, values) {
-    const n = list.children.length + 1;
     const base = idOf(f.path) + '-i' + (++itemCounter);
-    const legend = el('legend', { text: str('page-item', { n }) });
-    const item = el('fieldset', { class: 'item' }, legend);
+    const item = el('fieldset', { class: 'item' }, el('legend', {}));
     for (const sub of f.items) {
       const sid = base + '-' + sub.key;
       const block = fieldBlock(sub, sid, sid);
@@ -114,20 +129,23 @@
       item.append(block);
       setValue(block, sub, values[sub.key]);
     }
-    const remove = el('button', { type: 'button', class: 'remove', text: str('page-remove') + ' · ' + str('page-item', { n }) });
+    const remove = el('button', { type: 'button', class: 'remove' });
     remove.addEventListener('click', () => {
       item.remove();
-      renumber(list);
+      renumber(f, list);
       changed();
     });
     item.append(remove);
     list.append(item);
+    renumber(f, list);
   }
 
-  function renumber(list) {
+  // "Job 2", "Remove job 2": each item named by its place and its list.
+  function renumber(f, list) {
+    const key = listKey(f.path);
     [...list.children].forEach((item, i) => {
-      item.querySelector('legend').textContent = str('page-item', { n: i + 1 });
-      item.querySelector('.remove').textContent = str('page-remove') + ' · ' + str('page-item', { n: i + 1 });
+      item.querySelector('legend').textContent = str('page-item-' + key, { n: i + 1 });
+      item.querySelector('.remove').textContent = str('page-remove-' + key, { n: i + 1 });
     });
   }
 
@@ -270,18 +288,28 @@
   }
 
   function fill(p) {
-    kept = (p && typeof p === 'object' && !Array.isArray(p)) ? JSON.parse(JSON.stringify(p)) : {};
+    kept = isMap(p) ? JSON.parse(JSON.stringify(p)) : {};
     for (const f of fields()) {
       const v = getPath(kept, f.path);
       if (setValue(blockOf(f.path), f, v) && v !== undefined) deletePath(kept, f.path);
     }
+    prune(kept);
     gates();
-    showKept();
   }
 
-  function showKept() {
-    const keys = Object.keys(kept).filter((k) => k !== 'version');
-    $('load-status').dataset.kept = keys.join(', ');
+  // Blank sections (`about:` with nothing under it) are not "outside the
+  // form": they hold nothing.
+  function prune(obj) {
+    for (const k of Object.keys(obj)) {
+      const v = obj[k];
+      if (isMap(v)) prune(v);
+      if (v === null || v === undefined || (isMap(v) && Object.keys(v).length === 0)) delete obj[k];
+    }
+    return obj;
+  }
+
+  function keptSomething() {
+    return Object.keys(kept).some((k) => k !== 'version');
   }
 
   // The interview's conditions: a question only when it makes sense.
@@ -299,6 +327,8 @@
 
   // ------------------------------------------------------------ YAML out
 
+  function isMap(v) { return v !== null && typeof v === 'object' && !Array.isArray(v); }
+
   const plainKey = /^[A-Za-z_][A-Za-z0-9_-]*$/;
   const key = (k) => (plainKey.test(k) ? k : JSON.stringify(k));
 
@@ -308,7 +338,6 @@
     return String(v);
   }
 
-  function isMap(v) { return v && typeof v === 'object' && !Array.isArray(v); }
 
   function lines(v, indent) {
     const pad = ' '.repeat(indent);
@@ -337,7 +366,53 @@
   }
 
   function yaml() {
-    return '# Profile written in the profilecheck workshop room.\n' + lines(profile(), 0).join('\n') + '\n';
+    return '# ' + str('page-yaml-header') + '\n' + lines(profile(), 0).join('\n') + '\n';
+  }
+
+  // ------------------------------------------------------------ memory
+
+  // The answers as they stand, kept in this browser for the next visit.
+  function save() {
+    if (restoring || !desc) return;
+    store(ANSWERS_KEY, JSON.stringify({
+      profile: profile(),
+      shareName: $('share-name').value,
+      shareNameTouched,
+    }));
+  }
+
+  function restore() {
+    let saved = null;
+    try { saved = JSON.parse(stored(ANSWERS_KEY) || 'null'); } catch (_) { saved = null; }
+    if (!isMap(saved)) return false;
+    restoring = true;
+    fill(isMap(saved.profile) ? saved.profile : {});
+    if (typeof saved.shareName === 'string') $('share-name').value = saved.shareName;
+    shareNameTouched = !!saved.shareNameTouched;
+    restoring = false;
+    return true;
+  }
+
+  function participantId() {
+    let id = stored(ID_KEY);
+    if (!/^[0-9a-f]{32}$/.test(id || '')) {
+      const bytes = new Uint8Array(16);
+      crypto.getRandomValues(bytes);
+      id = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+      store(ID_KEY, id);
+    }
+    return id;
+  }
+
+  function startOver() {
+    if (!window.confirm(str('page-start-over-confirm'))) return;
+    store(ANSWERS_KEY, null);
+    fill({});
+    $('share-name').value = '';
+    shareNameTouched = false;
+    $('load-status').textContent = str('page-started-over');
+    $('share-status').textContent = '';
+    changed();
   }
 
   // ------------------------------------------------------------ checking
@@ -346,8 +421,9 @@
     gates();
     const name = getPath(profile(), 'name');
     if (!shareNameTouched && typeof name === 'string') $('share-name').value = name;
+    save();
     clearTimeout(timer);
-    timer = setTimeout(check, 350);
+    timer = setTimeout(check, 300);
   }
 
   async function post(url, body, type) {
@@ -357,19 +433,18 @@
   async function check() {
     const seq = ++checkSeq;
     $('ring').classList.add('busy');
-    let res;
-    let report;
+    let view;
     try {
-      res = await post('/api/check?lang=' + currentLang(), yaml(), 'application/yaml');
-      if (res.status !== 200 && res.status !== 422) throw new Error(await res.text());
-      report = await res.json();
+      const res = await post('/api/advice?lang=' + currentLang(), yaml(), 'application/yaml');
+      if (!res.ok) throw new Error(String(res.status));
+      view = await res.json();
     } catch (e) {
       if (seq === checkSeq) $('problems').replaceChildren(el('p', { class: 'error', text: str('page-unreachable') }));
       return;
     }
     if (seq !== checkSeq) return;
     $('ring').classList.remove('busy');
-    show(report.profiles[0]);
+    show(view);
   }
 
   function band(score) {
@@ -377,56 +452,109 @@
     return score >= 80 ? 'good' : score >= 50 ? 'fair' : 'low';
   }
 
-  function show(p) {
+  function showScore(v) {
     const circ = 2 * Math.PI * 52;
-    const arc = $('arc');
-    const score = p.score;
+    const score = v.score;
     $('ring').setAttribute('class', 'band-' + band(score));
-    arc.setAttribute('stroke-dasharray', score ? (circ * score / 100).toFixed(2) + ' ' + circ.toFixed(2) : '0 ' + circ.toFixed(2));
+    $('arc').setAttribute('stroke-dasharray', score ? (circ * score / 100).toFixed(2) + ' ' + circ.toFixed(2) : '0 ' + circ.toFixed(2));
     $('ring-num').textContent = score === null ? '?' : String(score);
     $('mini-score').textContent = (score === null ? '?' : String(score)) + '/100';
     $('mini-score').className = 'mini-score band-' + band(score);
     const text = score === null ? str('page-score-none') : str('page-score-label', { score });
     // The live region speaks only when the score itself changes.
     if (text !== lastScoreText) { $('score-text').textContent = text; lastScoreText = text; }
-    const done = p.passed.length;
-    const total = done + new Set(p.findings.map((f) => f.rule)).size;
-    $('summary').textContent = score === null ? '' : str('page-summary', { done, total });
+    $('summary').textContent = score === null ? '' : str('page-steps-done', { done: v.steps.done, total: v.steps.total });
+  }
 
+  function show(v) {
+    showScore(v);
     const problems = $('problems');
     problems.replaceChildren();
-    const listOf = (title, items, cls) => {
-      if (!items.length) return;
-      problems.append(el('p', { class: cls, text: title }),
-        el('ul', { class: cls }, ...items.map((e) => el('li', { text: (e.line ? e.line + ':' + e.column + ' ' : '') + e.message }))));
-    };
-    listOf(str('page-errors'), p.errors, 'error');
-    listOf(str('page-warnings'), p.warnings, 'warning');
-
+    const elsewhere = markFields(v.field_errors);
+    if (v.errors.length) {
+      problems.append(el('p', { class: 'error', text: str('page-errors') + ' ' + str('page-not-yaml', { line: v.errors[0].line }) }));
+    }
+    if (elsewhere.length) {
+      problems.append(el('ul', { class: 'error' }, ...elsewhere.map((e) => el('li', { text: str('page-field-elsewhere', { line: e.line }) }))));
+    }
     const box = $('findings');
     box.replaceChildren();
-    if (score === null) return;
+    if (v.score === null) return;
     box.append(el('h3', { text: str('page-findings') }));
-    if (!p.findings.length) { box.append(el('p', { class: 'done', text: str('page-no-findings') })); return; }
-    const list = el('ol', { class: 'findings' });
-    for (const f of p.findings) {
-      const rule = desc.rules[f.rule] || { fix: [], why: '' };
-      const item = el('li', { class: 'finding sev-' + f.severity },
-        el('h4', {}, el('span', { class: 'sev', text: str('page-severity-' + f.severity) }), ' ', f.title),
-        el('p', { text: f.message }));
-      if (rule.fix.length) {
+    if (v.groups.every((g) => g.done)) { box.append(el('p', { class: 'done', text: str('page-no-findings') })); }
+    for (const g of v.groups) box.append(stepAdvice(g));
+  }
+
+  // One step of the guide: its number and title, then its advice (or
+  // "step done").
+  function stepAdvice(g) {
+    const sec = el('section', { class: 'step-advice' + (g.done ? ' is-done' : ''), 'data-step': String(g.step) },
+      el('h4', { text: g.title }));
+    if (g.done) { sec.append(el('p', { class: 'done', text: str('page-step-done') })); return sec; }
+    const list = el('ul', { class: 'findings' });
+    for (const a of g.advice) {
+      const item = el('li', { class: 'finding sev-' + a.severity, 'data-rule': a.rule, 'data-step': String(g.step) },
+        el('h5', {}, el('span', { class: 'sev', text: str('page-severity-' + a.severity) }), ' ', a.title));
+      if (a.fix.length) {
         item.append(el('p', { class: 'fix-title', text: str('page-fix') }),
-          el('ol', { class: 'fix' }, ...rule.fix.map((s) => el('li', { text: s }))));
+          el('ol', { class: 'fix' }, ...a.fix.map((s) => el('li', { text: s }))));
       }
-      if (rule.why) {
-        item.append(el('details', {}, el('summary', { text: str('page-why') }), el('p', { text: rule.why })));
-      }
+      if (a.why) item.append(el('details', {}, el('summary', { text: str('page-why') }), el('p', { text: a.why })));
       list.append(item);
     }
-    box.append(list);
+    sec.append(list);
+    return sec;
+  }
+
+  // Where a field error goes: the field of that path, or the field of an
+  // item of a list ("about.work[0].position"); null when the form has none.
+  function errorTarget(path) {
+    const direct = blockOf(path);
+    if (direct && !direct.hidden) return direct;
+    const m = /^(.+)\[(\d+)\]\.([a-z_]+)$/.exec(path);
+    if (!m) return null;
+    const items = blockOf(m[1]);
+    const item = items && items.querySelectorAll('.item')[Number(m[2])];
+    return item ? item.querySelector('[data-key="' + m[3] + '"]') : null;
+  }
+
+  // Mark each wrong answer at its field, in words (aria-invalid, the message
+  // tied by aria-describedby); returns the errors with no field here.
+  function markFields(errors) {
+    for (const old of document.querySelectorAll('#steps .field-error')) old.remove();
+    for (const input of document.querySelectorAll('#steps [aria-invalid]')) {
+      input.removeAttribute('aria-invalid');
+      input.removeAttribute('aria-describedby');
+    }
+    const elsewhere = [];
+    for (const e of errors) {
+      const block = e.problem === 'unknown' ? null : errorTarget(e.path);
+      if (!block) { elsewhere.push(e); continue; }
+      const inputs = block.matches('fieldset.choices') ? [...block.querySelectorAll('input')] : [block.querySelector('input')];
+      const first = inputs[0];
+      if (!first) { elsewhere.push(e); continue; }
+      const id = (block.id || first.id) + '-error';
+      if (document.getElementById(id)) continue;
+      const msg = el('p', { class: 'field-error', id, text: str('page-field-' + e.problem) });
+      if (block.matches('fieldset.choices')) block.querySelector('legend').after(msg); else first.after(msg);
+      for (const input of inputs) {
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', id);
+      }
+    }
+    return elsewhere;
   }
 
   // ------------------------------------------------------------ files
+
+  // "Sophie Bernard" -> "sophie-bernard": downloads are named after the person.
+  function fileStem() {
+    const name = String(getPath(profile(), 'name') || $('share-name').value || '');
+    const stem = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+      .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss')
+      .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+    return stem || (currentLang() === 'fr' ? 'profil' : 'profile');
+  }
 
   function download(name, blob) {
     const url = URL.createObjectURL(blob);
@@ -437,11 +565,11 @@
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
-  async function handout(format, name) {
+  async function handout(format, ext) {
     try {
       const res = await post('/api/handout?format=' + format + '&lang=' + currentLang(), yaml(), 'application/yaml');
-      if (!res.ok) throw new Error(await res.text());
-      download(name, await res.blob());
+      if (!res.ok) throw new Error(String(res.status));
+      download(fileStem() + '.' + ext, await res.blob());
     } catch (e) {
       $('load-status').textContent = str('page-unreachable');
     }
@@ -450,7 +578,7 @@
   async function load(file) {
     const status = $('load-status');
     let text;
-    try { text = await file.text(); } catch (e) { status.textContent = str('page-load-failed') + ' ' + e; return; }
+    try { text = await file.text(); } catch (e) { status.textContent = str('page-load-failed') + ' ' + str('page-load-unreadable'); return; }
     let res;
     try {
       res = await post('/api/parse?lang=' + currentLang(), text, 'application/yaml');
@@ -458,14 +586,13 @@
     if (res.status === 413) { status.textContent = str('page-load-failed') + ' ' + (await res.text()); return; }
     const answer = await res.json().catch(() => null);
     if (!answer || !answer.profile) {
-      const why = answer ? answer.errors.map((e) => e.line + ':' + e.column + ' ' + e.message).join(' ; ') : res.status;
-      status.textContent = str('page-load-failed') + ' ' + why;
+      const line = answer && answer.errors.length ? answer.errors[0].line : 1;
+      status.textContent = str('page-load-failed') + ' ' + str('page-load-not-yaml', { line });
       return;
     }
     fill(answer.profile);
     shareNameTouched = false;
-    const keptKeys = status.dataset.kept;
-    status.textContent = str('page-loaded', { file: file.name }) + (keptKeys ? ' ' + str('page-kept') + ' ' + keptKeys : '');
+    status.textContent = str('page-loaded', { file: file.name }) + (keptSomething() ? ' ' + str('page-kept') : '');
     changed();
   }
 
@@ -473,13 +600,12 @@
     const status = $('share-status');
     const name = $('share-name').value.trim();
     if (!name) { status.textContent = str('page-share-need-name'); $('share-name').focus(); return; }
-    let id = null;
-    try { id = sessionStorage.getItem(ID_KEY); } catch (_) { /* private mode */ }
     try {
-      const res = await post('/api/share?lang=' + currentLang(), JSON.stringify({ id, name, yaml: yaml() }), 'application/json');
+      const body = JSON.stringify({ id: participantId(), name, yaml: yaml() });
+      const res = await post('/api/share?lang=' + currentLang(), body, 'application/json');
       if (!res.ok) { status.textContent = str('page-share-failed') + ' ' + (await res.text()); return; }
       const answer = await res.json();
-      try { sessionStorage.setItem(ID_KEY, answer.id); } catch (_) { /* private mode */ }
+      if (answer.id !== stored(ID_KEY)) store(ID_KEY, answer.id);
       status.textContent = str('page-shared', { score: answer.score === null ? '?' : answer.score });
     } catch (e) {
       status.textContent = str('page-unreachable');
@@ -494,6 +620,8 @@
     const set = (id, key) => { $(id).textContent = str(key); };
     set('title', 'page-title');
     set('intro', 'page-intro');
+    set('saved-note', 'page-saved-note');
+    set('start-over', 'page-start-over');
     set('lang-label', 'page-lang-label');
     set('form-heading', 'page-form-heading');
     set('file-legend', 'page-file-legend');
@@ -518,27 +646,39 @@
     words();
     build();
     if (before) fill(before);
-    else gates();
+    else if (!restore()) gates();
     check();
   }
 
   document.addEventListener('DOMContentLoaded', () => {
     const form = $('profile');
-    form.addEventListener('input', (e) => { if (e.target.id !== 'share-name' && e.target.id !== 'load') changed(); });
+    form.addEventListener('input', (e) => {
+      lastTyped = Date.now();
+      if (e.target.id === 'load') return;
+      if (e.target.id === 'share-name') { shareNameTouched = true; save(); return; }
+      changed();
+    });
     form.addEventListener('change', (e) => { if (e.target.type === 'radio') changed(); });
     form.addEventListener('submit', (e) => e.preventDefault());
-    $('share-name').addEventListener('input', () => { shareNameTouched = true; });
     $('load').addEventListener('change', (e) => { if (e.target.files[0]) load(e.target.files[0]); e.target.value = ''; });
-    $('download-yaml').addEventListener('click', () => download('profile.yaml', new Blob([yaml()], { type: 'application/yaml' })));
-    $('download-html').addEventListener('click', () => handout('html', 'profile-handout.html'));
-    $('download-md').addEventListener('click', () => handout('markdown', 'profile-handout.md'));
+    $('download-yaml').addEventListener('click', () => download(fileStem() + '.yaml', new Blob([yaml()], { type: 'application/yaml' })));
+    $('download-html').addEventListener('click', () => handout('html', 'html'));
+    $('download-md').addEventListener('click', () => handout('markdown', 'md'));
     $('share').addEventListener('click', share);
+    $('start-over').addEventListener('click', startOver);
     for (const b of document.querySelectorAll('[data-lang]')) {
       b.addEventListener('click', () => {
-        try { localStorage.setItem(LANG_KEY, b.dataset.lang); } catch (_) { /* private mode */ }
+        store(LANG_KEY, b.dataset.lang);
         start(b.dataset.lang);
       });
     }
-    start(chosenLang()).catch(() => { $('intro').textContent = 'The room\'s server cannot be reached.'; });
+    // Another tab of this room changed the answers: show them here too,
+    // unless this tab is being typed in.
+    window.addEventListener('storage', (e) => {
+      if (e.key !== ANSWERS_KEY || !desc || Date.now() - lastTyped < 3000) return;
+      restore();
+      check();
+    });
+    start(chosenLang()).catch(() => { $('intro').textContent = str('page-unreachable'); });
   });
 })();

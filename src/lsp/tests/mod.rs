@@ -11,6 +11,9 @@ use std::path::Path;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+mod hostile;
+mod truth;
+
 struct Client {
     conn: Connection,
     server: Option<JoinHandle<i32>>,
@@ -278,7 +281,7 @@ fn a_pack_and_a_config_are_diagnosed_and_a_config_change_rechecks_open_profiles(
         "{labels:?}"
     );
     let cd = c.open(&uri_of(&config), &std::fs::read_to_string(&config).unwrap());
-    assert_eq!(summary(&cd), vec![(String::new(), 3, 2, 3, 12)]);
+    assert_eq!(summary(&cd), vec![("unknown-rule".to_owned(), 3, 2, 3, 12)]);
     assert!(cd[0]["message"].as_str().unwrap().contains("photo-set"), "{cd:?}");
     c.stop();
 }
@@ -353,10 +356,10 @@ fn hover_completion_and_code_actions() {
     let edit = &waive["edit"]["changes"][&uri][0];
     assert_eq!(
         edit["newText"],
-        "waivers:\n  photo-professional: \"why this step is not taken\"\n"
+        "waivers:\n  photo-professional: \"why this rule is set aside\"\n"
     );
     assert!(waive.get("command").is_none(), "{titles:?}");
-    let waived = format!("{fixed}waivers:\n  photo-professional: \"why this step is not taken\"\n");
+    let waived = format!("{fixed}waivers:\n  photo-professional: \"why this rule is set aside\"\n");
     let d = c.change(&uri, 3, &waived);
     assert!(!d.iter().any(|d| d["code"] == "photo-professional"));
     // Once the edit is applied, the reason is selected for typing.
@@ -439,7 +442,7 @@ fn the_client_s_locale_sets_the_language_of_hover_and_quick_fixes() {
     assert_eq!(waive["title"], "Écarter `photo-set` pour ce profil");
     assert_eq!(
         waive["edit"]["changes"][&uri][0]["newText"],
-        "waivers:\n  photo-set: \"pourquoi cette étape est écartée\"\n"
+        "waivers:\n  photo-set: \"pourquoi cette règle est écartée\"\n"
     );
     c.stop();
 }

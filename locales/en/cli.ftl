@@ -205,7 +205,10 @@ help-serve-opt-lan = Listen on every network interface, not only this computer, 
 help-serve-opt-resume = Start from a coach’s export of an earlier session (the room’s JSON from the coach’s page)
 
 # A folder given as rule packs (`--rules`, a config's `rules:`) that is far too big to be one.
-pack-folder-too-large = this folder holds more than { $limit } entries, too many for a folder of rule packs: name the pack files or a smaller folder
+pack-folder-too-large = this folder holds more than { $limit ->
+    [one] { $limit } entry
+   *[other] { $limit } entries
+}, too many for a folder of rule packs: name the pack files or a smaller folder
 
 # --fix and --diff, and the editor's quick fixes: what each safe fix does.
 fix-quote-hashtag = quote { $before }, which YAML reads as a comment
@@ -260,8 +263,3 @@ help-opt-baseline = Compare with REPORT.json (a JSON report of an earlier run): 
 help-opt-force-exclude = Apply include, exclude and the files that are never profiles to files named on the command line too
 # -v: a nested config that extends none replaces the one above it.
 cli-verbose-replaces = { $config } replaces { $parent } (its packs and settings do not apply here): add `extend: { $extend }` to keep them
-
-pack-folder-too-large = this folder holds more than { $limit ->
-    [one] { $limit } entry
-   *[other] { $limit } entries
-}, too many for a folder of rule packs: name the pack files or a smaller folder

@@ -199,7 +199,10 @@ help-serve-opt-lan = Écoute sur toutes les interfaces réseau, pas seulement su
 help-serve-opt-resume = Repartir de l’export d’une séance précédente (le JSON de la salle, exporté depuis la page du formateur)
 
 # Un dossier donné comme dossier de packs (`--rules`, `rules:` d’une configuration), bien trop grand pour en être un.
-pack-folder-too-large = ce dossier contient plus de { $limit } entrées, bien trop pour un dossier de packs : indiquez les fichiers de packs ou un dossier plus petit
+pack-folder-too-large = ce dossier contient { $limit ->
+    [one] plus d’une entrée
+   *[other] plus de { $limit } entrées
+}, bien trop pour un dossier de packs : indiquez les fichiers de packs ou un dossier plus petit
 
 # --fix et --diff, et les corrections rapides de l’éditeur : ce que fait chaque correction sûre.
 fix-quote-hashtag = mettre entre guillemets { $before }, que YAML lit comme un commentaire
@@ -260,8 +263,3 @@ help-opt-baseline = Compare avec RAPPORT.json (le rapport JSON d’une analyse p
 help-opt-force-exclude = Applique aussi include, exclude et les fichiers qui ne sont jamais des profils aux fichiers nommés sur la ligne de commande
 # -v : une configuration imbriquée qui n’en étend aucune remplace celle du dessus.
 cli-verbose-replaces = { $config } remplace { $parent } (ses packs et réglages ne s’appliquent pas ici) : ajoutez `extend: { $extend }` pour les garder
-
-pack-folder-too-large = ce dossier contient { $limit ->
-    [one] plus d’une entrée
-   *[other] plus de { $limit } entrées
-}, bien trop pour un dossier de packs : indiquez les fichiers de packs ou un dossier plus petit

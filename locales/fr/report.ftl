@@ -98,6 +98,22 @@ report-problems-count = { $n ->
 punct-colon =  :
 punct-quote = « { $text } »
 
+# Dates in words (DATE() in a message): { $day } { $month } { $year }.
+date-long = { $day } { $month } { $year }
+date-first-day = 1er
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+
 # --baseline : où en est un profil par rapport au rapport JSON d’une analyse précédente.
 baseline-not-report = ce n’est pas un rapport JSON de profilecheck (`--format json`) : { $reason }
 baseline-progress = Depuis la référence : score { $before } → { $after } ; { $fixed ->
@@ -117,19 +133,3 @@ baseline-new-profile = Absent de la référence : { $new ->
 baseline-fixed-word = corrigé
 baseline-new-word = nouveau
 baseline-known-word = déjà connu
-
-# Dates in words (DATE() in a message): { $day } { $month } { $year }.
-date-long = { $day } { $month } { $year }
-date-first-day = 1er
-month-1 = janvier
-month-2 = février
-month-3 = mars
-month-4 = avril
-month-5 = mai
-month-6 = juin
-month-7 = juillet
-month-8 = août
-month-9 = septembre
-month-10 = octobre
-month-11 = novembre
-month-12 = décembre

@@ -6,7 +6,10 @@
 # JSON is written by Python the way Facebook writes it (every non-ASCII byte
 # as a \u00XX escape). Each archive must import with exit 0, give the same
 # profile, repair the accents, and lint with exit 0 or 1; `unzip -t` checks
-# the archives themselves. A missing tool is a FAIL, never a skip.
+# the archives themselves. Then: the login e-mail stays out of contact.email,
+# `init --interactive --from` keeps every comment line, a FIFO is refused, and
+# two hostile exports inside the caps import in bounded time and memory
+# (GNU time). A missing tool is a FAIL, never a skip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +25,13 @@ need() {
 need zip zip
 need unzip unzip
 need python3 python3
+need timeout coreutils
+need mkfifo coreutils
+# GNU time, for the peak memory of the hostile exports below.
+if [ ! -x /usr/bin/time ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq >/dev/null && apt-get install -y -qq time >/dev/null || fail "cannot install time"
+fi
+[ -x /usr/bin/time ] || fail "/usr/bin/time not found (install time)"
 
 cargo build --quiet --locked --bin profilecheck || fail "cargo build failed"
 bin="$(realpath "${CARGO_TARGET_DIR:-target}")/debug/profilecheck"
@@ -109,4 +119,50 @@ for archive in infozip.zip infozip-stream.zip python-deflate.zip python-stored.z
 done
 # Keywords: most used first, then first use.
 sed -n '/^keywords:/,/^$/p' "$first" | grep -q '^  - "#formation"' || fail "keywords order"
-echo "e2e_import: ok (4 archives from Info-ZIP and Python zipfile)"
+# The login e-mail is never the profile's contact.email (only a comment).
+grep -qE '^  email: *$' "$first" || fail "contact.email is not left as a question"
+if grep -E '^ *email: *[^ #]' "$first"; then fail "contact.email written from the login e-mail"; fi
+
+# The command the import prints keeps every comment line, byte for byte.
+cp "$first" "$work/answered.yaml"
+for _ in $(seq 400); do echo y; done > "$work/answers"
+"$bin" init --no-config --interactive --from "$work/answered.yaml" -o "$work/answered.yaml" <"$work/answers" \
+  >/dev/null 2>"$work/err" || fail "init --from exited $?: $(tail -3 "$work/err")"
+diff <(grep -E '^ *#' "$first") <(grep -E '^ *#' "$work/answered.yaml") >&2 \
+  || fail "init --from lost or changed comment lines"
+grep -q '^  set: true$' "$work/answered.yaml" || fail "init --from did not fill photo.set in place"
+
+# A FIFO given as the export is refused at once, not waited on.
+mkfifo "$work/fifo.zip"
+set +e
+timeout 10 "$bin" import --no-config "$work/fifo.zip" >/dev/null 2>"$work/err"
+code=$?
+set -e
+[ "$code" = 2 ] && grep -q 'not a regular file' "$work/err" || fail "FIFO: exit $code: $(cat "$work/err")"
+
+# Hostile exports inside the caps: memory must not grow with them (peak RSS
+# under 300 MiB, run under a 300 MiB address-space limit and a time limit).
+python3 - "$work" <<'PY'
+import os, sys, zipfile
+out = sys.argv[1]
+n = ((16 << 20) - 2) // 8
+with zipfile.ZipFile(os.path.join(out, "objects.zip"), "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("personal_information/profile_information/profile_information.json",
+               "[" + ",".join(['{"a":0}'] * n) + "]")
+tags = " ".join("#t%d" % i for i in range(2_000_000))
+with zipfile.ZipFile(os.path.join(out, "hashtags.zip"), "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("your_facebook_activity/posts/your_posts_1.json",
+               '[{"timestamp": 1789000000, "data": [{"post": "%s"}]}]' % tags)
+PY
+for hostile in objects hashtags; do
+  set +e
+  ( ulimit -v 307200; exec timeout 120 /usr/bin/time -f '%M' "$bin" import --no-config --as-of 2026-12-01 \
+      "$work/$hostile.zip" >/dev/null 2>"$work/err" )
+  code=$?
+  set -e
+  [ "$code" = 0 ] || fail "$hostile: exit $code: $(tail -3 "$work/err")"
+  kb=$(tail -1 "$work/err")
+  [ "$kb" -lt $((300 * 1024)) ] || fail "$hostile: peak RSS $kb KB"
+  echo "e2e_import: $hostile export: peak RSS $kb KB"
+done
+echo "e2e_import: ok (4 archives from Info-ZIP and Python zipfile, --from, FIFO, hostile exports)"

@@ -766,3 +766,157 @@ fn cli_init_refuses_to_overwrite_without_force() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(std::fs::read_to_string(&file).expect("read"), template(Lang::Fr));
 }
+
+// ---------------------------------------------------------------- --from, in place
+
+/// `interview_from` on `text` with these answer lines: (YAML, prompts).
+fn run_from(lang: Lang, text: &str, lines: &[&str]) -> String {
+    let start = parse(text);
+    let mut input = Cursor::new(format!("{}\n", lines.join("\n")).into_bytes());
+    let mut prompts = Vec::new();
+    profilecheck::workshop::interview::interview_from(lang, Some((&start, text)), &mut input, &mut prompts)
+        .expect("interview")
+}
+
+/// Every line of `before` that is not an answered key is in `after`, in order.
+fn kept_in_order(before: &str, after: &str, answered: &[&str]) {
+    let mut rest = after.lines();
+    for line in before.lines() {
+        if answered.iter().any(|k| line.trim_start().starts_with(&format!("{k}:"))) {
+            continue;
+        }
+        assert!(rest.any(|l| l == line), "lost or moved: {line:?}\n---\n{after}");
+    }
+}
+
+#[test]
+fn answers_from_a_hand_written_file_go_in_place() {
+    // Comments everywhere, an empty key with a trailing comment, a section
+    // missing a key, a missing section, CRLF line ends.
+    let text = "# my notes\r\nversion: 1\r\nlang: en\r\nname: Jo   # who\r\n\r\n# the photo\r\nphoto:\r\n  set:    # to check\r\n  # cover is next\r\n\r\nabout:\r\n  bio: \"Coach\"\r\n  # city below\r\n\r\n# the end\r\n";
+    // photo.set, photo.kind (logo), photo.cover, then Enter for the rest but the city and keywords.
+    // A whole number to a decimal question reads back as an integer: still in place.
+    let mut lines = vec!["y", "3", "n", "", "", "Rennes", "", "", "", "", "#a #b", "4"];
+    lines.extend([""; 40]);
+    let got = run_from(Lang::En, text, &lines);
+    kept_in_order(&text.replace("\r\n", "\n"), &got.replace("\r\n", "\n"), &["set"]);
+    assert!(got.contains("  set: true # to check\r\n"), "{got}");
+    assert!(!got.replace("\r\n", "").contains('\n'), "mixed line ends:\n{got}");
+    let p = parse(&got);
+    assert_eq!(value(&p, "photo.kind"), Some(&s("logo")));
+    assert_eq!(value(&p, "photo.cover"), Some(&Value::Bool(false)));
+    assert_eq!(value(&p, "about.city"), Some(&s("Rennes")));
+    assert_eq!(list_of_str(&p, "keywords"), strs(&["#a", "#b"]));
+    assert_eq!(value(&p, "publishing.posts_per_month"), Some(&Value::Int(4)));
+    assert_eq!(value(&p, "name"), Some(&s("Jo")));
+    // Added at the end of their section, before the comments that follow it.
+    let lines: Vec<&str> = got.lines().collect();
+    let kind = lines.iter().position(|l| l.starts_with("  kind:")).unwrap();
+    assert!(lines[kind - 1].starts_with("  set:"), "{got}");
+    let city = lines.iter().position(|l| l.starts_with("  city:")).unwrap();
+    assert!(
+        lines[city - 1].starts_with("  bio:") && lines[city + 1] == "  # city below",
+        "{got}"
+    );
+}
+
+#[test]
+fn the_language_asked_in_replaces_the_files_in_place() {
+    let text = "# mine\nlang: en\nname:\n";
+    let got = run_from(Lang::Fr, text, &["Jo"]);
+    assert!(got.starts_with("# mine\nlang: \"fr\"\nname: \"Jo\"\n"), "{got}");
+}
+
+#[test]
+fn a_layout_not_edited_in_place_still_keeps_every_answer() {
+    // A city to add into a flow section: the answers are written anew, none lost.
+    let text = "# flow\nabout: {bio: \"Coach\"}\n";
+    let got = run_from(Lang::En, text, &["Jo", "y", "", "", "", "", "Rennes"]);
+    let p = parse(&got);
+    assert_eq!(value(&p, "about.bio"), Some(&s("Coach")));
+    assert_eq!(value(&p, "about.city"), Some(&s("Rennes")));
+    assert_eq!(value(&p, "photo.set"), Some(&Value::Bool(true)));
+    assert_eq!(value(&p, "name"), Some(&s("Jo")));
+}
+
+/// A file created at `-o`'s name while the interview waits for answers is
+/// kept: the answers are not written over it (issue 27). With --force they are.
+#[test]
+fn cli_init_keeps_a_file_that_appears_during_the_interview() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("late.yaml");
+    for force in [false, true] {
+        let _ = std::fs::remove_file(&file);
+        let mut args = vec!["init", "--interactive", "--lang", "en", "-o", "late.yaml"];
+        if force {
+            args.push("--force");
+        }
+        let mut child = bin()
+            .args(&args)
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn profilecheck");
+        // Wait for the first question: the check at the start is behind us.
+        let mut stderr = child.stderr.take().expect("stderr");
+        let mut seen = Vec::new();
+        let mut byte = [0u8; 1];
+        while !text(&seen).contains('?') {
+            assert_eq!(stderr.read(&mut byte).expect("read"), 1, "{}", text(&seen));
+            seen.push(byte[0]);
+        }
+        std::fs::write(&file, "name: Mine\n").expect("write");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(b"Other\n")
+            .expect("answer");
+        let status = child.wait().expect("wait");
+        let mut rest = String::new();
+        stderr.read_to_string(&mut rest).expect("read");
+        let written = std::fs::read_to_string(&file).expect("read");
+        if force {
+            assert_eq!(status.code(), Some(0), "{rest}");
+            assert_eq!(parse(&written).name.as_deref(), Some("Other"));
+        } else {
+            assert_eq!(status.code(), Some(2), "{rest}");
+            assert_eq!(written, "name: Mine\n");
+            assert!(
+                rest.contains("late.yaml was created while profilecheck was running"),
+                "{rest}"
+            );
+        }
+        // No temporary file left behind.
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["late.yaml"]);
+    }
+}
+
+#[test]
+fn answers_into_the_template_keep_all_its_comments() {
+    let text = template(Lang::En);
+    // Name, no photo, no cover answer, no bio, one job, then nothing more.
+    let mut lines = vec!["Jo", "n", "", "", "Coach", "Acme", "y", ""];
+    lines.extend([""; 60]);
+    let got = run_from(Lang::En, &text, &lines);
+    let comments = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| l.trim_start().starts_with('#'))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(comments(&got), comments(&text), "{got}");
+    kept_in_order(&text, &got, &["name", "set", "work"]);
+    let p = parse(&got);
+    assert_eq!(value(&p, "name"), Some(&s("Jo")));
+    assert_eq!(value(&p, "photo.set"), Some(&Value::Bool(false)));
+    assert_eq!(value(&p, "about.work.0.position"), Some(&s("Coach")));
+    assert_eq!(value(&p, "about.work.0.employer"), Some(&s("Acme")));
+    assert_eq!(value(&p, "about.work.0.current"), Some(&Value::Bool(true)));
+}

@@ -77,3 +77,11 @@ help-import-opt-force = Overwrite FILE if it exists
 help-init-opt-from = With --interactive: start from this profile (e.g. one written by `import`), ask only what it leaves open
 clap-value-export = EXPORT
 clap-value-date = DATE
+
+## contact.email: the login address, a hint only
+
+import-note-login-email = The export gives { $email } as the account's login e-mail ({ $file }, emails.emails). A login address is not necessarily shown on your profile: fill in contact.email only if this one is.
+
+## A FIFO, socket or device given as the export (after "WHERE: error: ")
+
+import-error-not-regular = not a regular file (a pipe, socket or device): give the .zip file(s) of the export, or the folder they unpack to

@@ -119,3 +119,7 @@ interview-file-header =
     Check it with:   profilecheck followed by this file's name
     Questions left unanswered are not in this file: they count as "not done".
     `profilecheck init` prints a template that explains every field.
+
+## A profile written with -o and without --force (after "profilecheck: error: ")
+
+write-appeared = { $path } was created while profilecheck was running, and is left as it is; add --force to replace it

@@ -80,3 +80,11 @@ help-import-opt-force = Remplace FICHIER s’il existe
 help-init-opt-from = Avec --interactive : part de ce profil (par ex. écrit par `import`) et ne demande que ce qui reste
 clap-value-export = EXPORT
 clap-value-date = DATE
+
+## contact.email : l’adresse de connexion, une indication seulement
+
+import-note-login-email = L’export donne { $email } comme adresse e-mail de connexion du compte ({ $file }, emails.emails). Une adresse de connexion n’apparaît pas forcément sur votre profil : ne reportez celle-ci dans contact.email que si elle y est affichée.
+
+## Un FIFO, une socket ou un périphérique donné comme export (après « WHERE: error: »)
+
+import-error-not-regular = ce n’est pas un fichier ordinaire (un tube, une socket ou un périphérique) : donnez le ou les fichiers .zip de l’export, ou le dossier où ils sont décompressés

@@ -122,3 +122,7 @@ interview-file-header =
     Les questions restées sans réponse ne figurent pas ici :
     elles comptent comme « à faire ».
     `profilecheck init` affiche un modèle qui explique chaque champ.
+
+## Un profil écrit avec -o sans --force (après « profilecheck: error: »)
+
+write-appeared = { $path } a été créé pendant que profilecheck travaillait, et il est laissé tel quel ; ajoutez --force pour le remplacer

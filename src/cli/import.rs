@@ -80,9 +80,17 @@ pub(super) fn run(args: ImportArgs, lang: Lang, stdout: &mut dyn Write, stderr: 
         None => t!(lang, "import-default-file"),
     };
     let text = imported.to_yaml(lang, &name);
-    let mut sink = Sink::open(args.output.as_deref(), stdout, lang)?;
-    sink.writer().write_all(text.as_bytes())?;
-    sink.finish()?;
+    match &args.output {
+        // A file that appeared during the import is kept (no-clobber, in the library).
+        Some(path) if !args.force && !super::output::is_stdout(path) => {
+            crate::workshop::write::create_new(path, text.as_bytes(), lang)?
+        }
+        _ => {
+            let mut sink = Sink::open(args.output.as_deref(), stdout, lang)?;
+            sink.writer().write_all(text.as_bytes())?;
+            sink.finish()?;
+        }
+    }
     if args.output.is_some() {
         writeln!(stderr, "{}", t!(lang, "import-wrote", file = clean(&name)))?;
     }

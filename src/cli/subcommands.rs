@@ -183,6 +183,11 @@ pub(super) fn init(
     };
     match output {
         None => stdout.write_all(text.as_bytes())?,
+        // A file that appeared during the interview is kept (no-clobber, in the library).
+        Some(path) if !force && !from.as_deref().is_some_and(|f| same(f, &path)) => {
+            crate::workshop::write::create_new(&path, text.as_bytes(), lang)?;
+            problems.note_line(&t!(lang, "cli-wrote", path = path.display()));
+        }
         Some(path) => {
             let mut sink = Sink::open(Some(&path), stdout, lang)?;
             sink.writer().write_all(text.as_bytes())?;
@@ -204,7 +209,8 @@ fn interview(problems: &mut Problems, env: &mut Env, from: Option<&Path>, lang: 
         },
         None => None,
     };
-    match crate::workshop::interview::interview_from(lang, start.as_ref(), &mut input, problems.stderr()) {
+    let start = start.as_ref().map(|(p, text)| (p, text.as_str()));
+    match crate::workshop::interview::interview_from(lang, start, &mut input, problems.stderr()) {
         Ok(text) => Ok(Some(text)),
         // What was read could not be used (too long, a closed stdin):
         // say so, rather than blame a report that was never written.
@@ -229,14 +235,14 @@ pub(super) fn init_lang(from: Option<&Path>, common: &Common, config: &Config, l
     }
 }
 
-/// A valid profile from `path`, or its problems on stderr and None.
-fn read_profile(problems: &mut Problems, path: &Path) -> Option<crate::profile::Profile> {
+/// A valid profile from `path` and its text, or its problems on stderr and None.
+fn read_profile(problems: &mut Problems, path: &Path) -> Option<(crate::profile::Profile, String)> {
     let shown = path.display().to_string();
     let lang = problems.locale;
     let lines = match super::walk::read_file(path) {
         Err(e) => vec![format!("{shown}:1:1: error: {}", e.text(lang))],
         Ok(bytes) => match crate::profile::parse(&bytes) {
-            Ok(p) => return Some(p),
+            Ok(p) => return Some((p, String::from_utf8_lossy(&bytes).into_owned())),
             Err(diags) => diags.iter().map(|d| d.render(&shown, lang)).collect(),
         },
     };

@@ -3,12 +3,12 @@
 //! hashtags and links from the posts of the last 183 days.
 
 use super::Derived;
-use super::facebook::Post;
+use super::facebook::{Post, Profile};
 use super::repair::repair;
 use crate::workshop::write::Ans;
 use regex::Regex;
-use serde_json::Value;
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
 /// Length of the posting window, in days (about six months).
@@ -62,94 +62,109 @@ pub(crate) enum How {
     Links,
 }
 
-/// A post of the window, kept for hashtags and links.
-struct Kept {
-    ts: i64,
-    order: usize,
-    text: String,
-    urls: Vec<String>,
+/// Most distinct posts of the window counted (and told apart from the
+/// repeats of a split export): 546 a day, far past any person.
+const MAX_POSTS: usize = 100_000;
+/// Most distinct hashtags counted; later new ones are not.
+const MAX_TAGS: usize = 10_000;
+/// A longer "hashtag" is not one anybody types, and is not counted.
+const MAX_TAG_BYTES: usize = 256;
+
+/// How often a hashtag is used, and its first use: (timestamp, post in
+/// reading order, place in the post).
+#[derive(Debug, Clone, Copy)]
+struct Tag {
+    uses: usize,
+    first: (i64, usize, usize),
 }
 
-/// Posts as they stream by: counted, and kept (once) when in the window.
+/// Posts as they stream by: counted, told apart from repeats, and reduced
+/// at once to what the profile needs (hashtag counts, which sites they
+/// link to). No post text is kept, so memory does not grow with the export.
 pub(super) struct Posts {
     window: Window,
     pub(super) records: usize,
-    seen: HashSet<(i64, String)>,
-    kept: Vec<Kept>,
+    /// A hash of (timestamp, text) of each distinct post of the window.
+    seen: HashSet<u64>,
+    tags: HashMap<String, Tag>,
+    /// The hosts of the profile's own websites.
+    own: HashSet<String>,
+    blog: bool,
+    curation: bool,
 }
 
 impl Posts {
-    pub(super) fn new(window: Window) -> Self {
+    /// `own`: the hosts of the profile's websites, to tell a blog post from curation.
+    pub(super) fn new(window: Window, own: HashSet<String>) -> Self {
         Posts {
             window,
             records: 0,
             seen: HashSet::new(),
-            kept: Vec::new(),
+            tags: HashMap::new(),
+            own,
+            blog: false,
+            curation: false,
         }
     }
 
     pub(super) fn add(&mut self, p: Post) {
         self.records += 1;
-        let Some(ts) = p.timestamp.filter(|t| t.is_finite()).map(|t| t as i64) else {
+        let Some(ts) = p.timestamp.0.filter(|t| t.is_finite()).map(|t| t as i64) else {
             return;
         };
-        if !self.window.contains(ts) {
+        if !self.window.contains(ts) || self.seen.len() >= MAX_POSTS {
             return;
         }
         let text: Vec<String> = p
             .data
-            .iter()
-            .filter_map(|d| d.post.as_deref())
+            .items()
+            .filter_map(|d| d.post.0.as_deref())
             .map(|s| repair(s).into_owned())
             .collect();
         let text = text.join("\n");
         // Parts of a split export repeat records: the same moment and text is one post.
-        if !self.seen.insert((ts, text.clone())) {
+        let mut h = std::hash::DefaultHasher::new();
+        (ts, &text).hash(&mut h);
+        if !self.seen.insert(h.finish()) {
             return;
         }
-        let urls = p
-            .attachments
-            .iter()
-            .flat_map(|a| &a.data)
-            .filter_map(|d| d.external_context.as_ref()?.url.as_deref())
-            .map(|u| repair(u).into_owned())
-            .collect();
-        let order = self.kept.len();
-        self.kept.push(Kept { ts, order, text, urls });
+        let order = self.seen.len();
+        for (place, m) in HASHTAG.find_iter(&text).enumerate() {
+            self.count_tag(m.as_str(), (ts, order, place));
+        }
+        let hosts = p.attachments.items().flat_map(|a| a.data.items());
+        for url in hosts.filter_map(|d| d.external_context.0.as_ref()?.url.0.as_deref()) {
+            if let Some(host) = host(&repair(url)) {
+                match self.own.contains(&host) {
+                    true => self.blog = true,
+                    false => self.curation = true,
+                }
+            }
+        }
+    }
+
+    fn count_tag(&mut self, tag: &str, at: (i64, usize, usize)) {
+        if let Some(t) = self.tags.get_mut(tag) {
+            t.uses += 1;
+            t.first = t.first.min(at);
+        } else if self.tags.len() < MAX_TAGS && tag.len() <= MAX_TAG_BYTES {
+            self.tags.insert(tag.to_owned(), Tag { uses: 1, first: at });
+        }
     }
 
     pub(super) fn in_window(&self) -> usize {
-        self.kept.len()
+        self.seen.len()
     }
 
-    /// The window's posts, oldest first (ties in reading order).
-    fn chronological(&self) -> Vec<&Kept> {
-        let mut v: Vec<&Kept> = self.kept.iter().collect();
-        v.sort_by_key(|k| (k.ts, k.order));
-        v
+    /// The distinct hashtags: most used first, ties by first use, at most [`MAX_KEYWORDS`].
+    fn hashtags(&self) -> Vec<String> {
+        let mut tags: Vec<(&String, &Tag)> = self.tags.iter().collect();
+        tags.sort_by(|a, b| b.1.uses.cmp(&a.1.uses).then(a.1.first.cmp(&b.1.first)));
+        tags.into_iter().take(MAX_KEYWORDS).map(|(t, _)| t.clone()).collect()
     }
 }
 
 static HASHTAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"#[\p{L}\p{N}_]+").expect("valid regex"));
-
-/// The distinct hashtags of `texts` (given oldest first): most used first,
-/// ties by first use, at most [`MAX_KEYWORDS`].
-fn hashtags<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
-    let mut next = 0;
-    for text in texts {
-        for m in HASHTAG.find_iter(text) {
-            let e = counts.entry(m.as_str()).or_insert_with(|| {
-                next += 1;
-                (0, next)
-            });
-            e.0 += 1;
-        }
-    }
-    let mut tags: Vec<(&str, (usize, usize))> = counts.into_iter().collect();
-    tags.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)));
-    tags.into_iter().take(MAX_KEYWORDS).map(|(t, _)| t.to_owned()).collect()
-}
 
 /// The host of a URL, lower case, without `www.`, port or user; a URL
 /// without `://` is read as if `https://` stood before it.
@@ -202,121 +217,138 @@ fn name_type(t: &str) -> &'static str {
     }
 }
 
-fn text_at<'a>(v: &'a Value, keys: &[&str]) -> Option<&'a str> {
-    let mut v = v;
-    for k in keys {
-        v = v.get(k)?;
-    }
-    v.as_str().map(str::trim).filter(|s| !s.is_empty())
+/// The profile's website addresses, in the export's order.
+fn websites(root: &Profile) -> Vec<String> {
+    root.websites.items().filter_map(|w| w.address.get()).collect()
 }
 
-fn list<'a>(v: &'a Value, key: &str) -> &'a [Value] {
-    v.get(key).and_then(Value::as_array).map_or(&[], Vec::as_slice)
+/// The hosts of the profile's own websites (not the social networks').
+pub(super) fn own_hosts(profile: Option<&Profile>) -> HashSet<String> {
+    profile
+        .map(websites)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|w| host(w))
+        .collect()
+}
+
+/// The account's first login e-mail, if the export gives one. It is not
+/// `contact.email` (the address shown on the profile, docs/format.md): the
+/// written profile only mentions it in a comment.
+pub(super) fn login_email(root: &Profile) -> Option<String> {
+    root.emails.0.as_ref()?.emails.0.iter().find_map(|e| e.get())
+}
+
+/// List items, as `Ans::Items` holds them.
+type Items = Vec<Vec<(&'static str, Ans)>>;
+
+fn work(root: &Profile) -> Items {
+    let mut out = Vec::new();
+    for w in root.work_experiences.items() {
+        let mut item = Vec::new();
+        if let Some(e) = w.employer.get() {
+            item.push(("employer", Ans::Str(e)));
+        }
+        if let Some(t) = w.title.get() {
+            item.push(("position", Ans::Str(t)));
+        }
+        if item.is_empty() {
+            continue;
+        }
+        let ended = w.end_timestamp.0.is_some_and(|t| t != 0.0);
+        item.push(("current", Ans::Bool(!ended)));
+        out.push(item);
+    }
+    out
+}
+
+fn schools(root: &Profile) -> Items {
+    let mut out = Vec::new();
+    for s in root.education_experiences.items() {
+        let mut item = Vec::new();
+        if let Some(n) = s.name.get() {
+            item.push(("school", Ans::Str(n)));
+        }
+        if let Some(d) = s.degree.get() {
+            item.push(("degree", Ans::Str(d)));
+        }
+        if !item.is_empty() {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// `contact.website` (the first address that is no network's) and
+/// `contact.links` (the others).
+fn sites(websites: &[String]) -> (Option<String>, Items) {
+    let mut website = None;
+    let mut links = Vec::new();
+    for address in websites {
+        match network_of(address) {
+            Some(net) => links.push(vec![
+                ("network", Ans::Str(net.to_owned())),
+                ("url", Ans::Str(address.clone())),
+            ]),
+            None if website.is_none() => website = Some(address.clone()),
+            None => links.push(vec![
+                ("network", Ans::Str("website".to_owned())),
+                ("url", Ans::Str(address.clone())),
+            ]),
+        }
+    }
+    (website, links)
+}
+
+/// The fields `profile_information.json` tells, read from `file`.
+fn about(out: &mut Vec<Derived>, file: &str, root: &Profile) {
+    let mut put = |path: &'static str, value: Ans, keys: &'static str| {
+        out.push(Derived {
+            path,
+            value,
+            files: vec![file.to_owned()],
+            how: How::Keys(keys),
+        });
+    };
+    // 2018–2019 exports may give the name as a plain string.
+    if let Some(name) = root.name.0.get() {
+        put("name", Ans::Str(name), "name.full_name");
+    }
+    if let Some(bio) = root.intro_bio.0.as_ref().and_then(|b| b.name.get()) {
+        put("about.bio", Ans::Str(bio), "intro_bio.name");
+    }
+    let work = work(root);
+    if !work.is_empty() {
+        put("about.work", Ans::Items(work), "work_experiences");
+    }
+    let schools = schools(root);
+    if !schools.is_empty() {
+        put("about.education", Ans::Items(schools), "education_experiences");
+    }
+    if let Some(city) = root.current_city.0.as_ref().and_then(|c| c.name.get()) {
+        put("about.city", Ans::Str(city), "current_city.name");
+    }
+    let (website, links) = sites(&websites(root));
+    if let Some(w) = website {
+        put("contact.website", Ans::Str(w), "websites[].address");
+    }
+    if !links.is_empty() {
+        put("contact.links", Ans::Items(links), "websites[].address");
+    }
+    if let Some(other) = root.other_names.items().find(|o| o.name.get().is_some()) {
+        let name = other.name.get().unwrap_or_default();
+        put("alternate_name.name", Ans::Str(name), "other_names[0].name");
+        let kind = other.kind.get().map_or("other", |k| name_type(&k));
+        put("alternate_name.type", Ans::Str(kind.to_owned()), "other_names[0].type");
+    }
 }
 
 /// Every field the export tells. `profile` is (file, profile object);
 /// `post_files` the posts files read.
-pub(super) fn fields(profile: Option<&(String, Option<Value>)>, posts: &Posts, post_files: &[&str]) -> Vec<Derived> {
+pub(super) fn fields(profile: Option<&(String, Option<Profile>)>, posts: &Posts, post_files: &[&str]) -> Vec<Derived> {
     let mut out = Vec::new();
-    let mut websites: Vec<String> = Vec::new();
     if let Some((file, Some(root))) = profile {
-        let mut put = |path: &'static str, value: Ans, keys: &'static str| {
-            out.push(Derived {
-                path,
-                value,
-                files: vec![file.clone()],
-                how: How::Keys(keys),
-            });
-        };
-        // 2018–2019 exports may give the name as a plain string.
-        let name = text_at(root, &["name", "full_name"]).or_else(|| text_at(root, &["name"]));
-        if let Some(name) = name {
-            put("name", Ans::Str(name.to_owned()), "name.full_name");
-        }
-        if let Some(bio) = text_at(root, &["intro_bio", "name"]) {
-            put("about.bio", Ans::Str(bio.to_owned()), "intro_bio.name");
-        }
-        let work: Vec<Vec<(&'static str, Ans)>> = list(root, "work_experiences")
-            .iter()
-            .filter_map(|w| {
-                let mut item = Vec::new();
-                if let Some(e) = text_at(w, &["employer"]) {
-                    item.push(("employer", Ans::Str(e.to_owned())));
-                }
-                if let Some(t) = text_at(w, &["title"]) {
-                    item.push(("position", Ans::Str(t.to_owned())));
-                }
-                if item.is_empty() {
-                    return None;
-                }
-                let ended = w.get("end_timestamp").and_then(Value::as_f64).is_some_and(|t| t != 0.0);
-                item.push(("current", Ans::Bool(!ended)));
-                Some(item)
-            })
-            .collect();
-        if !work.is_empty() {
-            put("about.work", Ans::Items(work), "work_experiences");
-        }
-        let schools: Vec<Vec<(&'static str, Ans)>> = list(root, "education_experiences")
-            .iter()
-            .filter_map(|s| {
-                let mut item = Vec::new();
-                if let Some(n) = text_at(s, &["name"]) {
-                    item.push(("school", Ans::Str(n.to_owned())));
-                }
-                if let Some(d) = text_at(s, &["degree"]) {
-                    item.push(("degree", Ans::Str(d.to_owned())));
-                }
-                (!item.is_empty()).then_some(item)
-            })
-            .collect();
-        if !schools.is_empty() {
-            put("about.education", Ans::Items(schools), "education_experiences");
-        }
-        if let Some(city) = text_at(root, &["current_city", "name"]) {
-            put("about.city", Ans::Str(city.to_owned()), "current_city.name");
-        }
-        if let Some(email) = list(root.get("emails").unwrap_or(&Value::Null), "emails")
-            .iter()
-            .find_map(|e| e.as_str().map(str::trim).filter(|s| !s.is_empty()))
-        {
-            put("contact.email", Ans::Str(email.to_owned()), "emails.emails");
-        }
-        websites = list(root, "websites")
-            .iter()
-            .filter_map(|w| text_at(w, &["address"]))
-            .map(str::to_owned)
-            .collect();
-        let mut website = None;
-        let mut links = Vec::new();
-        for address in &websites {
-            match network_of(address) {
-                Some(net) => links.push(vec![
-                    ("network", Ans::Str(net.to_owned())),
-                    ("url", Ans::Str(address.clone())),
-                ]),
-                None if website.is_none() => website = Some(address.clone()),
-                None => links.push(vec![
-                    ("network", Ans::Str("website".to_owned())),
-                    ("url", Ans::Str(address.clone())),
-                ]),
-            }
-        }
-        if let Some(w) = website {
-            put("contact.website", Ans::Str(w), "websites[].address");
-        }
-        if !links.is_empty() {
-            put("contact.links", Ans::Items(links), "websites[].address");
-        }
-        if let Some(other) = list(root, "other_names")
-            .iter()
-            .find(|o| text_at(o, &["name"]).is_some())
-        {
-            let name = text_at(other, &["name"]).unwrap_or_default();
-            put("alternate_name.name", Ans::Str(name.to_owned()), "other_names[0].name");
-            let kind = text_at(other, &["type"]).map_or("other", name_type);
-            put("alternate_name.type", Ans::Str(kind.to_owned()), "other_names[0].type");
-        }
+        about(&mut out, file, root);
     }
     if !post_files.is_empty() {
         let files: Vec<String> = post_files.iter().map(|s| (*s).to_owned()).collect();
@@ -331,8 +363,7 @@ pub(super) fn fields(profile: Option<&(String, Option<Value>)>, posts: &Posts, p
             files: files.clone(),
             how: How::PerMonth { posts: n, from, to },
         });
-        let chrono = posts.chronological();
-        let tags = hashtags(chrono.iter().map(|k| k.text.as_str()));
+        let tags = posts.hashtags();
         if !tags.is_empty() {
             out.push(Derived {
                 path: "keywords",
@@ -341,13 +372,9 @@ pub(super) fn fields(profile: Option<&(String, Option<Value>)>, posts: &Posts, p
                 how: How::Hashtags { posts: n },
             });
         }
-        let own: HashSet<String> = websites.iter().filter_map(|w| host(w)).collect();
-        let linked: Vec<String> = chrono.iter().flat_map(|k| &k.urls).filter_map(|u| host(u)).collect();
-        let blog = linked.iter().any(|h| own.contains(h));
-        let curation = linked.iter().any(|h| !own.contains(h));
         for (path, value) in [
-            ("publishing.shares_blog_posts", blog),
-            ("publishing.shares_curation", curation),
+            ("publishing.shares_blog_posts", posts.blog),
+            ("publishing.shares_curation", posts.curation),
         ] {
             out.push(Derived {
                 path,
@@ -364,15 +391,50 @@ pub(super) fn fields(profile: Option<&(String, Option<Value>)>, posts: &Posts, p
 mod tests {
     use super::*;
 
+    fn tags_of(texts: &[&str]) -> Vec<String> {
+        let mut p = Posts::new(Window::before(100), HashSet::new());
+        for (i, text) in texts.iter().enumerate() {
+            let json = format!(
+                r#"{{"timestamp": {}, "data": [{{"post": {}}}]}}"#,
+                90 * 86_400 + i,
+                serde_json::to_string(text).unwrap()
+            );
+            p.add(serde_json::from_str(&json).unwrap());
+        }
+        p.hashtags()
+    }
+
     #[test]
     fn hashtags_by_use_then_first_use() {
         let texts = ["#b and #a", "#a #c #b", "#d", "#c"];
-        assert_eq!(hashtags(texts.into_iter()), ["#b", "#a", "#c", "#d"]);
+        assert_eq!(tags_of(&texts), ["#b", "#a", "#c", "#d"]);
         let many: Vec<String> = (0..15).map(|i| format!("#t{i}")).collect();
-        let got = hashtags(many.iter().map(String::as_str));
+        let got = tags_of(&many.iter().map(String::as_str).collect::<Vec<_>>());
         assert_eq!(got.len(), 10);
         assert_eq!(got[0], "#t0");
-        assert_eq!(hashtags(["#été, #Été! #x-y"].into_iter()), ["#été", "#Été", "#x"]);
+        assert_eq!(tags_of(&["#été, #Été! #x-y"]), ["#été", "#Été", "#x"]);
+    }
+
+    #[test]
+    fn distinct_hashtags_and_posts_are_bounded() {
+        let text: String = (0..MAX_TAGS + 500).map(|i| format!("#t{i} ")).collect();
+        let long = format!("#{}", "a".repeat(MAX_TAG_BYTES));
+        let mut p = Posts::new(Window::before(100), HashSet::new());
+        for (i, text) in [text.as_str(), text.as_str(), &long].iter().enumerate() {
+            let json = format!(
+                r#"{{"timestamp": {}, "data": [{{"post": "{text}"}}]}}"#,
+                90 * 86_400 + i
+            );
+            p.add(serde_json::from_str(&json).unwrap());
+        }
+        assert_eq!(p.tags.len(), MAX_TAGS);
+        assert_eq!(p.tags["#t0"].uses, 2);
+        assert!(!p.tags.contains_key(&long));
+        for i in 0..MAX_POSTS + 10 {
+            let json = format!(r#"{{"timestamp": {}}}"#, 90 * 86_400 + i);
+            p.add(serde_json::from_str(&json).unwrap());
+        }
+        assert_eq!(p.in_window(), MAX_POSTS);
     }
 
     #[test]

@@ -27,8 +27,9 @@ use std::path::PathBuf;
 /// few kilobytes).
 const PROFILE_CAP: u64 = 16 << 20;
 /// Most that one posts file may inflate to (Facebook splits posts into files
-/// of 10,000 records, a few megabytes each).
-const POSTS_CAP: u64 = 256 << 20;
+/// of 10,000 records, a few megabytes each). The JSON reader holds a text
+/// whole while reading it, so this also bounds the memory one text takes.
+const POSTS_CAP: u64 = 128 << 20;
 /// Most inflated bytes for the whole run, whatever the archives declare.
 const BUDGET: u64 = 1 << 30;
 
@@ -89,6 +90,10 @@ pub struct Import {
     pub extra_profiles: usize,
     /// No `profile_information.json` in any part given (or one without a profile in it).
     pub no_profile: bool,
+    /// The account's login e-mail and the file it was read from: never
+    /// written as `contact.email` (the address shown on the profile), only
+    /// mentioned beside that question.
+    pub(crate) login_email: Option<(String, String)>,
 }
 
 impl Import {
@@ -114,6 +119,11 @@ pub enum ImportError {
         path: String,
         /// The system's reason.
         reason: String,
+    },
+    /// A pipe, socket or device: never opened for reading, which could block.
+    NotRegular {
+        /// Where.
+        path: String,
     },
     /// Neither a zip nor a folder holding a Facebook export.
     NotAnExport {
@@ -169,6 +179,7 @@ impl ImportError {
                 path.clone(),
                 t!(lang, "import-error-unreadable", reason = clean(reason)),
             ),
+            ImportError::NotRegular { path } => (path.clone(), t!(lang, "import-error-not-regular")),
             ImportError::NotAnExport { path } => (path.clone(), t!(lang, "import-error-not-export")),
             ImportError::Html { path } => (path.clone(), t!(lang, "import-error-html")),
             ImportError::CorruptZip { path, reason } => (
@@ -259,7 +270,8 @@ pub fn import(opts: &Options) -> Result<Import, ImportError> {
         profile = Some((e.name.clone(), root));
     }
     let window = derive::Window::before(opts.as_of);
-    let mut collector = derive::Posts::new(window);
+    let root = profile.as_ref().and_then(|(_, root)| root.as_ref());
+    let mut collector = derive::Posts::new(window, derive::own_hosts(root));
     for e in &posts {
         let before = collector.records;
         export.read(e, POSTS_CAP, |r| facebook::posts(r, &mut |p| collector.add(p)))?;
@@ -273,7 +285,12 @@ pub fn import(opts: &Options) -> Result<Import, ImportError> {
     let post_files: Vec<&str> = posts.iter().map(|e| e.name.as_str()).collect();
     let derived = derive::fields(profile.as_ref(), &collector, &post_files);
     let no_profile = !matches!(profile, Some((_, Some(_))));
+    let login_email = match &profile {
+        Some((file, Some(root))) => derive::login_email(root).map(|e| (file.clone(), e)),
+        _ => None,
+    };
     Ok(Import {
+        login_email,
         derived,
         read,
         listed: entries.len(),

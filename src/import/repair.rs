@@ -19,20 +19,6 @@ pub fn repair(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Repair every string of a JSON tree in place (keys are never used as text).
-pub(super) fn repair_tree(v: &mut serde_json::Value) {
-    match v {
-        serde_json::Value::String(s) => {
-            if let Cow::Owned(fixed) = repair(s) {
-                *s = fixed;
-            }
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(repair_tree),
-        serde_json::Value::Object(map) => map.values_mut().for_each(repair_tree),
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,13 +49,5 @@ mod tests {
         ] {
             assert_eq!(repair(s), s, "{s}");
         }
-    }
-
-    #[test]
-    fn trees_are_repaired_everywhere() {
-        let mut v: serde_json::Value = serde_json::from_str(r#"{"a": ["Ã©"], "b": {"c": "ok", "d": 3}}"#).unwrap();
-        repair_tree(&mut v);
-        assert_eq!(v["a"][0], "é");
-        assert_eq!(v["b"]["c"], "ok");
     }
 }

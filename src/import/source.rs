@@ -6,7 +6,7 @@
 
 use super::ImportError;
 use std::fs::File;
-use std::io::{self, BufReader, Read};
+use std::io::{self, BufReader, Read, Seek};
 use std::path::{Path, PathBuf};
 use zip::ZipArchive;
 
@@ -69,6 +69,10 @@ impl Export {
                 path: shown.clone(),
                 reason: e.to_string(),
             })?;
+            // A pipe, socket or device would block the run or never end.
+            if !meta.is_dir() && !meta.is_file() {
+                return Err(ImportError::NotRegular { path: shown });
+            }
             let n = parts.len();
             if meta.is_dir() {
                 let mut found = Vec::new();
@@ -155,10 +159,7 @@ impl Export {
                     reason: err.to_string(),
                 })?)
             }
-            Part::Dir { root } => Box::new(File::open(root.join(&e.name)).map_err(|err| ImportError::Unreadable {
-                path: shown.clone(),
-                reason: err.to_string(),
-            })?),
+            Part::Dir { root } => Box::new(open_regular(&root.join(&e.name), &shown)?),
         };
         let mut capped = Capped {
             inner: BufReader::with_capacity(64 * 1024, inner),
@@ -196,7 +197,7 @@ fn open_zip(path: &Path, shown: &str) -> Result<ZipArchive<BufReader<File>>, Imp
         path: shown.to_owned(),
         reason: e.to_string(),
     };
-    let mut file = File::open(path).map_err(unreadable)?;
+    let mut file = open_regular(path, shown)?;
     let mut magic = [0u8; 4];
     let n = read_full(&mut file, &mut magic).map_err(unreadable)?;
     let looks_zip = n == 4 && magic[..2] == *b"PK";
@@ -204,11 +205,33 @@ fn open_zip(path: &Path, shown: &str) -> Result<ZipArchive<BufReader<File>>, Imp
     if !looks_zip && !named_zip {
         return Err(ImportError::NotAnExport { path: shown.to_owned() });
     }
-    let file = File::open(path).map_err(unreadable)?;
+    file.seek(io::SeekFrom::Start(0)).map_err(unreadable)?;
     ZipArchive::new(BufReader::new(file)).map_err(|e| ImportError::CorruptZip {
         path: shown.to_owned(),
         reason: e.to_string(),
     })
+}
+
+/// `path` opened for reading, if it is a regular file. On Unix it is opened
+/// without blocking, so a FIFO put in its place after the listing is
+/// refused instead of waiting for a writer that never comes.
+fn open_regular(path: &Path, shown: &str) -> Result<File, ImportError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let unreadable = |e: io::Error| ImportError::Unreadable {
+        path: shown.to_owned(),
+        reason: e.to_string(),
+    };
+    let file = options.open(path).map_err(unreadable)?;
+    if !file.metadata().map_err(unreadable)?.is_file() {
+        return Err(ImportError::NotRegular { path: shown.to_owned() });
+    }
+    Ok(file)
 }
 
 fn read_full(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {

@@ -81,15 +81,32 @@ fn wrap(out: &mut String, text: &str) {
 
 pub(super) fn render(import: &Import, lang: Lang, file: &str) -> String {
     let notes: Vec<String> = import.derived.iter().map(|d| note(lang, d)).collect();
-    let known: Vec<Known<'_>> = import
+    let mut known: Vec<Known<'_>> = import
         .derived
         .iter()
         .zip(&notes)
         .map(|(d, n)| Known {
             path: d.path,
-            value: &d.value,
+            value: Some(&d.value),
             note: n,
         })
         .collect();
+    // The login address is private unless the profile shows it: a hint
+    // beside the question, never the answer (docs/format.md, contact.email).
+    let hint = import.login_email.as_ref().map(|(file, email)| {
+        t!(
+            lang,
+            "import-note-login-email",
+            file = clean(file),
+            email = clean(email)
+        )
+    });
+    if let Some(hint) = &hint {
+        known.push(Known {
+            path: "contact.email",
+            value: None,
+            note: hint,
+        });
+    }
     template::filled(lang, &header(lang, file), &known)
 }

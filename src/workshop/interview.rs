@@ -14,7 +14,7 @@ use crate::profile::Profile;
 use crate::profile::schema::{self, Field, Kind};
 use crate::profile::yaml::{Node, Value};
 pub use crate::workshop::write::quote;
-use crate::workshop::write::{Ans, number, write_value};
+use crate::workshop::write::{Ans, number, write_fields};
 use std::fmt::Write as _;
 use std::io::{self, BufRead, Read, Write};
 
@@ -186,16 +186,18 @@ pub fn interview(lang: Lang, input: &mut dyn BufRead, prompts: &mut dyn Write) -
 }
 
 /// Like [`interview`], starting from the answers `from` already holds (a
-/// profile written by `import`, or an earlier interview): those are kept
-/// as they are, and only the questions left open are asked.
+/// profile written by `import`, or an earlier interview; with its text):
+/// those are kept as they are, and only the questions left open are asked.
+/// The new answers are written into that text in place, so its comments,
+/// notes and the questions still open are kept byte for byte.
 pub fn interview_from(
     lang: Lang,
-    from: Option<&Profile>,
+    from: Option<(&Profile, &str)>,
     input: &mut dyn BufRead,
     prompts: &mut dyn Write,
 ) -> io::Result<String> {
     let mut answers = Vec::new();
-    if let Some(p) = from {
+    if let Some((p, _)) = from {
         collect(&p.root, schema::PROFILE, "", &mut answers);
         // The language is the one this interview runs in.
         answers.retain(|(path, _)| path != "lang");
@@ -215,13 +217,44 @@ pub fn interview_from(
     }
     s.run()?;
     let count = s.answers.len();
-    // The report of this file should come in the language it was written in.
-    s.answers
-        .insert(0, ("lang".to_owned(), Ans::Str(lang.code().to_owned())));
     let text = format!("\n{}\n", t!(lang, "interview-recorded", n = count));
     s.prompts.write_all(text.as_bytes())?;
     s.prompts.flush()?;
+    // The report of this file should come in the language it was written in.
+    let lang_answer = ("lang".to_owned(), Ans::Str(lang.code().to_owned()));
+    if let Some((p, source)) = from {
+        let mut new = s.answers[kept..].to_vec();
+        if p.lang != Some(lang) {
+            new.insert(0, lang_answer.clone());
+        }
+        if let Some(text) = in_place(source, &new, &s.answers) {
+            return Ok(text);
+        }
+    }
+    s.answers.insert(0, lang_answer);
     Ok(render(&s.answers, lang))
+}
+
+/// `source` with the `new` answers written in at their keys, if that can be
+/// done and the result reads back as exactly `all` the answers.
+fn in_place(source: &str, new: &[(String, Ans)], all: &[(String, Ans)]) -> Option<String> {
+    let text = crate::workshop::write::fill_in_place(source, new)?;
+    let profile = crate::profile::parse(text.as_bytes()).ok()?;
+    let mut got = Vec::new();
+    collect(&profile.root, schema::PROFILE, "", &mut got);
+    got.retain(|(path, _)| path != "lang");
+    let same = got.len() == all.len() && all.iter().all(|a| got.iter().any(|g| same_answer(a, g)));
+    same.then_some(text)
+}
+
+/// The same answer, as written and as read back: a whole number answered
+/// to a decimal question (`3` posts a month) reads back as an integer.
+fn same_answer((path, a): &(String, Ans), (got_path, b): &(String, Ans)) -> bool {
+    path == got_path
+        && match (a, b) {
+            (Ans::Num(x), Ans::Int(i)) => *x == *i as f64,
+            (a, b) => a == b,
+        }
 }
 
 /// The longest answer line read, in bytes; past it the interview stops
@@ -530,35 +563,6 @@ fn render(answers: &[(String, Ans)], lang: Lang) -> String {
         out.push_str(&body);
     }
     out
-}
-
-/// Whether some answer lies at or under `path`.
-fn answered_under(answers: &[(String, Ans)], path: &str) -> bool {
-    answers
-        .iter()
-        .any(|(p, _)| p == path || p.strip_prefix(path).is_some_and(|rest| rest.starts_with('.')))
-}
-
-fn write_fields(out: &mut String, fields: &[Field], prefix: &str, indent: usize, answers: &[(String, Ans)]) {
-    let pad = " ".repeat(indent);
-    for field in fields {
-        let path = if prefix.is_empty() {
-            field.key.to_owned()
-        } else {
-            format!("{prefix}.{}", field.key)
-        };
-        if !answered_under(answers, &path) {
-            continue;
-        }
-        match (field.kind, answers.iter().find(|(p, _)| *p == path).map(|(_, a)| a)) {
-            (Kind::Obj(children), _) => {
-                let _ = writeln!(out, "{pad}{}:", field.key);
-                write_fields(out, children, &path, indent + 2, answers);
-            }
-            (_, Some(a)) => write_value(out, field.key, a, indent),
-            _ => {}
-        }
-    }
 }
 
 /// The answers a profile already holds, by dotted path, in the format's order.

@@ -21,11 +21,12 @@ pub fn template(lang: Lang) -> String {
 }
 
 /// A value known in advance (read from a data export): written in place of
-/// the empty key, under a comment saying where it comes from.
+/// the empty key, under a comment saying where it comes from. Without a
+/// value, the note is a hint written above the field's usual question.
 pub(crate) struct Known<'a> {
     /// Dotted path of the field (`about.work`).
     pub path: &'a str,
-    pub value: &'a Ans,
+    pub value: Option<&'a Ans>,
     pub note: &'a str,
 }
 
@@ -149,8 +150,10 @@ fn write_field(out: &mut String, field: &Field, prefix: &str, indent: usize, lan
     };
     if let Some(k) = known.iter().find(|k| k.path == path) {
         comment(out, indent, k.note);
-        write_value(out, key, k.value, indent);
-        return;
+        if let Some(value) = k.value {
+            write_value(out, key, value, indent);
+            return;
+        }
     }
     let question = if known.is_empty() {
         None

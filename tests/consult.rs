@@ -329,6 +329,21 @@ fn a_baseline_run_fails_only_on_new_findings() {
         .filter_map(|r| r["baselineState"].as_str())
         .collect();
     assert!(states.contains(&"new") && states.contains(&"unchanged"), "{states:?}");
+    // One handout per profile shows its progress too.
+    let handouts = run(
+        dir.path(),
+        &[
+            "--baseline",
+            "base.json",
+            "--format",
+            "markdown",
+            "--output-dir",
+            "out",
+            "clients",
+        ],
+    );
+    let karim = std::fs::read_to_string(dir.path().join("out/karim.md")).unwrap();
+    assert!(karim.contains("1 new"), "{karim}\n{}", handouts.stderr);
     // A baseline that is not a JSON report is a located error.
     std::fs::write(dir.path().join("bad.json"), "{\"profiles\": 3}").unwrap();
     let bad = run(dir.path(), &["--baseline", "bad.json", "clients"]);

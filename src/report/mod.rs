@@ -179,9 +179,23 @@ fn render_with(
 /// One profile's report on its own (`--output-dir`), with the run's summary
 /// of it.
 pub fn render_one(format: Format, ctx: Context<'_>, p: &ProfileReport, summary: &Summary) -> io::Result<Vec<u8>> {
+    render_one_with(format, ctx, p, summary, None)
+}
+
+/// As [`render_one`], with the profile's progress since a baseline.
+pub fn render_one_with(
+    format: Format,
+    ctx: Context<'_>,
+    p: &ProfileReport,
+    summary: &Summary,
+    progress: Option<&baseline::Progress>,
+) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
     let mut r = format.reporter(ctx);
     r.begin(&mut out)?;
+    if let Some(pr) = progress {
+        r.baseline(pr);
+    }
     r.profile(p, &mut out)?;
     r.end(summary, &mut out)?;
     Ok(out)

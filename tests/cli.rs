@@ -601,6 +601,7 @@ fn global_flag_before_subcommand() {
 /// `-o` replaces a regular file atomically and leaves no temporary file; a
 /// symlink keeps pointing at its (rewritten) target; a FIFO stays a FIFO and
 /// receives the report; a directory is an error.
+#[cfg(unix)] // symlinks and a FIFO
 #[test]
 fn output_file_targets() {
     use std::os::unix::fs::FileTypeExt;

@@ -58,17 +58,21 @@ fn run_in(dir: &Path, args: &[&OsStr], stdin: Option<Vec<u8>>) -> Run {
 
 fn run_once(dir: &Path, args: &[&OsStr], stdin: Option<Vec<u8>>) -> Run {
     let rss_file = tempfile::NamedTempFile::new().unwrap();
-    let script = if Path::new(TIME).exists() {
-        format!("ulimit -v 1048576; exec {TIME} -q -f '%M %U %S' -o \"$0\" \"$@\"")
+    // The cap and GNU time need a Unix shell (and GNU time is Linux's: BSD
+    // time has no -f); elsewhere the run is bounded by the wall clock alone.
+    let mut cmd = if cfg!(unix) {
+        let script = if cfg!(target_os = "linux") && Path::new(TIME).exists() {
+            format!("ulimit -v 1048576; exec {TIME} -q -f '%M %U %S' -o \"$0\" \"$@\"")
+        } else {
+            "ulimit -v 1048576 2>/dev/null; exec \"$@\"".to_owned()
+        };
+        let mut cmd = Command::new("bash");
+        cmd.arg("-c").arg(script).arg(rss_file.path()).arg(BIN);
+        cmd
     } else {
-        "ulimit -v 1048576; exec \"$@\"".to_owned()
+        Command::new(BIN)
     };
-    let mut cmd = Command::new("bash");
-    cmd.arg("-c")
-        .arg(script)
-        .arg(rss_file.path())
-        .arg(BIN)
-        .args(args)
+    cmd.args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env("LANG", "C")

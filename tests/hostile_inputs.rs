@@ -5,6 +5,7 @@
 
 use serde_json::Value as Json;
 use std::ffi::OsStr;
+#[cfg(unix)]
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -41,6 +42,7 @@ fn files_of(json: &Json) -> Vec<String> {
         .collect()
 }
 
+#[cfg(unix)] // FIFOs
 #[test]
 fn a_file_swapped_for_a_fifo_never_hangs_the_run() {
     let dir = tempfile::tempdir().unwrap();
@@ -97,6 +99,7 @@ fn a_file_swapped_for_a_fifo_never_hangs_the_run() {
     assert_eq!(hung, 0, "{hung} of {RUNS} runs hung on a FIFO");
 }
 
+#[cfg(unix)] // `<&-` in a Unix shell
 #[test]
 fn a_closed_stdin_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
@@ -118,6 +121,7 @@ fn a_closed_stdin_is_an_error() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
+#[cfg(unix)] // symbolic links
 #[test]
 fn a_file_reached_by_several_paths_is_linted_once() {
     let dir = tempfile::tempdir().unwrap();
@@ -143,6 +147,7 @@ fn a_file_reached_by_several_paths_is_linted_once() {
     );
 }
 
+#[cfg(unix)] // file names that are not UTF-8
 #[test]
 fn sarif_uris_keep_the_bytes_of_non_utf8_names() {
     let dir = tempfile::tempdir().unwrap();

@@ -11,14 +11,24 @@ use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_profilecheck");
 
+/// The binary under an address-space cap of `kib` where a Unix shell can
+/// set one: a safety net, so a regression fails here instead of swapping.
+fn capped(kib: u64) -> Command {
+    if cfg!(unix) {
+        let mut cmd = Command::new("bash");
+        cmd.arg("-c")
+            .arg(format!("ulimit -v {kib} 2>/dev/null; exec \"$@\""))
+            .arg("sh")
+            .arg(BIN);
+        cmd
+    } else {
+        Command::new(BIN)
+    }
+}
+
 fn run(dir: &Path, args: &[&str]) -> (Output, Duration) {
     let start = Instant::now();
-    let out = Command::new("bash")
-        .arg("-c")
-        // A safety net: a regression fails here instead of swapping.
-        .arg("ulimit -v 2097152; exec \"$@\"")
-        .arg("sh")
-        .arg(BIN)
+    let out = capped(2_097_152)
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
@@ -213,11 +223,7 @@ fn fill_message_is_linear() {
 #[test]
 fn interview_answers_are_capped() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new("bash")
-        .arg("-c")
-        .arg("ulimit -v 1048576; exec \"$@\"")
-        .arg("sh")
-        .arg(BIN)
+    let mut child = capped(1_048_576)
         .args(["init", "--interactive", "--lang", "en"])
         .current_dir(dir.path())
         .stdin(Stdio::piped())

@@ -7,6 +7,7 @@
 
 use serde_json::Value as Json;
 use std::io::{Read, Write};
+#[cfg(unix)]
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
@@ -85,6 +86,7 @@ fn temporary_file_has_a_random_name_and_no_debris_is_left() {
     assert_eq!(names(dir.path()), ["p.yaml", "r.json"]);
 }
 
+#[cfg(unix)] // `kill -TERM`
 #[test]
 fn a_signal_mid_run_removes_the_temporary_files() {
     for signal in ["INT", "TERM"] {
@@ -113,6 +115,7 @@ fn a_signal_mid_run_removes_the_temporary_files() {
     }
 }
 
+#[cfg(unix)] // Unix modes and owners
 #[test]
 fn replacing_a_report_keeps_its_mode_and_owner() {
     let dir = workdir();
@@ -142,6 +145,7 @@ fn replacing_a_report_keeps_its_mode_and_owner() {
     assert_eq!(std::fs::metadata(d.join("new.json")).unwrap().mode() & 0o777, 0o644);
 }
 
+#[cfg(unix)] // a symbolic link
 #[test]
 fn one_file_under_two_spellings_is_refused() {
     let dir = workdir();
@@ -267,12 +271,16 @@ fn write_errors_name_the_file() {
     let out = run(d, &["--no-config", "--report", "json=adir", "p.yaml"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("adir: is a folder"), "{}", stderr(&out));
-    std::fs::create_dir(d.join("ro")).unwrap();
-    std::fs::set_permissions(d.join("ro"), std::fs::Permissions::from_mode(0o555)).unwrap();
-    let out = run(d, &["--no-config", "-o", "ro/r.json", "p.yaml"]);
-    // Root writes anywhere; others are told which file failed.
-    if out.status.code() == Some(2) {
-        assert!(stderr(&out).contains("ro/r.json: "), "{}", stderr(&out));
+    // A read-only folder, in Unix modes.
+    #[cfg(unix)]
+    {
+        std::fs::create_dir(d.join("ro")).unwrap();
+        std::fs::set_permissions(d.join("ro"), std::fs::Permissions::from_mode(0o555)).unwrap();
+        let out = run(d, &["--no-config", "-o", "ro/r.json", "p.yaml"]);
+        // Root writes anywhere; others are told which file failed.
+        if out.status.code() == Some(2) {
+            assert!(stderr(&out).contains("ro/r.json: "), "{}", stderr(&out));
+        }
     }
 }
 

@@ -263,3 +263,19 @@ help-opt-baseline = Compare with REPORT.json (a JSON report of an earlier run): 
 help-opt-force-exclude = Apply include, exclude and the files that are never profiles to files named on the command line too
 # -v: a nested config that extends none replaces the one above it.
 cli-verbose-replaces = { $config } replaces { $parent } (its packs and settings do not apply here): add `extend: { $extend }` to keep them
+
+# `profilecheck completions` and `profilecheck man` (src/cli/completions.rs).
+help-completions-about = Print a completion script for a shell (bash, zsh, fish, powershell, elvish)
+help-completions-opt-shell = The shell to complete in
+clap-value-shell = SHELL
+help-man-about = Print the manual page (roff; read it with `profilecheck man | man -l -`)
+# The manual page's section headings (upper case, as man pages have them).
+man-manual = profilecheck manual
+man-name = NAME
+man-synopsis = SYNOPSIS
+man-description = DESCRIPTION
+man-options = OPTIONS
+man-commands = COMMANDS
+man-examples = EXAMPLES
+man-version = VERSION
+man-possible-values = Possible values:

@@ -263,3 +263,19 @@ help-opt-baseline = Compare avec RAPPORT.json (le rapport JSON d’une analyse p
 help-opt-force-exclude = Applique aussi include, exclude et les fichiers qui ne sont jamais des profils aux fichiers nommés sur la ligne de commande
 # -v : une configuration imbriquée qui n’en étend aucune remplace celle du dessus.
 cli-verbose-replaces = { $config } remplace { $parent } (ses packs et réglages ne s’appliquent pas ici) : ajoutez `extend: { $extend }` pour les garder
+
+# `profilecheck completions` et `profilecheck man` (src/cli/completions.rs).
+help-completions-about = Affiche le script de complétion d’un shell (bash, zsh, fish, powershell, elvish)
+help-completions-opt-shell = Le shell dans lequel compléter
+clap-value-shell = SHELL
+help-man-about = Affiche la page de manuel (roff ; lisez-la avec `profilecheck man | man -l -`)
+# Les titres de section de la page de manuel (en capitales, comme dans toute page de manuel).
+man-manual = manuel de profilecheck
+man-name = NOM
+man-synopsis = SYNOPSIS
+man-description = DESCRIPTION
+man-options = OPTIONS
+man-commands = COMMANDES
+man-examples = EXEMPLES
+man-version = VERSION
+man-possible-values = Valeurs possibles :

@@ -154,6 +154,14 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         resume: Option<PathBuf>,
     },
+    /// Print a completion script for a shell (completions.rs)
+    Completions {
+        /// The shell: bash, zsh, fish, powershell or elvish
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff, for `man -l -`)
+    Man,
 }
 
 #[derive(Debug, Args)]

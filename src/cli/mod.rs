@@ -22,6 +22,7 @@ use std::io::{self, Write};
 mod args;
 mod check;
 mod commands;
+mod completions;
 mod env;
 mod exit;
 mod fix;
@@ -155,6 +156,8 @@ fn dispatch(problems: &mut Problems, env: &mut Env, cli: Cli, stdout: &mut dyn W
         Some(Command::Serve { port, lan, resume }) => {
             subcommands::serve(problems, common, &config, (port, lan, resume), lang, stdout)
         }
+        Some(Command::Completions { shell }) => completions::completions(shell, lang, stdout),
+        Some(Command::Man) => completions::man(lang, stdout),
         None => {
             // The lint reads every profile's own config; the one read
             // above only chose the language of the messages so far.

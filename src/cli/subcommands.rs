@@ -185,7 +185,14 @@ pub(super) fn init(
         None => stdout.write_all(text.as_bytes())?,
         // A file that appeared during the interview is kept (no-clobber, in the library).
         Some(path) if !force && !from.as_deref().is_some_and(|f| same(f, &path)) => {
-            crate::workshop::write::create_new(&path, text.as_bytes(), lang)?;
+            // One that appeared meanwhile is said as itself, not as a failed write.
+            if let Err(e) = crate::workshop::write::create_new(&path, text.as_bytes(), lang) {
+                if e.kind() != io::ErrorKind::AlreadyExists {
+                    return Err(e);
+                }
+                problems.error_line(error(e.to_string()));
+                return Ok(TROUBLE);
+            }
             problems.note_line(&t!(lang, "cli-wrote", path = path.display()));
         }
         Some(path) => {

@@ -56,7 +56,6 @@ cli-two-reports = two reports would be written to { $path }
 cli-select-unknown = --select names an unknown rule `{ $rule }`
 cli-select-unknown-did-you-mean = --select names an unknown rule `{ $rule }`; did you mean `{ $suggestion }`?
 cli-report-over-profile = { $path } is one of the profiles being checked; write the report elsewhere
-cli-no-profile-found = no profile found (files ending in .yaml or .yml)
 cli-max-warnings = { $n ->
         [one] { $n } warning
        *[other] { $n } warnings

@@ -53,7 +53,6 @@ cli-two-reports = deux rapports seraient écrits dans { $path }
 cli-select-unknown = --select nomme une règle inconnue `{ $rule }`
 cli-select-unknown-did-you-mean = --select nomme une règle inconnue `{ $rule }` ; vouliez-vous dire `{ $suggestion }` ?
 cli-report-over-profile = { $path } fait partie des profils vérifiés ; écrivez le rapport ailleurs
-cli-no-profile-found = aucun profil trouvé (fichiers en .yaml ou .yml)
 cli-max-warnings = { $n ->
         [one] { $n } avertissement
        *[other] { $n } avertissements

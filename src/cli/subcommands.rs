@@ -13,7 +13,6 @@ use crate::i18n::Lang;
 use crate::i18n::catalog::t;
 use crate::rules::config::Config;
 use crate::rules::engine::{RuleSet, Selection};
-use crate::rules::pack;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -87,14 +86,16 @@ pub(super) fn explain(
 /// `rules --verify [PACK…]`: each pack's examples against its own rules.
 pub(super) fn verify(
     problems: &mut Problems,
+    (common, config): (&Common, &Config),
     packs: &[PathBuf],
     format: &str,
     lang: Lang,
     stdout: &mut dyn Write,
 ) -> io::Result<i32> {
     let (mut loaded, errors) = ruleset::named_packs(problems, packs, lang);
+    // No pack named: the packs in force, the config's among them.
     if packs.is_empty() {
-        loaded = pack::builtin();
+        loaded = ruleset::packs_in_force(problems, &common.rules, config, lang, &mut Default::default());
     }
     for e in errors {
         problems.pack_error(e, lang);

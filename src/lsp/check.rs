@@ -140,14 +140,14 @@ impl Checker {
                 notes.push(crate::i18n::one_line(&problem).into_owned());
                 Config::default()
             }
-            Some(p) => match super::files::read(p)
-                .map_err(|m| vec![m])
-                .and_then(|b| parse_config(p, &b))
-            {
+            // The config and those it extends, as the command line reads them.
+            Some(p) => match resolve_config(p, self.locale) {
                 Ok(c) => c,
                 Err(problems) => {
-                    let shown = p.display().to_string();
-                    notes.extend(problems.iter().map(|d| d.render(&shown, self.locale)));
+                    for l in problems {
+                        let shown = l.file.display().to_string();
+                        notes.push(l.diag.render(&shown, self.locale));
+                    }
                     Config::default()
                 }
             },
@@ -231,14 +231,25 @@ impl Checker {
     /// A profile's problems: its config's, its format's, then the findings
     /// of the rules in force. The lenient mode of the engine (invalid values
     /// reported and left out, every rule run on the rest) is one call to put
-    /// in place of `profile::parse` here; which files are profiles (the
-    /// config's include/exclude) one test before it.
+    /// in place of `profile::parse` here. Which files are profiles is the
+    /// command line's answer (`Config::skip_reason`), asked first.
     fn profile_problems(&mut self, path: Option<&Path>, cwd: &Path, text: &str, spans: &Spans) -> (Vec<Problem>, Lang) {
         let setup = self.setup(path, cwd);
         let choice = LangChoice {
             forced: None,
             fallback: setup.config.lang.unwrap_or(self.locale),
         };
+        // A file the command line would leave out (a compose file, a CI
+        // workflow, an excluded draft, a pack) is not a profile: no
+        // diagnostics, as the CLI lints none (`Config::skip_reason`). A name
+        // that is not `*.yaml` is still checked unless `include:` says which
+        // files are.
+        if let Some(file) = path
+            && let Some(why) = setup.config.skip_reason(cwd, file)
+            && (why != config::Skip::NotIncluded || setup.config.include.is_some())
+        {
+            return (Vec::new(), choice.for_profile(None));
+        }
         let mut out = Vec::new();
         let p = match crate::profile::parse(text.as_bytes()) {
             Ok(p) => p,
@@ -329,6 +340,14 @@ fn finding_message(f: &crate::rules::outcome::Finding) -> String {
     } else {
         format!("{}\n{}", f.title, f.message)
     }
+}
+
+/// A config file and every config it extends, merged (`extend:`).
+fn resolve_config(path: &Path, lang: Lang) -> Result<Config, Vec<config::Located>> {
+    let names: Vec<&str> = pack::BUILTIN.iter().map(|(n, _)| *n).collect();
+    config::resolve(path, &names, lang, &mut |p: &Path| {
+        super::files::read(p).map_err(|d| d.msg)
+    })
 }
 
 fn parse_config(path: &Path, bytes: &[u8]) -> Result<Config, Vec<Diagnostic>> {
@@ -493,5 +512,51 @@ impl Spans {
             p.len = self.token_len(d.pos);
         }
         p
+    }
+}
+
+#[cfg(test)]
+mod scope_tests {
+    use super::*;
+
+    /// The editor asks the command line's question (issue 26): a compose
+    /// file or a workflow is no profile, and a nested config that extends
+    /// the house config keeps its pack.
+    #[test]
+    fn files_that_are_not_profiles_get_nothing_and_extend_is_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |rel: &str, text: &str| {
+            let p = root.join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, text).unwrap();
+            p
+        };
+        write(".profilecheck.yaml", "rules: [packs/house.yaml]\nexclude: [drafts/]\n");
+        write(
+            "packs/house.yaml",
+            "pack: house\nrules:\n  - id: house-city\n    severity: warning\n    title: \"City\"\n    check: {path: about.city, present: true}\n",
+        );
+        write(
+            "clients/vip/.profilecheck.yaml",
+            "extend: ../../.profilecheck.yaml\nfail_on: warning\n",
+        );
+        let mut checker = Checker::new(Lang::En);
+        let mut problems = |rel: &str, text: &str| {
+            let p = write(rel, text);
+            checker.problems(Kind::Profile, Some(&p), root, text).0
+        };
+        assert!(problems("docker-compose.yml", "services: {web: {image: nginx}}\n").is_empty());
+        assert!(problems(".github/workflows/ci.yml", "on: push\njobs: {}\n").is_empty());
+        assert!(problems("drafts/wip.yaml", "services: 1\n").is_empty());
+        let found = problems("clients/vip/lea.yaml", "name: Léa\n");
+        assert!(
+            found.iter().any(|p| p.rule.as_deref() == Some("house-city")),
+            "{found:?}"
+        );
+        assert!(
+            !problems("compose-notes.yaml", "services: 1\n").is_empty(),
+            "a profile named like that is checked"
+        );
     }
 }

@@ -98,6 +98,8 @@ pub enum Cond {
     Leaf {
         path: Path,
         test: Test,
+        /// Its failure sentence, worded once per language.
+        worded: Worded,
     },
     All(Vec<Cond>),
     Any(Vec<Cond>),
@@ -202,7 +204,7 @@ impl Cond {
     pub fn holds(&self, node: &Node) -> bool {
         match self {
             Cond::Explained { cond, .. } => cond.holds(node),
-            Cond::Leaf { path, test } => test.holds(lookup(node, path)),
+            Cond::Leaf { path, test, .. } => test.holds(lookup(node, path)),
             Cond::All(cs) => cs.iter().all(|c| c.holds(node)),
             Cond::Any(cs) => cs.iter().any(|c| c.holds(node)),
             Cond::Not(c) => !c.holds(node),
@@ -235,7 +237,7 @@ impl Cond {
         };
         match self {
             Cond::Explained { cond, .. } => cond.describe(lang),
-            Cond::Leaf { path, test } => describe_test(&path_words(path, lang), test, lang),
+            Cond::Leaf { path, test, .. } => describe_test(&path_words(path, lang), test, lang),
             Cond::All(cs) => t!(lang, "cond-all", list = join(cs)),
             Cond::Any(cs) => t!(lang, "cond-any", list = join(cs)),
             Cond::Not(c) => t!(lang, "cond-not", cond = c.describe(lang)),
@@ -287,32 +289,17 @@ impl Cond {
             Cond::Explained { cond, message } => {
                 fill_message(message.get(lang), node).unwrap_or_else(|| cond.explain_failure(node, lang))
             }
-            Cond::Leaf { path, test } => {
-                let v = lookup(node, path);
-                let shown = path.display();
-                // The field as the format's table describes it, so a
-                // participant reads "what the profile picture shows", not a
-                // path, and its values by their labels.
-                let field = schema::field_at(&shown).filter(|_| !path.segments.is_empty());
-                let found = found_words(v, test, field, lang);
-                let expected = expected_words(test, field, lang);
-                match field {
-                    Some(field) => t!(
-                        lang,
-                        "cond-failure-field",
-                        field = field.describe(lang),
-                        path = &shown,
-                        expected = expected,
-                        found = found
-                    ),
-                    None => t!(
-                        lang,
-                        "cond-failure",
-                        path = path_words(path, lang),
-                        expected = expected,
-                        found = found
-                    ),
-                }
+            Cond::Leaf { path, test, worded } => {
+                let sentence = worded.get(path, test, lang);
+                let found = found_words(lookup(node, path), test, sentence.field, lang);
+                let out = match &sentence.around {
+                    Some((before, after)) => [before.as_str(), &found, after].concat(),
+                    None => leaf_sentence(path, test, sentence.field, lang, found.clone()),
+                };
+                // Every debug build (so every test) checks the shortcut
+                // against the sentence worded in full.
+                debug_assert_eq!(out, leaf_sentence(path, test, sentence.field, lang, found));
+                out
             }
             Cond::All(_) => {
                 // Sentences follow each other; generated clauses are joined by a semicolon.
@@ -335,6 +322,67 @@ impl Cond {
             }
             other => t!(lang, "cond-failure-general", expected = other.describe(lang)),
         }
+    }
+}
+
+/// A leaf's failure sentence in one language, worded once: everything in
+/// it but the value found depends only on the leaf (the field, its path,
+/// what the test expects), and wording it with Fluent for every finding
+/// was a fifth of a run's instructions on small profiles.
+#[derive(Debug, Clone, Default)]
+pub struct Worded([OnceLock<Sentence>; Lang::ALL.len()]);
+
+/// What [`Worded`] keeps for one language.
+#[derive(Debug, Clone)]
+struct Sentence {
+    /// The field at the leaf's path, as the format's table describes it.
+    field: Option<&'static schema::Field>,
+    /// The sentence before and after the value found; None when the marker
+    /// did not come out exactly once (then it is worded in full each time).
+    around: Option<(String, String)>,
+}
+
+/// Stands for the value found while a sentence is worded once: a
+/// private-use character no catalogue message holds.
+const FOUND_MARK: &str = "\u{E000}";
+
+impl Worded {
+    fn get(&self, path: &Path, test: &Test, lang: Lang) -> &Sentence {
+        self.0[lang as usize].get_or_init(|| {
+            // The field as the format's table describes it, so a
+            // participant reads "what the profile picture shows", not a
+            // path, and its values by their labels.
+            let field = schema::field_at(&path.display()).filter(|_| !path.segments.is_empty());
+            let whole = leaf_sentence(path, test, field, lang, FOUND_MARK.to_owned());
+            let around = whole
+                .split_once(FOUND_MARK)
+                .filter(|(_, after)| !after.contains(FOUND_MARK))
+                .map(|(before, after)| (before.to_owned(), after.to_owned()));
+            Sentence { field, around }
+        })
+    }
+}
+
+/// Why a leaf fails, in full: what it expects of its field (or path) and
+/// what was `found` there.
+fn leaf_sentence(path: &Path, test: &Test, field: Option<&schema::Field>, lang: Lang, found: String) -> String {
+    let expected = expected_words(test, field, lang);
+    match field {
+        Some(field) => t!(
+            lang,
+            "cond-failure-field",
+            field = field.describe(lang),
+            path = path.display(),
+            expected = expected,
+            found = found
+        ),
+        None => t!(
+            lang,
+            "cond-failure",
+            path = path_words(path, lang),
+            expected = expected,
+            found = found
+        ),
     }
 }
 
@@ -1128,5 +1176,9 @@ fn compile_leaf(
         }
         _ => unreachable!("OPERATORS lists every operator"),
     };
-    Some(Cond::Leaf { path, test })
+    Some(Cond::Leaf {
+        path,
+        test,
+        worded: Worded::default(),
+    })
 }

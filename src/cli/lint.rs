@@ -335,7 +335,9 @@ impl Checked<'_> {
             }
             tally.add(&p, self.fail_on[scope], run.args.fail_under);
             summary.add(&p);
-            stats.add(&p);
+            if plan.statistics {
+                stats.add(&p);
+            }
             result = sinks.profile(&p);
         });
         result?;

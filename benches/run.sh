@@ -116,7 +116,7 @@ gen() {
 callgrind() {
     local size="$1" dir label ir
     dir=$(gen "$CALLGRIND" "$size")
-    echo "$CALLGRIND $size profiles ($(du -sb --apparent-size "$dir" | awk -v n="$CALLGRIND" '{ printf "%.0f", $1 / n }') bytes on average, folder included)"
+    echo "$CALLGRIND $size profiles, $(find "$dir" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s / NR }') bytes on average"
     for cmd in "floor:$FLOOR_BIN 1 $dir" \
         "json:$BIN --no-config --format json $dir" \
         "text:$BIN --no-config --format text $dir"; do

@@ -1182,3 +1182,50 @@ fn compile_leaf(
         worded: Worded::default(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::yaml;
+
+    fn tree(text: &str) -> Node {
+        yaml::parse(text).unwrap_or_else(|e| panic!("{text}: {e:?}"))
+    }
+
+    fn leaf(text: &str) -> Cond {
+        let mut problems = Vec::new();
+        let cond = compile(&tree(text), Scope::root(false), &mut problems).expect("compiles");
+        assert!(problems.is_empty(), "{problems:?}");
+        cond
+    }
+
+    #[test]
+    fn a_leaf_sentence_worded_once_reads_as_worded_in_full() {
+        // The second leaf expects the marker itself: it is worded in full every time.
+        for (cond, kept) in [
+            (leaf("path: photo.kind\none_of: [professional]\n"), true),
+            (leaf("path: about.city\none_of: [\"\\uE000\"]\n"), false),
+        ] {
+            let Cond::Leaf { path, test, worded } = &cond else {
+                panic!("a leaf: {cond:?}")
+            };
+            let field = schema::field_at(&path.display());
+            for profile in ["photo: {kind: logo}\nabout: {city: Brest}\n", "photo: {set: true}\n"] {
+                let root = tree(profile);
+                for lang in Lang::ALL {
+                    let found = found_words(lookup(&root, path), test, field, lang);
+                    let whole = leaf_sentence(path, test, field, lang, found);
+                    // Twice: the first wording keeps the parts, the second uses them.
+                    assert_eq!(cond.explain_failure(&root, lang), whole, "{profile} {lang:?}");
+                    assert_eq!(cond.explain_failure(&root, lang), whole, "{profile} {lang:?}");
+                    assert_eq!(worded.get(path, test, lang).around.is_some(), kept);
+                }
+            }
+        }
+        let root = tree("photo: {kind: logo}\n");
+        assert_eq!(
+            leaf("path: photo.kind\none_of: [professional]\n").explain_failure(&root, Lang::En),
+            "what the profile picture shows (`photo.kind`): expected one of “A professional portrait of you”; found “A logo”"
+        );
+    }
+}

@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # profilecheck against the parse floor, end to end, on generated profiles.
 #
-#   benches/run.sh                 # 10,000 profiles (7 alternating rounds), then 100,000 for memory
-#   benches/run.sh --n 20000       # another size for the first part
+#   benches/run.sh                 # 10,000 profiles of 1.2 KB, then 10,000 of 700 bytes
+#                                  # (7 alternating rounds each), then 100,000 for memory
+#   benches/run.sh --n 20000       # another number of files for the first two parts
 #   benches/run.sh --reps 11       # rounds of the alternation (medians are taken over them)
+#   benches/run.sh --sizes small   # only the small profiles (or: full; default: full small)
 #   benches/run.sh --no-big        # skip the 100,000-profile run
-#   benches/run.sh --callgrind 1000   # instruction counts (valgrind) on 1,000 profiles instead
+#   benches/run.sh --callgrind 1000   # instruction counts (valgrind) on 1,000 profiles of each size instead
 #
 # The floor is benches/floor-saphyr, vendored: a plain serde-saphyr parse of
 # every *.yaml directly in a folder into a generic tree, on N threads, built
 # with its own Cargo.toml and Cargo.lock into target/floor. The profiles come
 # from the generator in benches/throughput.rs (fixed seed), written flat into
-# a temp folder because the floor does not descend into subfolders.
+# a temp folder because the floor does not descend into subfolders. Two sizes:
+# `full` (about 44 lines, 1.2 KB, every section) and `small` (`gen --small`,
+# about 700 bytes): on small files what a lint pays per file beyond the parse
+# (opening, scope, report) weighs more.
 #
 # One round runs, one after the other: the floor, `profilecheck --no-config
 # --format json DIR`, the floor again, `profilecheck --no-config --format text
@@ -26,6 +31,7 @@ N=10000
 BIG=100000
 REPS=7
 DO_BIG=1
+SIZES="full small"
 CALLGRIND=0
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -33,8 +39,9 @@ while [ $# -gt 0 ]; do
         --big) BIG="$2"; shift 2 ;;
         --reps) REPS="$2"; shift 2 ;;
         --no-big) DO_BIG=0; shift ;;
+        --sizes) SIZES="$2"; shift 2 ;;
         --callgrind) CALLGRIND="$2"; shift 2 ;;
-        *) echo "usage: $0 [--n N] [--big N] [--reps R] [--no-big] [--callgrind N]" >&2; exit 2 ;;
+        *) echo "usage: $0 [--n N] [--big N] [--reps R] [--sizes 'full small'] [--no-big] [--callgrind N]" >&2; exit 2 ;;
     esac
 done
 
@@ -97,47 +104,72 @@ line() {
     printf "\n"
 }
 
-# gen N: flat folder of N profiles, its path on stdout.
+# gen N SIZE: flat folder of N profiles of SIZE (full, small), its path on stdout.
 gen() {
-    local dir="$WORK/p$1"
-    "$BENCH" gen "$dir" --n "$1" --flat >&2
+    local dir="$WORK/p$1-$2" small=()
+    [ "$2" = small ] && small=(--small)
+    "$BENCH" gen "$dir" --n "$1" --flat "${small[@]}" >&2
     echo "$dir"
 }
 
-if [ "$CALLGRIND" -gt 0 ]; then
-    dir=$(gen "$CALLGRIND")
+# callgrind SIZE: instructions of the floor (one thread), json and text on $CALLGRIND profiles.
+callgrind() {
+    local size="$1" dir label ir
+    dir=$(gen "$CALLGRIND" "$size")
+    echo "$CALLGRIND $size profiles, $(find "$dir" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s / NR }') bytes on average"
     for cmd in "floor:$FLOOR_BIN 1 $dir" \
         "json:$BIN --no-config --format json $dir" \
         "text:$BIN --no-config --format text $dir"; do
         label=${cmd%%:*}
         # shellcheck disable=SC2086
-        valgrind --tool=callgrind --callgrind-out-file="$WORK/cg.$label" ${cmd#*:} >/dev/null 2>"$WORK/cg.err" || true
-        ir=$(grep -m1 '^summary:' "$WORK/cg.$label" | awk '{ print $2 }')
-        echo "$label: $ir instructions" | tee -a "$WORK/cg"
+        valgrind --tool=callgrind --callgrind-out-file="$WORK/cg.$size.$label" ${cmd#*:} >/dev/null 2>"$WORK/cg.err" || true
+        ir=$(grep -m1 '^summary:' "$WORK/cg.$size.$label" | awk '{ print $2 }')
+        echo "$label: $ir instructions" | tee -a "$WORK/cg.$size"
     done
     awk '/^floor:/ { f = $2 } /^json:/ { j = $2 } /^text:/ { t = $2 } END {
-        printf "json %.2f× the floor instructions, text %.2f×\n", j / f, t / f }' "$WORK/cg"
+        printf "json %.2f× the floor instructions, text %.2f×\n", j / f, t / f }' "$WORK/cg.$size"
+    # Kept for callgrind_annotate when asked (CALLGRIND_KEEP=folder).
+    if [ -n "${CALLGRIND_KEEP:-}" ]; then
+        mkdir -p "$CALLGRIND_KEEP"
+        cp "$WORK"/cg."$size".* "$CALLGRIND_KEEP"/
+    fi
+    rm -rf "$dir"
+}
+
+if [ "$CALLGRIND" -gt 0 ]; then
+    for size in $SIZES; do
+        echo
+        callgrind "$size"
+    done
     exit 0
 fi
 
-echo
-dir=$(gen "$N")
-echo "$N profiles; $REPS alternating rounds (floor, json, floor, text) on $CORES threads"
-for _ in $(seq "$REPS"); do
-    timed floor-a "$FLOOR_BIN" "$CORES" "$dir"
-    timed json "$BIN" --no-config --format json "$dir"
-    timed floor-b "$FLOOR_BIN" "$CORES" "$dir"
-    timed text "$BIN" --no-config --format text "$dir"
+# rounds SIZE: $N profiles of SIZE, $REPS alternating rounds, medians and ratios.
+rounds() {
+    local size="$1" dir
+    echo
+    dir=$(gen "$N" "$size")
+    echo "$N $size profiles; $REPS alternating rounds (floor, json, floor, text) on $CORES threads"
+    for _ in $(seq "$REPS"); do
+        timed "$size-floor-a" "$FLOOR_BIN" "$CORES" "$dir"
+        timed "$size-json" "$BIN" --no-config --format json "$dir"
+        timed "$size-floor-b" "$FLOOR_BIN" "$CORES" "$dir"
+        timed "$size-text" "$BIN" --no-config --format text "$dir"
+    done
+    cat "$WORK/$size-floor-a" "$WORK/$size-floor-b" >"$WORK/$size-floor"
+    line "$size-floor" "$N"
+    line "$size-json" "$N" "$size-floor-a"
+    line "$size-text" "$N" "$size-floor-b"
+    rm -rf "$dir"
+}
+
+for size in $SIZES; do
+    rounds "$size"
 done
-cat "$WORK/floor-a" "$WORK/floor-b" >"$WORK/floor"
-line floor "$N"
-line json "$N" floor-a
-line text "$N" floor-b
-rm -rf "$dir"
 
 if [ "$DO_BIG" = 1 ]; then
     echo
-    dir=$(gen "$BIG")
+    dir=$(gen "$BIG" full)
     echo "$BIG profiles: 1 round, peak memory"
     timed big-floor "$FLOOR_BIN" "$CORES" "$dir"
     timed big-json "$BIN" --no-config --format json "$dir"

@@ -11,6 +11,7 @@
 //! cargo bench --bench throughput -- --n 2000 --reps 3    # smaller, quicker
 //! cargo bench --bench throughput -- gen DIR --n 100000   # write profiles to DIR
 //! cargo bench --bench throughput -- gen DIR --flat        # all directly in DIR, no subfolders
+//! cargo bench --bench throughput -- --small              # small profiles (about 700 bytes)
 //! cargo bench --bench throughput -- floor DIR --threads 2  # bare parse of DIR's files
 //! ```
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -341,6 +342,71 @@ pub fn profile(seed: u64, i: usize) -> String {
     s
 }
 
+/// Small profile number `i`, about 700 bytes: what a participant fills in on
+/// the first day (name, photo, a bio, one job, a link or two, a few settings).
+/// Half the size of [`profile`] but still a dozen sections, so the per-file
+/// costs of a run (opening, scope, report) weigh twice as much per byte.
+pub fn small_profile(seed: u64, i: usize) -> String {
+    let mut rng = Rng(seed ^ (i as u64).wrapping_mul(0xE703_7ED1_A0B4_28DB));
+    let first = rng.pick(FIRST);
+    let last = rng.pick(LAST);
+    let who = slug(&format!("{first}-{last}"));
+    let mut s = String::with_capacity(800);
+    let w = &mut s;
+    w.push_str(&format!("version: 1\nname: {first} {last}\n"));
+    if rng.chance(20) {
+        w.push_str(&format!("lang: {}\n", rng.pick(&["en", "fr"])));
+    }
+    let kind = rng.pick(&["professional", "professional", "casual", "logo", "avatar"]);
+    w.push_str(&format!("photo: {{set: {}, kind: {kind}}}\n", boolean(&mut rng, 85)));
+    w.push_str("about:\n");
+    if rng.chance(80) {
+        w.push_str(&format!("  bio: \"{}\"\n", rng.pick(BIOS).replace('"', "\\\"")));
+    }
+    w.push_str(&format!(
+        "  work:\n    - {{employer: {}, position: {}, current: {}}}\n",
+        rng.pick(EMPLOYERS),
+        rng.pick(JOBS),
+        boolean(&mut rng, 80)
+    ));
+    w.push_str(&format!("  city: {}\n", rng.pick(CITIES)));
+    w.push_str(&format!("contact:\n  email: {who}@example.org\n  links:\n"));
+    for _ in 0..1 + rng.below(2) {
+        let net = rng.pick(&["linkedin", "x", "instagram", "github", "blog", "other"]);
+        w.push_str(&format!(
+            "    - {{network: {net}, url: \"{}\"}}\n",
+            link(&mut rng, net, &who)
+        ));
+    }
+    let kws: Vec<String> = (0..rng.below(4))
+        .map(|_| format!("\"{}\"", rng.pick(KEYWORDS)))
+        .collect();
+    w.push_str(&format!("keywords: [{}]\n", kws.join(", ")));
+    w.push_str(&format!(
+        "publishing: {{posts_per_month: {}, default_audience: {}}}\n",
+        rng.below(16),
+        rng.pick(AUDIENCES)
+    ));
+    let follow = rng.pick(&["public", "friends"]);
+    w.push_str(&format!(
+        "followers: {{who_can_follow: {follow}, professional_mode: {}}}\n",
+        boolean(&mut rng, 40)
+    ));
+    // Block style where `spoil` looks (`--invalid` spoils small ones too).
+    w.push_str(&format!("network:\n  professional_contacts: {}\n", rng.below(200)));
+    w.push_str(&format!("tagging:\n  review_tags: {}\n", boolean(&mut rng, 60)));
+    w.push_str(&format!("privacy:\n  search_engines: {}\n", boolean(&mut rng, 60)));
+    for key in ["birthday", "phone"] {
+        if rng.chance(60) {
+            w.push_str(&format!(
+                "  {key}_audience: {}\n",
+                rng.pick(&["only_me", "friends", "public"])
+            ));
+        }
+    }
+    s
+}
+
 /// Spoil a valid profile in one of the ways docs/format.md calls invalid.
 fn spoil(rng: &mut Rng, text: String) -> String {
     match rng.below(6) {
@@ -355,12 +421,17 @@ fn spoil(rng: &mut Rng, text: String) -> String {
     }
 }
 
-/// `n` profiles; `invalid_pct` percent of them spoiled (0: all valid).
-pub fn profiles(n: usize, invalid_pct: u32) -> Vec<String> {
+/// `n` profiles (small ones with `small`); `invalid_pct` percent of them
+/// spoiled (0: all valid).
+pub fn profiles(n: usize, invalid_pct: u32, small: bool) -> Vec<String> {
     let mut rng = Rng(SEED.rotate_left(17));
     (0..n)
         .map(|i| {
-            let p = profile(SEED, i);
+            let p = if small {
+                small_profile(SEED, i)
+            } else {
+                profile(SEED, i)
+            };
             if invalid_pct > 0 && rng.chance(invalid_pct) {
                 spoil(&mut rng, p)
             } else {
@@ -383,6 +454,8 @@ struct Args {
     threads: usize,
     /// `gen --flat`: every file directly in DIR (the floor reads only those).
     flat: bool,
+    /// `--small`: profiles of about 700 bytes instead of 1.2 KB.
+    small: bool,
 }
 
 fn parse_args() -> Args {
@@ -394,6 +467,7 @@ fn parse_args() -> Args {
         invalid: 0,
         threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
         flat: false,
+        small: false,
     };
     let mut it = std::env::args().skip(1);
     let num = |v: Option<String>, what: &str| -> usize {
@@ -409,6 +483,7 @@ fn parse_args() -> Args {
             "--invalid" => a.invalid = num(it.next(), "--invalid").min(100) as u32,
             "--threads" => a.threads = num(it.next(), "--threads").max(1),
             "--flat" => a.flat = true,
+            "--small" => a.small = true,
             "gen" | "floor" if a.cmd.is_none() => a.cmd = Some(arg),
             other if a.cmd.is_some() && a.dir.is_none() => a.dir = Some(PathBuf::from(other)),
             other => panic!("unknown argument {other:?}; see the header of benches/throughput.rs"),
@@ -549,7 +624,7 @@ fn check_and_render(rules: &RuleSet, texts: &[String], format: Format) {
 
 fn stages(a: &Args) {
     let out = &mut io::stdout().lock();
-    let texts = profiles(a.n, a.invalid);
+    let texts = profiles(a.n, a.invalid, a.small);
     let bytes: usize = texts.iter().map(String::len).sum();
     let lines: usize = texts.iter().map(|t| t.lines().count()).sum();
     let rules = RuleSet::builtin();
@@ -641,7 +716,7 @@ fn stages(a: &Args) {
 /// folder gets huge; with `--flat`, all directly in `dir`, which is what the
 /// vendored floor (benches/floor-saphyr) reads.
 fn generate(a: &Args, dir: &Path) -> io::Result<()> {
-    let texts = profiles(a.n, a.invalid);
+    let texts = profiles(a.n, a.invalid, a.small);
     let mut bytes = 0;
     for (i, t) in texts.iter().enumerate() {
         let sub = if a.flat {

@@ -343,7 +343,9 @@ impl Checked<'_> {
             }
             tally.add(&p, scope, self.bars[scope], progress.as_ref());
             summary.add(&p);
-            stats.add(&p);
+            if plan.statistics {
+                stats.add(&p);
+            }
             result = sinks.profile(&p);
         });
         result?;

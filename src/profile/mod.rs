@@ -50,7 +50,7 @@ pub fn parse(bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     match &root.value {
         Value::Null => {}
-        Value::Map(_) => check_obj(&root, schema::PROFILE, "", &mut problems),
+        Value::Map(_) => check_obj(&root, schema::PROFILE, &mut String::new(), &mut problems),
         other => problems.push(Diagnostic::error(root.pos, Msg::NotMapping { found: other.kind() })),
     }
     if !problems.is_empty() {
@@ -213,7 +213,7 @@ fn prune_kind(node: &mut Node, kind: &Kind, path: &str, out: &mut Vec<FieldError
         }
         _ => {
             let mut found = Vec::new();
-            check_kind(node, kind, path, &mut found);
+            check_kind(node, kind, &mut path.to_owned(), &mut found);
             let ok = found.is_empty();
             let problem = if path == "version" {
                 FieldProblem::Other
@@ -227,6 +227,16 @@ fn prune_kind(node: &mut Node, kind: &Kind, path: &str, out: &mut Vec<FieldError
             }));
             ok
         }
+    }
+}
+
+/// `prefix.key`, or `key` at the top (the lenient pass is not the hot path:
+/// it builds each path whole, where the strict check grows one string).
+fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{prefix}.{key}")
     }
 }
 
@@ -367,23 +377,25 @@ fn hashtag_comments(text: &str) -> Vec<Diagnostic> {
     out
 }
 
-fn join(prefix: &str, key: &str) -> String {
-    if prefix.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{prefix}.{key}")
-    }
-}
-
-fn check_obj(node: &Node, fields: &'static [Field], prefix: &str, out: &mut Vec<Diagnostic>) {
+/// `path` is where `node` sits (`contact.links[1]`), grown and cut back as
+/// the check goes down and up: one string per profile, not one per key.
+fn check_obj(node: &Node, fields: &'static [Field], path: &mut String, out: &mut Vec<Diagnostic>) {
     let Value::Map(entries) = &node.value else { return };
+    let len = path.len();
     for (key, value) in entries {
         if !key.is_scalar {
             out.push(Diagnostic::error(key.pos, Msg::ComplexKey));
             continue;
         }
         match fields.iter().find(|f| f.key == key.name) {
-            Some(field) => check_value(value, field, &join(prefix, &key.name), out),
+            Some(field) => {
+                if len > 0 {
+                    path.push('.');
+                }
+                path.push_str(&key.name);
+                check_value(value, field, path, out);
+                path.truncate(len);
+            }
             None => out.push(unknown_key(key, fields)),
         }
     }
@@ -434,7 +446,7 @@ fn wrong_type(kind: &Kind, node: &Node) -> Diagnostic {
     Diagnostic::error(node.pos, msg)
 }
 
-fn check_value(node: &Node, field: &Field, path: &str, out: &mut Vec<Diagnostic>) {
+fn check_value(node: &Node, field: &Field, path: &mut String, out: &mut Vec<Diagnostic>) {
     // A key with no value is the same as a missing key, so half-filled templates lint.
     if node.value == Value::Null {
         return;
@@ -442,12 +454,12 @@ fn check_value(node: &Node, field: &Field, path: &str, out: &mut Vec<Diagnostic>
     check_kind(node, &field.kind, path, out);
 }
 
-fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>) {
+fn check_kind(node: &Node, kind: &Kind, path: &mut String, out: &mut Vec<Diagnostic>) {
     match (kind, &node.value) {
         // Only list items get here with no value (a field with none is missing).
         (k, Value::Null) if *k != Kind::Free => out.push(Diagnostic::error(
             node.pos,
-            msg!("diag-empty-list-item", path = path).into(),
+            msg!("diag-empty-list-item", path = path.as_str()).into(),
         )),
         (Kind::Free, _) => {
             if !matches!(node.value, Value::Map(_) | Value::Null) {
@@ -515,8 +527,12 @@ fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>) {
             }
         }
         (Kind::List(item), Value::Seq(items)) => {
+            let len = path.len();
             for (i, it) in items.iter().enumerate() {
-                check_kind(it, item, &format!("{path}[{i}]"), out);
+                use std::fmt::Write;
+                let _ = write!(path, "[{i}]");
+                check_kind(it, item, path, out);
+                path.truncate(len);
             }
         }
         (Kind::Obj(fields), Value::Map(_)) => check_obj(node, fields, path, out),
@@ -534,11 +550,11 @@ fn check_kind(node: &Node, kind: &Kind, path: &str, out: &mut Vec<Diagnostic>) {
         }
         (Kind::Obj(_) | Kind::Waivers, other) => out.push(Diagnostic::error(
             node.pos,
-            msg!("diag-not-mapping", path = path, found = found_word(other)).into(),
+            msg!("diag-not-mapping", path = path.as_str(), found = found_word(other)).into(),
         )),
         (Kind::List(_), other) => out.push(Diagnostic::error(
             node.pos,
-            msg!("diag-not-list", path = path, found = found_word(other)).into(),
+            msg!("diag-not-list", path = path.as_str(), found = found_word(other)).into(),
         )),
         _ => out.push(wrong_type(kind, node)),
     }

@@ -108,11 +108,15 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
 /// The width of the longest severity word in `lang`, so the columns of
 /// findings, waivers and fix steps line up.
 fn sev_pad(lang: Lang) -> usize {
-    [Severity::Error, Severity::Warning, Severity::Info]
-        .iter()
-        .map(|s| width(&s.word(lang)))
-        .max()
-        .unwrap_or(8)
+    // Measured once per language: it is asked for every finding.
+    static PAD: [OnceLock<usize>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
+    *PAD[lang as usize].get_or_init(|| {
+        [Severity::Error, Severity::Warning, Severity::Info]
+            .iter()
+            .map(|s| width(&s.word(lang)))
+            .max()
+            .unwrap_or(8)
+    })
 }
 
 /// Display width of `s`, counting each char as one column (good enough for

@@ -98,6 +98,8 @@ pub enum Cond {
     Leaf {
         path: Path,
         test: Test,
+        /// Its failure sentence, worded once per language.
+        worded: Worded,
     },
     All(Vec<Cond>),
     Any(Vec<Cond>),
@@ -202,7 +204,7 @@ impl Cond {
     pub fn holds(&self, node: &Node) -> bool {
         match self {
             Cond::Explained { cond, .. } => cond.holds(node),
-            Cond::Leaf { path, test } => test.holds(lookup(node, path)),
+            Cond::Leaf { path, test, .. } => test.holds(lookup(node, path)),
             Cond::All(cs) => cs.iter().all(|c| c.holds(node)),
             Cond::Any(cs) => cs.iter().any(|c| c.holds(node)),
             Cond::Not(c) => !c.holds(node),
@@ -235,7 +237,7 @@ impl Cond {
         };
         match self {
             Cond::Explained { cond, .. } => cond.describe(lang),
-            Cond::Leaf { path, test } => {
+            Cond::Leaf { path, test, .. } => {
                 let field = field_of(path);
                 describe_test(&subject_words(path, field, lang), test, field, lang)
             }
@@ -243,7 +245,7 @@ impl Cond {
             Cond::Any(cs) => t!(lang, "cond-any", list = join(cs)),
             Cond::Not(c) => match &**c {
                 // A negated test is worded as its opposite, not as "it is not true that".
-                Cond::Leaf { path, test } => {
+                Cond::Leaf { path, test, .. } => {
                     let field = field_of(path);
                     let subject = subject_words(path, field, lang);
                     match test {
@@ -313,30 +315,17 @@ impl Cond {
             Cond::Explained { cond, message } => {
                 fill_message(message.get(lang), node).unwrap_or_else(|| cond.explain_failure(node, lang))
             }
-            Cond::Leaf { path, test } => {
-                let v = lookup(node, path);
-                // The field as the format's table describes it, so a
-                // participant reads "what the profile picture shows", not a
-                // path, and its values by their labels.
-                let field = field_of(path);
-                let found = found_words(v, test, field, lang);
-                let expected = expected_words(test, field, lang);
-                match field {
-                    Some(field) => t!(
-                        lang,
-                        "cond-failure-field",
-                        field = field.describe(lang),
-                        expected = expected,
-                        found = found
-                    ),
-                    None => t!(
-                        lang,
-                        "cond-failure",
-                        path = path_words(path, lang),
-                        expected = expected,
-                        found = found
-                    ),
-                }
+            Cond::Leaf { path, test, worded } => {
+                let sentence = worded.get(path, test, lang);
+                let found = found_words(lookup(node, path), test, sentence.field, lang);
+                let out = match &sentence.around {
+                    Some((before, after)) => [before.as_str(), &found, after].concat(),
+                    None => leaf_sentence(path, test, sentence.field, lang, found.clone()),
+                };
+                // Every debug build (so every test) checks the shortcut
+                // against the sentence worded in full.
+                debug_assert_eq!(out, leaf_sentence(path, test, sentence.field, lang, found));
+                out
             }
             Cond::All(_) => {
                 // Sentences follow each other; generated clauses are joined by a semicolon.
@@ -359,6 +348,66 @@ impl Cond {
             }
             other => t!(lang, "cond-failure-general", expected = other.describe(lang)),
         }
+    }
+}
+
+/// A leaf's failure sentence in one language, worded once: everything in
+/// it but the value found depends only on the leaf (the field, its path,
+/// what the test expects), and wording it with Fluent for every finding
+/// was a fifth of a run's instructions on small profiles.
+#[derive(Debug, Clone, Default)]
+pub struct Worded([OnceLock<Sentence>; Lang::ALL.len()]);
+
+/// What [`Worded`] keeps for one language.
+#[derive(Debug, Clone)]
+struct Sentence {
+    /// The field at the leaf's path, as the format's table describes it.
+    field: Option<&'static schema::Field>,
+    /// The sentence before and after the value found; None when the marker
+    /// did not come out exactly once (then it is worded in full each time).
+    around: Option<(String, String)>,
+}
+
+/// Stands for the value found while a sentence is worded once: a
+/// private-use character no catalogue message holds.
+const FOUND_MARK: &str = "\u{E000}";
+
+impl Worded {
+    fn get(&self, path: &Path, test: &Test, lang: Lang) -> &Sentence {
+        self.0[lang as usize].get_or_init(|| {
+            // The field as the format's table describes it, so a
+            // participant reads "what the profile picture shows", not a
+            // path, and its values by their labels.
+            let field = schema::field_at(&path.display()).filter(|_| !path.segments.is_empty());
+            let whole = leaf_sentence(path, test, field, lang, FOUND_MARK.to_owned());
+            let around = whole
+                .split_once(FOUND_MARK)
+                .filter(|(_, after)| !after.contains(FOUND_MARK))
+                .map(|(before, after)| (before.to_owned(), after.to_owned()));
+            Sentence { field, around }
+        })
+    }
+}
+
+/// Why a leaf fails, in full: what it expects of its field (or path) and
+/// what was `found` there.
+fn leaf_sentence(path: &Path, test: &Test, field: Option<&schema::Field>, lang: Lang, found: String) -> String {
+    let expected = expected_words(test, field, lang);
+    match field {
+        Some(field) => t!(
+            lang,
+            "cond-failure-field",
+            field = field.describe(lang),
+            expected = expected,
+            found = found
+        ),
+        None => t!(
+            lang,
+            "cond-failure",
+            path = path_words(path, lang),
+            expected = expected,
+            found = found
+        ),
     }
 }
 
@@ -1172,5 +1221,56 @@ fn compile_leaf(
         }
         _ => unreachable!("OPERATORS lists every operator"),
     };
-    Some(Cond::Leaf { path, test })
+    Some(Cond::Leaf {
+        path,
+        test,
+        worded: Worded::default(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::yaml;
+
+    fn tree(text: &str) -> Node {
+        yaml::parse(text).unwrap_or_else(|e| panic!("{text}: {e:?}"))
+    }
+
+    fn leaf(text: &str) -> Cond {
+        let mut problems = Vec::new();
+        let cond = compile(&tree(text), Scope::root(false), &mut problems).expect("compiles");
+        assert!(problems.is_empty(), "{problems:?}");
+        cond
+    }
+
+    #[test]
+    fn a_leaf_sentence_worded_once_reads_as_worded_in_full() {
+        // The second leaf expects the marker itself: it is worded in full every time.
+        for (cond, kept) in [
+            (leaf("path: photo.kind\none_of: [professional]\n"), true),
+            (leaf("path: about.city\none_of: [\"\\uE000\"]\n"), false),
+        ] {
+            let Cond::Leaf { path, test, worded } = &cond else {
+                panic!("a leaf: {cond:?}")
+            };
+            let field = schema::field_at(&path.display());
+            for profile in ["photo: {kind: logo}\nabout: {city: Brest}\n", "photo: {set: true}\n"] {
+                let root = tree(profile);
+                for lang in Lang::ALL {
+                    let found = found_words(lookup(&root, path), test, field, lang);
+                    let whole = leaf_sentence(path, test, field, lang, found);
+                    // Twice: the first wording keeps the parts, the second uses them.
+                    assert_eq!(cond.explain_failure(&root, lang), whole, "{profile} {lang:?}");
+                    assert_eq!(cond.explain_failure(&root, lang), whole, "{profile} {lang:?}");
+                    assert_eq!(worded.get(path, test, lang).around.is_some(), kept);
+                }
+            }
+        }
+        let root = tree("photo: {kind: logo}\n");
+        assert_eq!(
+            leaf("path: photo.kind\none_of: [professional]\n").explain_failure(&root, Lang::En),
+            "what the profile picture shows — expected: one of “A professional portrait of you”; in your profile: “A logo”"
+        );
+    }
 }

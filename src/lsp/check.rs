@@ -10,6 +10,7 @@ use crate::i18n::Lang;
 use crate::i18n::catalog::t;
 use crate::profile::diag::{Diagnostic, Level};
 use crate::profile::yaml::{self, Node, Pos, Value};
+use crate::profile::{self, Profile};
 use crate::rules::config::{self, Config};
 use crate::rules::engine::{self, LangChoice, RuleSet, Selection};
 use crate::rules::pack::{self, Pack, PackError, Severity};
@@ -229,10 +230,9 @@ impl Checker {
     }
 
     /// A profile's problems: its config's, its format's, then the findings
-    /// of the rules in force. The lenient mode of the engine (invalid values
-    /// reported and left out, every rule run on the rest) is one call to put
-    /// in place of `profile::parse` here; which files are profiles (the
-    /// config's include/exclude) one test before it.
+    /// of the rules in force. A value that fails the format hides nothing
+    /// else: it is said where the CLI says it, and every rule runs on the
+    /// rest of the file (the lenient read, as in the workshop room).
     fn profile_problems(&mut self, path: Option<&Path>, cwd: &Path, text: &str, spans: &Spans) -> (Vec<Problem>, Lang) {
         let setup = self.setup(path, cwd);
         let choice = LangChoice {
@@ -240,8 +240,8 @@ impl Checker {
             fallback: setup.config.lang.unwrap_or(self.locale),
         };
         let mut out = Vec::new();
-        let p = match crate::profile::parse(text.as_bytes()) {
-            Ok(p) => p,
+        let (p, format) = match read_leniently(text) {
+            Ok(read) => read,
             Err(problems) => {
                 let lang = choice.for_profile(None);
                 out.extend(setup.notes.iter().map(|n| note(n, lang)));
@@ -252,8 +252,13 @@ impl Checker {
         let file = path.map_or_else(|| "-".to_owned(), |p| p.display().to_string());
         let report = engine::check_profile(&setup.rules, &file, &p, choice);
         out.extend(setup.notes.iter().map(|n| note(n, report.lang)));
+        out.extend(format.iter().map(|d| spans.diag(d, report.lang)));
         for w in &report.warnings {
             let pos = Pos::new(w.line, w.column);
+            // `- #tag` is an error of the format and a note of the profile: said once.
+            if format.iter().any(|d| d.pos == pos) {
+                continue;
+            }
             // The profile's own notes carry their code; the engine adds unknown waivers.
             let code = p
                 .notes
@@ -328,6 +333,21 @@ fn finding_message(f: &crate::rules::outcome::Finding) -> String {
         f.title.clone()
     } else {
         format!("{}\n{}", f.title, f.message)
+    }
+}
+
+/// The profile the rules run on, and its format errors. The errors are the
+/// strict read's, so the editor words and places them as the CLI does (an
+/// empty item on its `-`, `- #tag` as a hashtag); when there are any, the
+/// lenient read gives the tree without the values at fault. Only a text
+/// that is no YAML mapping at all gives no tree.
+fn read_leniently(text: &str) -> Result<(Profile, Vec<Diagnostic>), Vec<Diagnostic>> {
+    match profile::parse(text.as_bytes()) {
+        Ok(p) => Ok((p, Vec::new())),
+        Err(strict) => match profile::parse_lenient(text.as_bytes()) {
+            Ok((p, _)) => Ok((p, strict)),
+            Err(_) => Err(strict),
+        },
     }
 }
 

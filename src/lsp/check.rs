@@ -7,8 +7,9 @@
 //! changes on disk; checking a 1 KB profile then costs well under a millisecond.
 
 use crate::i18n::Lang;
+use crate::i18n::catalog::msg;
 use crate::i18n::catalog::t;
-use crate::profile::diag::{Diagnostic, Level};
+use crate::profile::diag::{Diagnostic, Level, excerpt};
 use crate::profile::yaml::{self, Node, Pos, Value};
 use crate::profile::{self, Profile};
 use crate::rules::config::{self, Config};
@@ -132,7 +133,7 @@ impl Checker {
         let mut notes = Vec::new();
         let config = match config_path {
             None => Config::default(),
-            Some(p) if let Some(uid) = super::files::foreign_owner(p) => {
+            Some(p) if let Some(uid) = crate::platform::foreign_owner(p) => {
                 let problem = format!(
                     "{}: {}",
                     p.display(),
@@ -167,10 +168,10 @@ impl Checker {
             .filter(|p| config.packs.as_ref().is_none_or(|names| names.contains(&p.name)))
             .cloned()
             .collect();
-        let mut errors = Vec::new();
+        let (entries, mut errors) = inside_tree(config);
         // Together the packs must fit the budget too, as on the command line.
         let mut budget = pack::Budget::with_builtin();
-        for file in pack_files(&config.rules) {
+        for file in pack_files(&entries) {
             let source = file.display().to_string();
             let loaded = super::files::read(&file)
                 .map_err(|d| PackError {
@@ -354,6 +355,29 @@ fn read_leniently(text: &str) -> Result<(Profile, Vec<Diagnostic>), Vec<Diagnost
 fn parse_config(path: &Path, bytes: &[u8]) -> Result<Config, Vec<Diagnostic>> {
     let names: Vec<&str> = pack::BUILTIN.iter().map(|(n, _)| *n).collect();
     config::parse(path, bytes, &names)
+}
+
+/// The config's `rules:` entries that stay in its folder by their real
+/// path, and one located refusal for each that leaves it through a link
+/// (`pack.yaml -> ../outside/secret.yaml`), as on the command line.
+fn inside_tree(config: &Config) -> (Vec<PathBuf>, Vec<PackError>) {
+    let base = config.path.as_deref().and_then(Path::parent);
+    let mut kept = Vec::new();
+    let mut refused = Vec::new();
+    for (i, entry) in config.rules.iter().enumerate() {
+        match base.and_then(|b| crate::platform::leaves_tree(b, entry)) {
+            None => kept.push(entry.clone()),
+            Some(rel) => {
+                let pos = config.rules_pos.get(i).copied().unwrap_or(Pos::START);
+                let m = msg!("config-rules-leaves-folder", path = excerpt(&rel.display().to_string()));
+                refused.push(PackError {
+                    source: config.path.as_deref().unwrap_or(entry).display().to_string(),
+                    problems: vec![Diagnostic::error(pos, m.into())],
+                });
+            }
+        }
+    }
+    (kept, refused)
 }
 
 /// The pack files that `rules:` entries name: a file, or a folder's

@@ -25,6 +25,11 @@ pub(crate) enum Kind {
     Profile,
     Pack,
     Config,
+    /// YAML that the CLI would not lint as a profile where it stands (a
+    /// compose file, a CI workflow, a pre-commit config, a file outside the
+    /// config's `include:` or inside its `exclude:`): left alone, no
+    /// diagnostic, hover, completion or quick fix (issue 26).
+    Other,
 }
 
 impl Kind {
@@ -200,6 +205,17 @@ impl Checker {
         (rules, errors)
     }
 
+    /// What a document of kind `kind` (as [`Kind::of`] tells it from its
+    /// name and text) is where it stands: a would-be profile that the CLI
+    /// would not lint there is [`Kind::Other`]. Asked of the config in force
+    /// each time, so a config that changes its `include:` takes effect.
+    pub(crate) fn kind_in_place(&mut self, kind: Kind, path: Option<&Path>, cwd: &Path) -> Kind {
+        match (kind, path) {
+            (Kind::Profile, Some(p)) if !is_profile(&self.setup(path, cwd).config, cwd, p) => Kind::Other,
+            _ => kind,
+        }
+    }
+
     /// Every problem of a document of any kind, in file order, and the language they are in.
     pub(crate) fn problems(&mut self, kind: Kind, path: Option<&Path>, cwd: &Path, text: &str) -> (Vec<Problem>, Lang) {
         let spans = Spans::of(text);
@@ -225,6 +241,7 @@ impl Checker {
                 (problems.iter().map(|d| spans.diag(d, lang)).collect(), lang)
             }
             Kind::Config => self.config(path, cwd, text, &spans),
+            Kind::Other => (Vec::new(), self.setup(path, cwd).config.lang.unwrap_or(self.locale)),
         };
         out.sort_by_key(|p| p.pos);
         (out, lang)
@@ -313,6 +330,16 @@ impl Checker {
         }
         (out, lang)
     }
+}
+
+/// Whether the CLI would lint `path` as a profile under `config`: the
+/// config's own answer, so the editor and `profilecheck` never disagree.
+/// Until `Config::skip_reason` (branch `consult`) is on main, every file is
+/// one, as before; then this body becomes
+/// `match config.skip_reason(cwd, path) { None => true,
+/// Some(config::Skip::NotIncluded) => config.include.is_none(), Some(_) => false }`.
+fn is_profile(_config: &Config, _cwd: &Path, _path: &Path) -> bool {
+    true
 }
 
 /// A broken config or pack, said on each profile that uses it.

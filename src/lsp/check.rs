@@ -176,7 +176,9 @@ impl Checker {
         let (entries, mut errors) = inside_tree(config);
         // Together the packs must fit the budget too, as on the command line.
         let mut budget = pack::Budget::with_builtin();
-        for file in pack_files(&entries) {
+        let (files, too_large) = pack_files(&entries);
+        errors.extend(too_large);
+        for file in files {
             let source = file.display().to_string();
             let loaded = super::files::read(&file)
                 .map_err(|d| PackError {
@@ -218,6 +220,7 @@ impl Checker {
 
     /// Every problem of a document of any kind, in file order, and the language they are in.
     pub(crate) fn problems(&mut self, kind: Kind, path: Option<&Path>, cwd: &Path, text: &str) -> (Vec<Problem>, Lang) {
+        let kind = self.kind_in_place(kind, path, cwd);
         let spans = Spans::of(text);
         let (mut out, lang) = match kind {
             Kind::Profile => self.profile_problems(path, cwd, text, &spans),
@@ -410,8 +413,9 @@ fn inside_tree(config: &Config) -> (Vec<PathBuf>, Vec<PackError>) {
 /// The pack files that `rules:` entries name: a file, or a folder's
 /// `*.yaml`/`*.yml` (recursively, hidden names and symlinks inside skipped,
 /// in name order), as the CLI reads them. A folder that lists more than a
-/// folder of packs ever holds (`rules: [/]`) gives none of its files.
-fn pack_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+/// folder of packs ever holds (`rules: [/]`) gives none of its files, and
+/// says so at its own name, as on the command line.
+fn pack_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PackError>) {
     const MAX_ENTRIES: usize = 2_000;
     fn walk(dir: &Path, depth: usize, listed: &mut usize, out: &mut Vec<PathBuf>) -> bool {
         let Ok(rd) = std::fs::read_dir(dir) else { return true };
@@ -442,17 +446,24 @@ fn pack_files(paths: &[PathBuf]) -> Vec<PathBuf> {
         true
     }
     let mut out = Vec::new();
+    let mut errors = Vec::new();
     for p in paths {
         if p.is_dir() {
             let mut found = Vec::new();
             if walk(p, 0, &mut 0, &mut found) {
                 out.extend(found);
+            } else {
+                let m = msg!("pack-folder-too-large", limit = MAX_ENTRIES);
+                errors.push(PackError {
+                    source: p.display().to_string(),
+                    problems: vec![Diagnostic::error(Pos::START, m.into())],
+                });
             }
         } else {
             out.push(p.clone());
         }
     }
-    out
+    (out, errors)
 }
 
 /// Where each key and value of a document starts and how long it is, to

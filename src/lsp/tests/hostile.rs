@@ -176,3 +176,18 @@ fn pack_texts_reach_hover_and_completion_as_literal_markdown() {
     assert!(!doc.contains("![px](") && !doc.contains(" <img"), "{doc}");
     c.stop();
 }
+
+/// `rules: [/]` (or any folder far bigger than a folder of packs): the
+/// server answers at once, loads none of it and says why.
+#[test]
+fn a_rules_folder_too_big_for_packs_is_refused_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big");
+    std::fs::create_dir(&big).unwrap();
+    for i in 0..2_001 {
+        std::fs::write(big.join(format!("{i}.txt")), b"").unwrap();
+    }
+    std::fs::write(big.join("a.yaml"), "pack: a\nrules: []\n").unwrap();
+    let said = crate::i18n::catalog::t!(Lang::En, "pack-folder-too-large", limit = 2_000);
+    pack_is_refused(dir.path(), "big", &said);
+}

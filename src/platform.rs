@@ -203,7 +203,7 @@ pub(crate) fn on_interrupt(_cleanup: fn()) {}
 /// Open `path` for reading without ever blocking: on Unix with
 /// `O_NONBLOCK` (a FIFO would otherwise wait for a writer for ever) and
 /// `O_NOCTTY`. Windows has no FIFO in the file system: a plain open.
-fn open_nonblocking(path: &Path) -> io::Result<File> {
+pub(crate) fn open_nonblocking(path: &Path) -> io::Result<File> {
     let mut o = std::fs::OpenOptions::new();
     o.read(true);
     #[cfg(unix)]

@@ -682,15 +682,20 @@ fn output_over_an_input_profile_is_refused() {
     }
 }
 
-/// A folder with no profile (a misspelt path in CI) is an error, not a green
-/// run over 0 profiles; extensions are matched whatever their case.
+/// A misspelt path in CI is an error, not a green run over 0 profiles; a
+/// folder that exists but holds no profile is a note and exit 0 (issue 26:
+/// a commit of files that are not profiles must pass the hook); extensions
+/// are matched whatever their case.
 #[test]
-fn no_profile_found_is_an_error_and_extensions_ignore_case() {
+fn no_profile_found_is_a_note_a_missing_path_an_error_and_extensions_ignore_case() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::create_dir(dir.path().join("empty")).expect("mkdir");
     let out = exec(dir.path(), &["--no-config", "empty"], &[], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("no profile to check"), "{}", out.stderr);
+    let out = exec(dir.path(), &["--no-config", "emtpy"], &[], None);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("no profile found"), "{}", out.stderr);
+    assert!(out.stderr.contains("emtpy:1:1: error:"), "{}", out.stderr);
     std::fs::write(dir.path().join("empty/UPPER.YAML"), "name: U\n").expect("write");
     let out = exec(
         dir.path(),

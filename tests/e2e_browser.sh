@@ -157,7 +157,7 @@ manifest="$work/manifest.json"
   render "$work/pages/half-en.html" en "$fx/half-en.yaml"
   echo '{"name":"half-en","file":"'"$work/pages/half-en.html"'","lang":"en","profiles":1,"texts":["Jeanne Martin","In your file","Keeps a personal profile; uses a Page for business"]},'
   render "$work/pages/half-fr.html" fr "$fx/half-fr.yaml"
-  echo '{"name":"half-fr","file":"'"$work/pages/half-fr.html"'","lang":"fr","profiles":1,"texts":["Jeanne Martin (FR)","Dans votre fichier","Étape"]},'
+  echo '{"name":"half-fr","file":"'"$work/pages/half-fr.html"'","lang":"fr","profiles":1,"texts":["Jeanne Martin (FR)","Constat","Étape"]},'
   render_own_lang "$work/pages/several.html" "$fx/half-en.yaml" "$fx/half-fr.yaml" "$fx/good.yaml" "$fx/broken.yaml"
   echo '{"name":"several","file":"'"$work/pages/several.html"'","lang":"en","profiles":4,"texts":["Paul Durand","broken","Profile check"]},'
   render "$work/pages/hostile.html" en "$fx/hostile.yaml" "$fx/half-en.yaml"

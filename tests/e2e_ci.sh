@@ -327,5 +327,32 @@ else
   tail -20 "$TMP/pc-bad.txt" | sed 's/^/     /'
 fi
 
+# An ordinary commit (issue 26): a workflow, a compose file, pre-commit's own
+# config and a profilecheck config are named by pre-commit, and the hook's
+# --force-exclude leaves them out: the hook passes, with a note.
+mkdir -p "$HOOKS/.github/workflows"
+printf 'on: push\njobs: {}\n' >"$HOOKS/.github/workflows/ci.yml"
+printf 'services: {web: {image: nginx}}\n' >"$HOOKS/docker-compose.yml"
+printf 'repos: []\n' >"$HOOKS/.pre-commit-config.yaml"
+printf 'rules: [packs/]\n' >"$HOOKS/.profilecheck.yaml"
+mkdir -p "$HOOKS/packs"
+printf 'pack: house\nrules: []\n' >"$HOOKS/packs/house.yaml"
+(cd "$HOOKS" && git add -A) || die "git add for the ordinary commit"
+ORDINARY=(.github/workflows/ci.yml docker-compose.yml .pre-commit-config.yaml .profilecheck.yaml packs/house.yaml)
+if (cd "$HOOKS" && "$PRE_COMMIT" try-repo "$REPO" profilecheck --files "${ORDINARY[@]}") >"$TMP/pc-ordinary.txt" 2>&1; then
+  ok "pre-commit try-repo passes on a commit of a workflow, a compose file, configs and a pack"
+else
+  bad "pre-commit try-repo blocks an ordinary commit"
+  tail -20 "$TMP/pc-ordinary.txt" | sed 's/^/     /'
+fi
+if (cd "$HOOKS" && "$PRE_COMMIT" try-repo "$REPO" profilecheck --files "${ORDINARY[@]}" jeanne-martin.yaml) >"$TMP/pc-mixed.txt" 2>&1; then
+  bad "pre-commit try-repo passes a commit with the half-done profile among other files"
+elif grep -q "jeanne-martin.yaml:" "$TMP/pc-mixed.txt" && ! grep -q "docker-compose.yml:" "$TMP/pc-mixed.txt"; then
+  ok "pre-commit try-repo fails on the half-done profile only, among other files"
+else
+  bad "pre-commit try-repo failed for the wrong files"
+  tail -20 "$TMP/pc-mixed.txt" | sed 's/^/     /'
+fi
+
 echo "e2e_ci: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

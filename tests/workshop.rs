@@ -888,6 +888,8 @@ fn cli_init_keeps_a_file_that_appears_during_the_interview() {
                 rest.contains("late.yaml was created while profilecheck was running"),
                 "{rest}"
             );
+            // Said as what happened, not as a report that could not be written.
+            assert!(!rest.contains("cannot write the report"), "{rest}");
         }
         // No temporary file left behind.
         let names: Vec<String> = std::fs::read_dir(dir.path())

@@ -12,13 +12,21 @@ cli-explain-fix = How to fix it:
 cli-explain-examples-pass = Examples that pass:
 cli-explain-examples-fail = Examples that fail:
 # $expected and $got: pass, fail, waived, not-applicable.
-cli-verify-misbehaves = example should { $expected }, but it gives: { $got ->
+cli-verify-misbehaves = example should { $expected ->
+        [pass] pass
+        [fail] fail
+       *[not-applicable] be one the rule does not apply to
+    }, but it gives: { $got ->
         [pass] pass
         [fail] fail
         [waived] waived (the example waives its own rule)
        *[not-applicable] not applicable
     }
-cli-verify-invalid = example should { $expected }, but it gives: invalid profile ({ $line }:{ $column }: { $message })
+cli-verify-invalid = example should { $expected ->
+        [pass] pass
+        [fail] fail
+       *[not-applicable] be one the rule does not apply to
+    }, but it gives: invalid profile ({ $line }:{ $column }: { $message })
 cli-verify-summary = { $good } of { $total ->
         [one] { $total } example behaves
        *[other] { $total } examples behave
@@ -48,7 +56,6 @@ cli-two-reports = two reports would be written to { $path }
 cli-select-unknown = --select names an unknown rule `{ $rule }`
 cli-select-unknown-did-you-mean = --select names an unknown rule `{ $rule }`; did you mean `{ $suggestion }`?
 cli-report-over-profile = { $path } is one of the profiles being checked; write the report elsewhere
-cli-no-profile-found = no profile found (files ending in .yaml or .yml)
 cli-max-warnings = { $n ->
         [one] { $n } warning
        *[other] { $n } warnings
@@ -201,6 +208,60 @@ pack-folder-too-large = this folder holds more than { $limit ->
     [one] { $limit } entry
    *[other] { $limit } entries
 }, too many for a folder of rule packs: name the pack files or a smaller folder
+
+# --fix and --diff, and the editor's quick fixes: what each safe fix does.
+fix-quote-hashtag = quote { $before }, which YAML reads as a comment
+fix-add-https = add https:// in front of the link
+fix-boolean = write { $before } as { $after }
+fix-version-number = write the version as the number { $after }
+fix-letter-case = write { $before } as { $after }
+
+# `explain`: the examples a pack declares its rule does not apply to.
+cli-explain-examples-not-applicable = Examples the rule does not apply to:
+
+# --fail-under, a config's fail_under and max_warnings: why the run fails.
+cli-fail-under = { $n ->
+        [one] { $n } profile scores
+       *[other] { $n } profiles score
+    } below --fail-under { $min }: { $list }
+cli-max-warnings-config = { $n ->
+        [one] { $n } warning
+       *[other] { $n } warnings
+    } under { $config }, more than its max_warnings { $max }
+# A run whose paths exist but hold no profile (all left out, or an empty folder).
+cli-no-profile-note = no profile to check: the paths given hold no *.yaml or *.yml file that is a profile (see "Which files are profiles" in docs/cli.md)
+# -v: the configs a config extends.
+cli-verbose-extends = { $config } extends { $chain }
+# --fix: each fix, then the count.
+cli-fixed-word = fixed
+cli-fixed-summary = { $fixes ->
+        [one] { $fixes } fix
+       *[other] { $fixes } fixes
+    } written to { $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    }
+cli-diff-summary = { $fixes ->
+        [one] { $fixes } fix
+       *[other] { $fixes } fixes
+    } would be written to { $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    } (--diff writes nothing)
+cli-fix-stdin = standard input is checked but not fixed: --fix and --diff work on files
+cli-cannot-fix = cannot write the fixes: { $reason }
+# --baseline
+cli-baseline-unusable = the baseline cannot be used: { $reason }
+cli-baseline-summary = against the baseline: { $new ->
+        [one] { $new } new finding
+       *[other] { $new } new findings
+    }, { $known } known, { $fixed } fixed
+help-opt-fix = Apply the safe fixes to the profiles in place (comments and layout kept), then check them
+help-opt-diff = Show the safe fixes as a diff, write nothing; exit 1 when there is one
+help-opt-baseline = Compare with REPORT.json (a JSON report of an earlier run): only new findings fail the run
+help-opt-force-exclude = Apply include, exclude and the files that are never profiles to files named on the command line too
+# -v: a nested config that extends none replaces the one above it.
+cli-verbose-replaces = { $config } replaces { $parent } (its packs and settings do not apply here): add `extend: { $extend }` to keep them
 
 # `profilecheck completions` and `profilecheck man` (src/cli/completions.rs).
 help-completions-about = Print a completion script for a shell (bash, zsh, fish, powershell, elvish)

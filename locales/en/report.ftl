@@ -111,3 +111,17 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+# --baseline: how a profile compares with an earlier run's JSON report.
+baseline-not-report = this is not a JSON report of profilecheck (`--format json`): { $reason }
+baseline-progress = Since the baseline: score { $before } → { $after }; { $fixed ->
+    [one] { $fixed } finding fixed
+   *[other] { $fixed } findings fixed
+}, { $new } new, { $known } known.
+baseline-new-profile = Not in the baseline: { $new ->
+    [one] { $new } new finding
+   *[other] { $new } new findings
+}.
+baseline-fixed-word = fixed
+baseline-new-word = new
+baseline-known-word = known

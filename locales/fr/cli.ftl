@@ -10,6 +10,7 @@ cli-explain-examples-pass = Exemples conformes :
 cli-explain-examples-fail = Exemples non conformes :
 cli-verify-misbehaves = l’exemple devrait { $expected ->
         [pass] réussir
+        [not-applicable] être hors du champ de la règle
        *[fail] échouer
     }, mais { $got ->
         [pass] il réussit
@@ -19,6 +20,7 @@ cli-verify-misbehaves = l’exemple devrait { $expected ->
     }
 cli-verify-invalid = l’exemple devrait { $expected ->
         [pass] réussir
+        [not-applicable] être hors du champ de la règle
        *[fail] échouer
     }, mais ce n’est pas un profil valide ({ $line }:{ $column } : { $message })
 cli-verify-summary = { $good ->
@@ -51,7 +53,6 @@ cli-two-reports = deux rapports seraient écrits dans { $path }
 cli-select-unknown = --select nomme une règle inconnue `{ $rule }`
 cli-select-unknown-did-you-mean = --select nomme une règle inconnue `{ $rule }` ; vouliez-vous dire `{ $suggestion }` ?
 cli-report-over-profile = { $path } fait partie des profils vérifiés ; écrivez le rapport ailleurs
-cli-no-profile-found = aucun profil trouvé (fichiers en .yaml ou .yml)
 cli-max-warnings = { $n ->
         [one] { $n } avertissement
        *[other] { $n } avertissements
@@ -201,6 +202,66 @@ pack-folder-too-large = ce dossier contient { $limit ->
     [one] plus d’une entrée
    *[other] plus de { $limit } entrées
 }, bien trop pour un dossier de packs : indiquez les fichiers de packs ou un dossier plus petit
+
+# --fix et --diff, et les corrections rapides de l’éditeur : ce que fait chaque correction sûre.
+fix-quote-hashtag = mettre entre guillemets { $before }, que YAML lit comme un commentaire
+fix-add-https = ajouter https:// devant le lien
+fix-boolean = écrire { $before } sous la forme { $after }
+fix-version-number = écrire la version sous la forme du nombre { $after }
+fix-letter-case = écrire { $before } sous la forme { $after }
+
+# `explain` : les exemples auxquels, selon le pack, la règle ne s’applique pas.
+cli-explain-examples-not-applicable = Exemples hors du champ de la règle :
+
+# --fail-under, fail_under et max_warnings d’une configuration : pourquoi l’analyse échoue.
+cli-fail-under = { $n ->
+        [one] { $n } profil a un score
+       *[other] { $n } profils ont un score
+    } inférieur à --fail-under { $min } : { $list }
+cli-max-warnings-config = { $n ->
+        [one] { $n } avertissement
+       *[other] { $n } avertissements
+    } sous { $config }, plus que son max_warnings { $max }
+# Une analyse dont les chemins existent mais ne contiennent aucun profil.
+cli-no-profile-note = aucun profil à vérifier : les chemins indiqués ne contiennent aucun fichier *.yaml ou *.yml qui soit un profil (voir « Which files are profiles » dans docs/cli.md)
+# -v : les configurations qu’une configuration étend.
+cli-verbose-extends = { $config } étend { $chain }
+# --fix : chaque correction, puis le compte.
+cli-fixed-word = corrigé
+cli-fixed-summary = { $fixes ->
+        [one] { $fixes } correction écrite
+       *[other] { $fixes } corrections écrites
+    } dans { $files ->
+        [one] { $files } fichier
+       *[other] { $files } fichiers
+    }
+cli-diff-summary = { $fixes ->
+        [one] { $fixes } correction serait écrite
+       *[other] { $fixes } corrections seraient écrites
+    } dans { $files ->
+        [one] { $files } fichier
+       *[other] { $files } fichiers
+    } (--diff n’écrit rien)
+cli-fix-stdin = l’entrée standard est vérifiée mais pas corrigée : --fix et --diff portent sur des fichiers
+cli-cannot-fix = impossible d’écrire les corrections : { $reason }
+# --baseline
+cli-baseline-unusable = la référence est inutilisable : { $reason }
+cli-baseline-summary = par rapport à la référence : { $new ->
+        [one] { $new } nouveau constat
+       *[other] { $new } nouveaux constats
+    }, { $known ->
+        [one] { $known } déjà connu
+       *[other] { $known } déjà connus
+    }, { $fixed ->
+        [one] { $fixed } corrigé
+       *[other] { $fixed } corrigés
+    }
+help-opt-fix = Applique sur place les corrections sûres aux profils (commentaires et mise en page conservés), puis les vérifie
+help-opt-diff = Montre les corrections sûres sous forme de diff, sans rien écrire ; code de sortie 1 s’il y en a
+help-opt-baseline = Compare avec RAPPORT.json (le rapport JSON d’une analyse précédente) : seuls les nouveaux constats font échouer l’analyse
+help-opt-force-exclude = Applique aussi include, exclude et les fichiers qui ne sont jamais des profils aux fichiers nommés sur la ligne de commande
+# -v : une configuration imbriquée qui n’en étend aucune remplace celle du dessus.
+cli-verbose-replaces = { $config } remplace { $parent } (ses packs et réglages ne s’appliquent pas ici) : ajoutez `extend: { $extend }` pour les garder
 
 # `profilecheck completions` et `profilecheck man` (src/cli/completions.rs).
 help-completions-about = Affiche le script de complétion d’un shell (bash, zsh, fish, powershell, elvish)

@@ -113,3 +113,23 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
+
+# --baseline : où en est un profil par rapport au rapport JSON d’une analyse précédente.
+baseline-not-report = ce n’est pas un rapport JSON de profilecheck (`--format json`) : { $reason }
+baseline-progress = Depuis la référence : score { $before } → { $after } ; { $fixed ->
+    [one] { $fixed } constat corrigé
+   *[other] { $fixed } constats corrigés
+}, { $new ->
+    [one] { $new } nouveau
+   *[other] { $new } nouveaux
+}, { $known ->
+    [one] { $known } déjà connu
+   *[other] { $known } déjà connus
+}.
+baseline-new-profile = Absent de la référence : { $new ->
+    [one] { $new } nouveau constat
+   *[other] { $new } nouveaux constats
+}.
+baseline-fixed-word = corrigé
+baseline-new-word = nouveau
+baseline-known-word = déjà connu

@@ -63,6 +63,9 @@ pub struct LintArgs {
     /// Skip files and folders matching GLOB in a folder walk (repeatable)
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// Apply include, exclude and the files that are never profiles to files named on the command line too
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Follow symlinks met while walking a folder
     #[arg(long, short = 'L')]
     pub follow: bool,
@@ -87,6 +90,15 @@ pub struct LintArgs {
     /// Only the findings: no fix steps, no passing profiles, no summary
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Apply the safe fixes to the profiles in place (comments and layout kept), then check them
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Show the safe fixes as a diff, write nothing; exit 1 when there is one
+    #[arg(long)]
+    pub diff: bool,
+    /// Compare with REPORT.json (a JSON report of an earlier run): only new findings fail the run
+    #[arg(long, value_name = "REPORT.json")]
+    pub baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

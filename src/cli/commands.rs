@@ -183,6 +183,8 @@ pub fn explain(
     let fails = t!(lang, "cli-explain-examples-fail");
     example_block(w, &passes, &r.examples_pass)?;
     example_block(w, &fails, &r.examples_fail)?;
+    let not_applicable = t!(lang, "cli-explain-examples-not-applicable");
+    example_block(w, &not_applicable, &r.examples_not_applicable)?;
     Ok(())
 }
 
@@ -243,7 +245,7 @@ pub fn verify(packs: &[Pack], json_out: bool, lang: Lang, w: &mut dyn Write) -> 
     let total: usize = packs
         .iter()
         .flat_map(|p| &p.rules)
-        .map(|r| r.examples_pass.len() + r.examples_fail.len())
+        .map(|r| r.examples_pass.len() + r.examples_fail.len() + r.examples_not_applicable.len())
         .sum();
     let rules: usize = packs.iter().map(|p| p.rules.len()).sum();
     if json_out {

@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 use crate::i18n::catalog::t;
 use crate::platform::FileId;
 use crate::report::concise;
+use crate::rules::config::{self, Config};
 use crate::rules::pack;
 use crate::rules::select;
 use std::collections::HashSet;
@@ -81,7 +82,7 @@ pub(super) fn selection_matches(
 }
 
 /// `--verbose`: which config each file uses.
-pub(super) fn say_configs(problems: &mut Problems, inputs: &[(Input, usize)], scopes: &Scopes, lang: Lang) {
+pub(super) fn say_configs(problems: &mut Problems, inputs: &[(Input, usize)], scopes: &Scopes, cwd: &Path, lang: Lang) {
     let none = t!(lang, "cli-verbose-no-config");
     for (input, s) in inputs {
         let used = match &scopes.list[*s].config.path {
@@ -96,6 +97,47 @@ pub(super) fn say_configs(problems: &mut Problems, inputs: &[(Input, usize)], sc
         );
         let _ = writeln!(problems.stderr(), "profilecheck: {line}");
     }
+    let mut said = std::collections::HashSet::new();
+    for (_, s) in inputs {
+        if said.insert(*s) {
+            say_chain(problems, &scopes.list[*s].config, cwd, lang);
+        }
+    }
+}
+
+/// Under `-v`, once per config: the chain of configs it extends, or, for
+/// one that extends none below another config, that it replaces that one
+/// (docs/cli.md: a nested config replaces unless it extends) and how to
+/// keep it.
+fn say_chain(problems: &mut Problems, config: &Config, cwd: &Path, lang: Lang) {
+    let Some(path) = &config.path else { return };
+    let shown = concise::one_line(&path.display().to_string());
+    let line = if config.extends.is_empty() {
+        let dir = config::absolute(cwd, path)
+            .parent()
+            .map(Path::to_owned)
+            .unwrap_or_default();
+        let Some(parent) = dir.parent().and_then(config::discover) else {
+            return;
+        };
+        let up = dir
+            .strip_prefix(parent.parent().unwrap_or(&dir))
+            .map_or(0, |r| r.components().count());
+        let extend = format!("{}{}", "../".repeat(up), config::FILE_NAME);
+        let parent = super::scope::relative_to(&parent, cwd).display().to_string();
+        t!(
+            lang,
+            "cli-verbose-replaces",
+            config = shown,
+            parent = concise::one_line(&parent),
+            extend = extend
+        )
+    } else {
+        let chain: Vec<String> = config.extends.iter().map(|p| p.display().to_string()).collect();
+        let chain = concise::one_line(&chain.join(" -> "));
+        t!(lang, "cli-verbose-extends", config = shown, chain = chain)
+    };
+    let _ = writeln!(problems.stderr(), "profilecheck: {line}");
 }
 
 /// A report written over a profile of the run would destroy it. Files are

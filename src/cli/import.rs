@@ -83,7 +83,14 @@ pub(super) fn run(args: ImportArgs, lang: Lang, stdout: &mut dyn Write, stderr: 
     match &args.output {
         // A file that appeared during the import is kept (no-clobber, in the library).
         Some(path) if !args.force && !super::output::is_stdout(path) => {
-            crate::workshop::write::create_new(path, text.as_bytes(), lang)?
+            // One that appeared meanwhile is said as itself, not as a failed write.
+            if let Err(e) = crate::workshop::write::create_new(path, text.as_bytes(), lang) {
+                if e.kind() != io::ErrorKind::AlreadyExists {
+                    return Err(e);
+                }
+                writeln!(stderr, "{}", super::problems::error(e.to_string()))?;
+                return Ok(super::TROUBLE);
+            }
         }
         _ => {
             let mut sink = Sink::open(args.output.as_deref(), stdout, lang)?;

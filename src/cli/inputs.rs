@@ -9,6 +9,7 @@ use super::scope::Scopes;
 use super::walk::{self, Input};
 use crate::i18n::Lang;
 use crate::i18n::catalog::t;
+use crate::report::baseline::Baseline;
 use crate::report::{Format, concise};
 use crate::rules::config;
 use std::collections::HashSet;
@@ -100,11 +101,13 @@ pub(super) fn excludes(problems: &mut Problems, globs: &[String], lang: Lang) ->
 
 /// Expand folders; a path that cannot be used becomes an invalid report.
 /// Each input comes with its scope.
+/// With `force_exclude`, a path named on the command line is left out as
+/// it would be in a folder walk.
 pub(super) fn collect(
     problems: &mut Problems,
     scopes: &mut Scopes,
     paths: &[PathBuf],
-    follow: bool,
+    (follow, force_exclude): (bool, bool),
     cli_excludes: &globset::GlobSet,
 ) -> Vec<(Input, usize)> {
     let mut out = Vec::new();
@@ -113,14 +116,17 @@ pub(super) fn collect(
             out.push(Input::Stdin);
             continue;
         }
+        if force_exclude && forced_out(problems, scopes, p, cli_excludes) {
+            continue;
+        }
         let root = p.clone();
         // Excludes apply below the paths given: `--exclude` relative to
         // the path walked, a config's `exclude` to the config's folder.
-        let mut skip = |path: &Path, _is_dir: bool| -> bool {
+        let mut skip = |path: &Path, is_dir: bool| -> bool {
             if path.strip_prefix(&root).is_ok_and(|rel| cli_excludes.is_match(rel)) {
                 return true;
             }
-            scopes.excludes(problems, path)
+            scopes.skips(problems, path, is_dir)
         };
         walk::Walk {
             follow,
@@ -141,6 +147,34 @@ pub(super) fn collect(
             (i, scope)
         })
         .collect()
+}
+
+/// `--baseline REPORT.json`, read, or None after a located error: the
+/// outer `Option` is whether the run can go on.
+pub(super) fn baseline(problems: &mut Problems, path: Option<&Path>) -> Option<Option<Baseline>> {
+    let Some(path) = path else { return Some(None) };
+    match Baseline::read(path) {
+        Ok(b) => Some(Some(b)),
+        Err(d) => {
+            let lang = problems.locale;
+            let shown = path.display().to_string();
+            problems.diag_line(&shown, d.pos.line, d.pos.col, "error", &d.msg.text(lang));
+            problems.trouble = true;
+            None
+        }
+    }
+}
+
+/// `--force-exclude`: is the path named on the command line left out? A
+/// path that does not exist is not: it is reported.
+fn forced_out(problems: &mut Problems, scopes: &mut Scopes, p: &Path, cli_excludes: &globset::GlobSet) -> bool {
+    let Ok(meta) = std::fs::metadata(p) else { return false };
+    // `--exclude` globs match the path as named, or any folder of it.
+    let by_cli = p.ancestors().filter(|a| !a.as_os_str().is_empty()).any(|a| {
+        let a = a.strip_prefix("./").unwrap_or(a);
+        cli_excludes.is_match(a) || a.file_name().is_some_and(|n| cli_excludes.is_match(n))
+    });
+    by_cli || scopes.skips(problems, p, meta.is_dir())
 }
 
 /// A file named twice (`a.yaml clients/` with a.yaml inside, or a link and

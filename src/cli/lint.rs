@@ -8,7 +8,7 @@
 
 use super::args::{Common, FailOnArg, LintArgs};
 use super::env::{Env, lang_of};
-use super::exit::{TROUBLE, Tally};
+use super::exit::{Bars, TROUBLE, Tally};
 use super::guards::{report_over_profile, reports_spare_configs_and_packs, say_configs, selection_matches};
 use super::inputs;
 use super::outdir::DirOutput;
@@ -22,6 +22,7 @@ use super::walk::Input;
 use crate::i18n::Lang;
 use crate::i18n::catalog::t;
 use crate::platform::FileId;
+use crate::report::baseline::Baseline;
 use crate::report::{Context, DEFAULT_WIDTH, Format, ProfileReport, Summary};
 use crate::rules::config::FailOn;
 use crate::rules::engine::{LangChoice, RuleSet, Selection};
@@ -60,10 +61,18 @@ pub(super) fn lint(problems: &mut Problems, env: &mut Env, run: &Run<'_>, stdout
     let Some(extra) = inputs::report_specs(problems, &args.report, lang) else {
         return Ok(TROUBLE);
     };
+    let Some(baseline) = inputs::baseline(problems, args.baseline.as_deref()) else {
+        return Ok(TROUBLE);
+    };
     let Some(prepared) = prepare(problems, &env.cwd, run, &extra) else {
         return Ok(TROUBLE);
     };
-    check(problems, env, run, prepared, &extra, stdout)
+    if (args.fix || args.diff)
+        && let Some(code) = super::fix::stage(problems, &prepared.inputs, args.diff, lang, stdout)?
+    {
+        return Ok(code);
+    }
+    check(problems, env, run, prepared, &extra, (baseline.as_ref(), stdout))
 }
 
 /// From the command line to the files and their rules, or None after a
@@ -80,7 +89,8 @@ fn prepare(
     let files = inputs::report_files(problems, main, extra, cwd, lang)?;
     let cli_excludes = inputs::excludes(problems, &args.exclude, lang)?;
     let mut scopes = Scopes::new(cwd, common.no_config, common.config.as_deref(), problems);
-    let mut inputs = inputs::collect(problems, &mut scopes, &args.paths, args.follow, &cli_excludes);
+    let walk = (args.follow, args.force_exclude);
+    let mut inputs = inputs::collect(problems, &mut scopes, &args.paths, walk, &cli_excludes);
     let (select, ignore) = cli_selection(args);
     let (used, pack_ids) = load_rules(problems, &mut scopes, &inputs, run, &select, &ignore);
     // A file that a config in force names as a rule pack is not a profile.
@@ -99,7 +109,7 @@ fn prepare(
         return None;
     }
     if args.verbose {
-        say_configs(problems, &inputs, &scopes, lang);
+        say_configs(problems, &inputs, &scopes, cwd, lang);
     }
     let targets = files.into_iter().map(|(_, id)| id).collect();
     Some(Prepared {
@@ -139,19 +149,15 @@ fn load_rules(
     }
     for &i in &used {
         let config = scopes.list[i].config.clone();
-        let sel = Selection {
-            select: select.clone(),
-            ignore: ignore.to_vec(),
-            settings: config.severity.clone(),
-        };
+        let sel = ruleset::selection(select, ignore, &config);
         let rules = ruleset::load(problems, &run.common.rules, &config, &sel, run.lang, &mut pack_ids);
         scopes.list[i].rules = Some(rules);
     }
     (used, pack_ids)
 }
 
-/// Each scope's `fail_on` and language choice.
-fn per_scope(run: &Run<'_>, scopes: &Scopes, locale: Lang) -> (Vec<FailOn>, Vec<LangChoice>) {
+/// Each scope's thresholds and language choice.
+fn per_scope(run: &Run<'_>, scopes: &Scopes, locale: Lang) -> (Vec<Bars>, Vec<LangChoice>) {
     scopes
         .list
         .iter()
@@ -166,7 +172,8 @@ fn per_scope(run: &Run<'_>, scopes: &Scopes, locale: Lang) -> (Vec<FailOn>, Vec<
                 forced: run.common.lang.map(lang_of),
                 fallback: scope.config.lang.unwrap_or(locale),
             };
-            (fail_on, choice)
+            let fail_under = run.args.fail_under.or(scope.config.fail_under);
+            (Bars { fail_on, fail_under }, choice)
         })
         .unzip()
 }
@@ -178,7 +185,7 @@ fn check(
     run: &Run<'_>,
     prepared: Prepared,
     extra: &[(Format, std::path::PathBuf)],
-    stdout: &mut dyn Write,
+    (baseline, stdout): (Option<&Baseline>, &mut dyn Write),
 ) -> io::Result<i32> {
     let (args, lang) = (run.args, run.lang);
     let Prepared {
@@ -187,7 +194,7 @@ fn check(
         used,
         targets,
     } = prepared;
-    let (fail_on, choices) = per_scope(run, &scopes, problems.locale);
+    let (bars, choices) = per_scope(run, &scopes, problems.locale);
     let empty = RuleSet::lenient(Vec::new(), &Selection::default()).0;
     let lint_scopes: Vec<(&RuleSet, LangChoice)> = scopes
         .list
@@ -233,18 +240,13 @@ fn check(
     let stdin = std::mem::replace(&mut env.stdin, Box::new(io::empty()));
     let checked = Checked {
         lint_scopes: &lint_scopes,
-        fail_on: &fail_on,
+        bars: &bars,
+        baseline,
         report_on_terminal,
         kept: kept.len(),
     };
-    let (summary, mut tally) = checked.run(problems, run, inputs, stdin, &plan, sinks, &main_ctx)?;
-    if let Some(max) = args.max_warnings
-        && summary.warnings > max
-    {
-        tally.failing = true;
-        let message = t!(lang, "cli-max-warnings", n = summary.warnings, max = max);
-        problems.note_line(&format!("profilecheck: {message}"));
-    }
+    let (_, mut tally) = checked.run(problems, run, inputs, stdin, &plan, sinks, &main_ctx)?;
+    tally.failing |= super::verdict::explain(problems, &tally, &scopes, args.max_warnings, lang);
     Ok(tally.code(problems.trouble || !kept.is_empty()))
 }
 
@@ -261,11 +263,11 @@ fn ready_to_write(
         problems.usage_error(t!(lang, "cli-report-over-profile", path = clash.display()));
         return false;
     }
-    // A path that yields no profile at all is almost always a mistake
-    // (a misspelt folder in CI would otherwise pass with 0 profiles).
+    // Paths that exist but hold no profile (a commit of the house pack
+    // only, a workflow): nothing to check, and nothing wrong. A misspelt
+    // path is an input of its own, reported as unreadable.
     if inputs.is_empty() {
-        problems.usage_error(t!(lang, "cli-no-profile-found"));
-        return false;
+        problems.note_line(&format!("profilecheck: {}", t!(lang, "cli-no-profile-note")));
     }
     if union.rules.is_empty() {
         let keyword = problems.paint_keyword("warning");
@@ -294,7 +296,9 @@ fn output_dir(problems: &mut Problems, args: &LintArgs, format: Format, lang: La
 /// lines), the tally, the summary, the statistics and every sink.
 struct Checked<'c> {
     lint_scopes: &'c [(&'c RuleSet, LangChoice)],
-    fail_on: &'c [FailOn],
+    bars: &'c [Bars],
+    /// `--baseline`: what each profile is compared with.
+    baseline: Option<&'c Baseline>,
     report_on_terminal: bool,
     /// How many config and pack problems the reports carry.
     kept: usize,
@@ -333,7 +337,11 @@ impl Checked<'_> {
                     problems.diag_line(&p.file, e.line, e.column, word, &e.message);
                 }
             }
-            tally.add(&p, self.fail_on[scope], run.args.fail_under);
+            let progress = self.baseline.map(|b| b.compare(&p));
+            if let Some(pr) = &progress {
+                sinks.baseline(pr);
+            }
+            tally.add(&p, scope, self.bars[scope], progress.as_ref());
             summary.add(&p);
             stats.add(&p);
             result = sinks.profile(&p);

@@ -25,6 +25,7 @@ mod commands;
 mod completions;
 mod env;
 mod exit;
+mod fix;
 mod guards;
 mod help;
 mod import;
@@ -38,6 +39,7 @@ mod scope;
 mod sinks;
 mod stats;
 mod subcommands;
+mod verdict;
 mod walk;
 
 pub(crate) use args::{Cli, ColorArg, Command};
@@ -115,7 +117,7 @@ fn dispatch(problems: &mut Problems, env: &mut Env, cli: Cli, stdout: &mut dyn W
     colored::control::set_override(color);
     match cli.command {
         Some(Command::Rules { format, verify, packs }) if verify => {
-            subcommands::verify(problems, &packs, &format, lang, stdout)
+            subcommands::verify(problems, (common, &config), &packs, &format, lang, stdout)
         }
         Some(Command::Rules { format, packs, .. }) => {
             subcommands::rules(problems, common, &config, (&format, &packs), lang, stdout)

@@ -67,7 +67,13 @@ impl DirOutput {
         stem
     }
 
-    pub(super) fn write(&mut self, p: &ProfileReport, ctx: &Context<'_>) -> io::Result<()> {
+    /// One profile's file, with its progress since the baseline if any.
+    pub(super) fn write(
+        &mut self,
+        p: &ProfileReport,
+        ctx: &Context<'_>,
+        progress: Option<&crate::report::baseline::Progress>,
+    ) -> io::Result<()> {
         let stem = self.stem(&p.file);
         let name = format!("{stem}.{}", self.format.extension());
         let mut summary = Summary {
@@ -75,7 +81,7 @@ impl DirOutput {
             ..Summary::default()
         };
         summary.add(p);
-        let body = crate::report::render_one(self.format, *ctx, p, &summary)?;
+        let body = crate::report::render_one_with(self.format, *ctx, p, &summary, progress)?;
         write_atomic(&self.dir.join(&name), &body, self.lang)?;
         if matches!(self.format, Format::Html | Format::Markdown) {
             self.written.push((p.clone(), name));

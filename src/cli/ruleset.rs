@@ -29,6 +29,39 @@ pub(super) fn load(
     lang: Lang,
     pack_ids: &mut HashSet<FileId>,
 ) -> RuleSet {
+    let packs = packs_in_force(problems, extra, config, lang, pack_ids);
+    // Keep going with what does not clash, so valid profiles are still linted.
+    let (rules, clashes) = RuleSet::lenient(packs, sel);
+    for e in clashes {
+        problems.pack_error(e, lang);
+    }
+    unknown_severity_keys(problems, config, &rules, lang);
+    rules
+}
+
+/// The selection of a scope: the command line's `--select` and `--ignore`
+/// when given, else the config's `select` and `ignore`; its `severity`.
+pub(super) fn selection(select: &Option<Vec<String>>, ignore: &[String], config: &Config) -> Selection {
+    Selection {
+        select: select.clone().or_else(|| config.select.clone()),
+        ignore: match ignore.is_empty() {
+            true => config.ignore.clone().unwrap_or_default(),
+            false => ignore.to_vec(),
+        },
+        settings: config.severity.clone(),
+    }
+}
+
+/// The packs in force under `config`: the built-in ones it selects, its
+/// `rules:`, then `extra` (`--rules`); each that cannot be loaded is a
+/// problem, and the others still load.
+pub(super) fn packs_in_force(
+    problems: &mut Problems,
+    extra: &[PathBuf],
+    config: &Config,
+    lang: Lang,
+    pack_ids: &mut HashSet<FileId>,
+) -> Vec<Pack> {
     let mut packs: Vec<Pack> = pack::builtin()
         .into_iter()
         .filter(|p| config.packs.as_ref().is_none_or(|names| names.contains(&p.name)))
@@ -42,24 +75,20 @@ pub(super) fn load(
     for e in errors {
         problems.pack_error(e, lang);
     }
-    // Keep going with what does not clash, so valid profiles are still linted.
-    let (rules, clashes) = RuleSet::lenient(packs, sel);
-    for e in clashes {
-        problems.pack_error(e, lang);
-    }
-    unknown_severity_keys(problems, config, &rules, lang);
-    rules
+    packs
 }
 
 /// The pack files a config's `rules:` entries name. An entry that names
 /// nothing, or a folder too big to be one of packs (`rules: [/]`), is the
 /// config's mistake, located at its line.
 fn config_pack_files(problems: &mut Problems, config: &Config, lang: Lang) -> Vec<Input> {
-    let shown = config.path.as_ref().map(|p| p.display().to_string());
-    let shown = shown.as_deref().unwrap_or("-");
     let mut inputs = Vec::new();
     for (i, path) in config.rules.iter().enumerate() {
         let pos = config.rules_pos.get(i).copied().unwrap_or(Pos::START);
+        // The config that wrote the entry: this one or one it extends.
+        let file = config.rules_file.get(i).or(config.path.as_ref());
+        let shown = file.map(|p| p.display().to_string());
+        let shown = shown.as_deref().unwrap_or("-");
         let unusable = |reason: String| {
             t!(
                 lang,
@@ -102,15 +131,19 @@ fn leaves_tree(config: &Config, entry: &Path) -> Option<PathBuf> {
     crate::platform::leaves_tree(config.path.as_ref()?.parent()?, entry)
 }
 
-/// Config `severity` keys that match no rule of `rules`.
+/// Config `severity` keys, and `select` and `ignore` entries, that match no
+/// rule of `rules`: a misspelt `select` would turn every rule off and let CI
+/// pass, as a misspelt `--select` would.
 fn unknown_severity_keys(problems: &mut Problems, config: &Config, rules: &RuleSet, lang: Lang) {
-    let shown = config.path.as_ref().map(|p| p.display().to_string());
+    unknown_selection(problems, config, rules, lang);
     let every: Vec<&pack::Rule> = rules.rules.iter().chain(&rules.off).collect();
     let mut configured: Vec<&String> = config.severity.keys().collect();
     configured.sort();
     for key in configured {
         for (text, hint) in select::unmatched([key.as_str()], &every) {
             let pos = config.severity_pos.get(key).copied().unwrap_or(Pos::START);
+            let file = config.severity_file.get(key).or(config.path.as_ref());
+            let shown = file.map(|p| p.display().to_string());
             let msg = t!(
                 lang,
                 "select-matches-nothing",
@@ -118,6 +151,23 @@ fn unknown_severity_keys(problems: &mut Problems, config: &Config, rules: &RuleS
                 hint = hint_text(hint.as_deref(), lang)
             );
             problems.problem(shown.as_deref().unwrap_or("-"), pos.line, pos.col, msg);
+        }
+    }
+}
+
+fn unknown_selection(problems: &mut Problems, config: &Config, rules: &RuleSet, lang: Lang) {
+    let every: Vec<&pack::Rule> = rules.rules.iter().chain(&rules.off).collect();
+    let select = config.select.iter().flatten().zip(&config.select_pos);
+    let ignore = config.ignore.iter().flatten().zip(&config.ignore_pos);
+    for (name, (file, pos)) in select.chain(ignore) {
+        for (text, hint) in select::unmatched([name.as_str()], &every) {
+            let msg = t!(
+                lang,
+                "select-matches-nothing",
+                value = excerpt(&text),
+                hint = hint_text(hint.as_deref(), lang)
+            );
+            problems.problem(&file.display().to_string(), pos.line, pos.col, msg);
         }
     }
 }

@@ -2,9 +2,9 @@
 //! `.profilecheck.yaml` in the file's folder or a parent, as ruff finds its
 //! config; or `--config`, or none), read once per config.
 //!
-//! A config's `extend:` (issue 23) is to be resolved in [`read_config`],
-//! between parsing a file and handing its [`Config`] to a scope: every
-//! other stage sees only the resolved config.
+//! A config's `extend:` is resolved in [`read_config`], between parsing a
+//! file and handing its [`Config`] to a scope: every other stage sees only
+//! the resolved config.
 
 use super::problems::Problems;
 use crate::rules::config::{self, Config};
@@ -17,8 +17,6 @@ use std::path::{Path, PathBuf};
 /// its folder uses it (docs/cli.md).
 pub(super) struct Scope {
     pub(super) config: Config,
-    /// The config's folder, absolute and without `.`/`..` (for `exclude`).
-    pub(super) base: Option<PathBuf>,
     /// The rules it puts in force, built once the walk has found who uses it.
     pub(super) rules: Option<RuleSet>,
 }
@@ -44,7 +42,6 @@ impl Scopes {
         let mut scopes = Scopes {
             list: vec![Scope {
                 config: Config::default(),
-                base: None,
                 rules: None,
             }],
             by_config: HashMap::new(),
@@ -56,10 +53,8 @@ impl Scopes {
             scopes.forced = Some(0);
         } else if let Some(path) = forced {
             let cfg = read_config(problems, path, false);
-            let base = absolute(cwd, path).parent().map(Path::to_owned);
             scopes.list.push(Scope {
                 config: cfg,
-                base,
                 rules: None,
             });
             scopes.forced = Some(1);
@@ -103,7 +98,7 @@ impl Scopes {
             climbed.push(d.to_owned());
             let candidate = d.join(config::FILE_NAME);
             if candidate.is_file() {
-                found = self.add(problems, &candidate, d);
+                found = self.add(problems, &candidate);
                 break;
             }
             cur = d.parent();
@@ -115,7 +110,7 @@ impl Scopes {
     }
 
     /// The scope of the config file `candidate` found in `dir`, read once.
-    fn add(&mut self, problems: &mut Problems, candidate: &Path, dir: &Path) -> usize {
+    fn add(&mut self, problems: &mut Problems, candidate: &Path) -> usize {
         let shown = relative_to(candidate, &self.cwd);
         if let Some(&i) = self.by_config.get(&shown) {
             return i;
@@ -124,20 +119,21 @@ impl Scopes {
         let i = self.list.len();
         self.list.push(Scope {
             config: cfg,
-            base: Some(dir.to_owned()),
             rules: None,
         });
         self.by_config.insert(shown, i);
         i
     }
 
-    /// Does the config in force at `path` exclude it?
-    pub(super) fn excludes(&mut self, problems: &mut Problems, path: &Path) -> bool {
+    /// Is `path` left out under the config in force there: a folder not to
+    /// enter, or a file that is not a profile ([`Config::skip_reason`], the
+    /// one answer the language server asks too)?
+    pub(super) fn skips(&mut self, problems: &mut Problems, path: &Path, is_dir: bool) -> bool {
         let s = self.of(problems, path);
-        let scope = &self.list[s];
-        match &scope.base {
-            Some(base) => scope.config.excludes(base, &absolute(&self.cwd, path)),
-            None => false,
+        let config = &self.list[s].config;
+        match is_dir {
+            true => config.skips_folder(&self.cwd, path),
+            false => config.skip_reason(&self.cwd, path).is_some(),
         }
     }
 }
@@ -176,21 +172,16 @@ pub(super) fn read_config(problems: &mut Problems, path: &Path, discovered: bool
         return Config::default();
     }
     let names: Vec<&str> = pack::BUILTIN.iter().map(|(n, _)| *n).collect();
-    match super::walk::read_file(path) {
-        Err(e) => {
-            problems.problem(&shown, 1, 1, e.text(lang));
+    // The config and every one it extends, each problem in its own file.
+    match config::resolve(path, &names, lang, &mut |p: &Path| super::walk::read_file(p)) {
+        Ok(c) => c,
+        Err(found) => {
+            for l in found {
+                let file = l.file.display().to_string();
+                problems.problem(&file, l.diag.pos.line, l.diag.pos.col, l.diag.msg.text(lang));
+            }
             Config::default()
         }
-        // Here is where `extend:` will be followed (issue 23).
-        Ok(bytes) => match config::parse(path, &bytes, &names) {
-            Ok(c) => c,
-            Err(found) => {
-                for d in found {
-                    problems.problem(&shown, d.pos.line, d.pos.col, d.msg.text(lang));
-                }
-                Config::default()
-            }
-        },
     }
 }
 

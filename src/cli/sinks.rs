@@ -43,6 +43,8 @@ pub(super) struct Sinks<'w> {
     free_stdout: Option<&'w mut dyn Write>,
     /// The context of report files: no colour, the default width.
     file_ctx: Context<'w>,
+    /// `--baseline` with `--output-dir`: the next profile's progress.
+    progress: Option<crate::report::baseline::Progress>,
 }
 
 impl<'w> Sinks<'w> {
@@ -86,6 +88,7 @@ impl<'w> Sinks<'w> {
             dir,
             free_stdout: stdout_slot,
             file_ctx,
+            progress: None,
         })
     }
 
@@ -97,10 +100,20 @@ impl<'w> Sinks<'w> {
         Ok(())
     }
 
+    /// With `--baseline`: how the next profile compares, to every report.
+    pub(super) fn baseline(&mut self, progress: &crate::report::baseline::Progress) {
+        for (r, _) in &mut self.outputs {
+            r.baseline(progress);
+        }
+        if self.dir.is_some() {
+            self.progress = Some(progress.clone());
+        }
+    }
+
     /// One profile, to every sink.
     pub(super) fn profile(&mut self, p: &ProfileReport) -> io::Result<()> {
         if let Some(d) = self.dir.as_mut() {
-            d.write(p, &self.file_ctx)?;
+            d.write(p, &self.file_ctx, self.progress.take().as_ref())?;
         }
         for (r, sink) in &mut self.outputs {
             r.profile(p, sink.writer())?;

@@ -13,7 +13,6 @@ use crate::i18n::Lang;
 use crate::i18n::catalog::t;
 use crate::rules::config::Config;
 use crate::rules::engine::{RuleSet, Selection};
-use crate::rules::pack;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -87,14 +86,16 @@ pub(super) fn explain(
 /// `rules --verify [PACK…]`: each pack's examples against its own rules.
 pub(super) fn verify(
     problems: &mut Problems,
+    (common, config): (&Common, &Config),
     packs: &[PathBuf],
     format: &str,
     lang: Lang,
     stdout: &mut dyn Write,
 ) -> io::Result<i32> {
     let (mut loaded, errors) = ruleset::named_packs(problems, packs, lang);
+    // No pack named: the packs in force, the config's among them.
     if packs.is_empty() {
-        loaded = pack::builtin();
+        loaded = ruleset::packs_in_force(problems, &common.rules, config, lang, &mut Default::default());
     }
     for e in errors {
         problems.pack_error(e, lang);
@@ -184,7 +185,14 @@ pub(super) fn init(
         None => stdout.write_all(text.as_bytes())?,
         // A file that appeared during the interview is kept (no-clobber, in the library).
         Some(path) if !force && !from.as_deref().is_some_and(|f| same(f, &path)) => {
-            crate::workshop::write::create_new(&path, text.as_bytes(), lang)?;
+            // One that appeared meanwhile is said as itself, not as a failed write.
+            if let Err(e) = crate::workshop::write::create_new(&path, text.as_bytes(), lang) {
+                if e.kind() != io::ErrorKind::AlreadyExists {
+                    return Err(e);
+                }
+                problems.error_line(error(e.to_string()));
+                return Ok(TROUBLE);
+            }
             problems.note_line(&t!(lang, "cli-wrote", path = path.display()));
         }
         Some(path) => {

@@ -216,18 +216,11 @@ fn open_zip(path: &Path, shown: &str) -> Result<ZipArchive<BufReader<File>>, Imp
 /// without blocking, so a FIFO put in its place after the listing is
 /// refused instead of waiting for a writer that never comes.
 fn open_regular(path: &Path, shown: &str) -> Result<File, ImportError> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
-    }
     let unreadable = |e: io::Error| ImportError::Unreadable {
         path: shown.to_owned(),
         reason: e.to_string(),
     };
-    let file = options.open(path).map_err(unreadable)?;
+    let file = crate::platform::open_nonblocking(path).map_err(unreadable)?;
     if !file.metadata().map_err(unreadable)?.is_file() {
         return Err(ImportError::NotRegular { path: shown.to_owned() });
     }

@@ -1,13 +1,15 @@
 //! Quick fixes: waive the rule of a finding (adds `waivers: {ID: "reason"}`;
 //! once the edit comes back as a change, the server selects the reason with
 //! `window/showDocument`, ready to be typed over), quote an unquoted
-//! hashtag (`#tag` starts a YAML comment), add a missing section from the
+//! hashtag (`#tag` starts a YAML comment) and the other safe fixes of
+//! `--fix` (one engine, `profile::fix`), add a missing section from the
 //! `init` template.
 
 use super::check::{Kind, Problem};
 use super::text::Lines;
 use super::view::{DocView, to_diagnostic};
 use crate::i18n::catalog::t;
+use crate::profile::fix;
 use crate::profile::yaml::{self, Node, Pos, Value};
 use lsp_types::Range;
 use serde_json::{Value as Json, json};
@@ -84,68 +86,48 @@ pub(crate) fn actions(view: &DocView<'_>, start: Pos, end: Pos) -> (Vec<Json>, V
             ));
         }
     }
-    let first = (start.line.max(1) - 1) as usize;
-    let last = (end.line.max(1) - 1) as usize;
-    let mut edits = Vec::new();
-    let mut tags = Vec::new();
-    for i in first..=last.min(view.lines.count().saturating_sub(1)) {
-        let line_start = view.lines.offset(Pos::new(i as u32 + 1, 1));
-        for (b, tag) in unquoted_hashtags(view.lines.line(i)) {
-            edits.push(Edit {
-                offset: line_start + b,
-                remove: tag.len(),
-                text: format!("\"{tag}\""),
-            });
-            tags.push(tag);
-        }
-    }
-    if let Some(first_tag) = tags.first() {
-        let on_lines: Vec<&Problem> = view
-            .problems
-            .iter()
-            .filter(|p| (first as u32 + 1..=last as u32 + 1).contains(&p.pos.line))
-            .collect();
-        let title = t!(view.lang, "lsp-action-quote", n = tags.len(), tag = *first_tag);
-        out.push(action(view, title, on_lines, &edits));
-    }
+    fix_actions(view, start, end, &mut out);
     (out, pending)
 }
 
-/// `#tag` written where YAML reads a comment (after `- `, `[`, `,` or
-/// `key: `), outside quotes: the byte offset in the line and the tag.
-pub(crate) fn unquoted_hashtags(line: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut quote: Option<char> = None;
-    // The character just before, and the last one that is not a blank.
-    let (mut prev, mut last_sig) = (' ', None::<char>);
-    for (b, c) in line.char_indices() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == '"' || c == '\'' => quote = Some(c),
-            None if c == '#' => {
-                let Some(sig) = last_sig else { break }; // a comment line
-                let rest = &line[b + 1..];
-                let is_tag = rest.chars().next().is_some_and(|n| n.is_alphanumeric() || n == '_');
-                let value_start =
-                    matches!(sig, '[' | ',' | ':' | '-') && (prev.is_whitespace() || matches!(prev, '[' | ','));
-                if is_tag && value_start {
-                    let len = rest
-                        .find(|n: char| n.is_whitespace() || matches!(n, ',' | ']' | '}' | '"' | '\''))
-                        .unwrap_or(rest.len());
-                    out.push((b, &line[b..b + 1 + len]));
-                } else if prev.is_whitespace() {
-                    break; // a comment: nothing after it counts
-                }
-            }
-            None => {}
-        }
-        if !c.is_whitespace() {
-            last_sig = Some(c);
-        }
-        prev = c;
+/// The safe fixes on the lines of the range, from the one fix engine that
+/// `--fix` uses: the hashtags of those lines in one action, each other fix
+/// in an action of its own.
+fn fix_actions(view: &DocView<'_>, start: Pos, end: Pos, out: &mut Vec<Json>) {
+    let lines = start.line.max(1)..=end.line.max(1);
+    let fixes: Vec<fix::Fix> = fix::fixes(&view.doc.text)
+        .into_iter()
+        .filter(|f| lines.contains(&f.pos.line))
+        .collect();
+    let on_lines = |f: &[&fix::Fix]| -> Vec<&Problem> {
+        view.problems
+            .iter()
+            .filter(|p| f.iter().any(|f| f.pos.line == p.pos.line))
+            .collect()
+    };
+    let edit = |f: &fix::Fix| Edit {
+        offset: f.offset,
+        remove: f.remove,
+        text: f.text.clone(),
+    };
+    let tags: Vec<&fix::Fix> = fixes.iter().filter(|f| f.kind == fix::FixKind::QuoteHashtag).collect();
+    if let Some(first_tag) = tags.first() {
+        let title = t!(
+            view.lang,
+            "lsp-action-quote",
+            n = tags.len(),
+            tag = first_tag.before.as_str()
+        );
+        let edits: Vec<Edit> = tags.iter().map(|f| edit(f)).collect();
+        out.push(action(view, title, on_lines(&tags), &edits));
     }
-    out
+    for f in fixes.iter().filter(|f| f.kind != fix::FixKind::QuoteHashtag) {
+        let mut title = f.describe(view.lang);
+        if let Some(c) = title.chars().next() {
+            title.replace_range(..c.len_utf8(), &c.to_uppercase().to_string());
+        }
+        out.push(action(view, title, on_lines(&[f]), &[edit(f)]));
+    }
 }
 
 /// Where and how to add `rule: "reason"` to the profile's waivers.
@@ -246,22 +228,4 @@ fn action(view: &DocView<'_>, title: String, problems: Vec<&Problem>, edits: &[E
         "diagnostics": diagnostics,
         "edit": {"changes": {view.uri.as_str(): edits}},
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::unquoted_hashtags;
-
-    #[test]
-    fn hashtags_where_yaml_reads_a_comment_are_found_and_real_comments_are_not() {
-        let tags = |l| unquoted_hashtags(l).into_iter().map(|(_, t)| t).collect::<Vec<_>>();
-        assert_eq!(tags("keywords: [#ereputation, #rennes]"), ["#ereputation", "#rennes"]);
-        assert_eq!(tags("  - #formation"), ["#formation"]);
-        assert_eq!(tags("keywords: #café"), ["#café"]);
-        assert_eq!(tags("keywords: [\"#quoted\", '#too']"), Vec::<&str>::new());
-        assert_eq!(tags("# a comment #not"), Vec::<&str>::new());
-        assert_eq!(tags("#commented-out: line"), Vec::<&str>::new());
-        assert_eq!(tags("bio: Rennes # comment #x"), Vec::<&str>::new());
-        assert_eq!(tags("url: https://x.org/#anchor"), Vec::<&str>::new());
-    }
 }

@@ -147,14 +147,14 @@ impl Checker {
                 notes.push(crate::i18n::one_line(&problem).into_owned());
                 Config::default()
             }
-            Some(p) => match super::files::read(p)
-                .map_err(|m| vec![m])
-                .and_then(|b| parse_config(p, &b))
-            {
+            // The config and those it extends, as the command line reads them.
+            Some(p) => match resolve_config(p, self.locale) {
                 Ok(c) => c,
                 Err(problems) => {
-                    let shown = p.display().to_string();
-                    notes.extend(problems.iter().map(|d| d.render(&shown, self.locale)));
+                    for l in problems {
+                        let shown = l.file.display().to_string();
+                        notes.push(l.diag.render(&shown, self.locale));
+                    }
                     Config::default()
                 }
             },
@@ -253,7 +253,8 @@ impl Checker {
     /// A profile's problems: its config's, its format's, then the findings
     /// of the rules in force. A value that fails the format hides nothing
     /// else: it is said where the CLI says it, and every rule runs on the
-    /// rest of the file (the lenient read, as in the workshop room).
+    /// rest of the file (the lenient read, as in the workshop room). A file
+    /// the CLI would not lint gets here never ([`Checker::kind_in_place`]).
     fn profile_problems(&mut self, path: Option<&Path>, cwd: &Path, text: &str, spans: &Spans) -> (Vec<Problem>, Lang) {
         let setup = self.setup(path, cwd);
         let choice = LangChoice {
@@ -336,13 +337,16 @@ impl Checker {
 }
 
 /// Whether the CLI would lint `path` as a profile under `config`: the
-/// config's own answer, so the editor and `profilecheck` never disagree.
-/// Until `Config::skip_reason` (branch `consult`) is on main, every file is
-/// one, as before; then this body becomes
-/// `match config.skip_reason(cwd, path) { None => true,
-/// Some(config::Skip::NotIncluded) => config.include.is_none(), Some(_) => false }`.
-fn is_profile(_config: &Config, _cwd: &Path, _path: &Path) -> bool {
-    true
+/// config's own answer ([`Config::skip_reason`]), so the editor and
+/// `profilecheck` never disagree. A file whose name is not `*.yaml` that the
+/// editor opened as YAML is still checked, unless `include:` says which
+/// files are profiles.
+fn is_profile(config: &Config, cwd: &Path, path: &Path) -> bool {
+    match config.skip_reason(cwd, path) {
+        None => true,
+        Some(config::Skip::NotIncluded) => config.include.is_none(),
+        Some(_) => false,
+    }
 }
 
 /// A broken config or pack, said on each profile that uses it.
@@ -380,6 +384,14 @@ fn read_leniently(text: &str) -> Result<(Profile, Vec<Diagnostic>), Vec<Diagnost
             Err(_) => Err(strict),
         },
     }
+}
+
+/// A config file and every config it extends, merged (`extend:`).
+fn resolve_config(path: &Path, lang: Lang) -> Result<Config, Vec<config::Located>> {
+    let names: Vec<&str> = pack::BUILTIN.iter().map(|(n, _)| *n).collect();
+    config::resolve(path, &names, lang, &mut |p: &Path| {
+        super::files::read(p).map_err(|d| d.msg)
+    })
 }
 
 fn parse_config(path: &Path, bytes: &[u8]) -> Result<Config, Vec<Diagnostic>> {
@@ -575,5 +587,51 @@ impl Spans {
             p.len = self.token_len(d.pos);
         }
         p
+    }
+}
+
+#[cfg(test)]
+mod scope_tests {
+    use super::*;
+
+    /// The editor asks the command line's question (issue 26): a compose
+    /// file or a workflow is no profile, and a nested config that extends
+    /// the house config keeps its pack.
+    #[test]
+    fn files_that_are_not_profiles_get_nothing_and_extend_is_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |rel: &str, text: &str| {
+            let p = root.join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, text).unwrap();
+            p
+        };
+        write(".profilecheck.yaml", "rules: [packs/house.yaml]\nexclude: [drafts/]\n");
+        write(
+            "packs/house.yaml",
+            "pack: house\nrules:\n  - id: house-city\n    severity: warning\n    title: \"City\"\n    check: {path: about.city, present: true}\n",
+        );
+        write(
+            "clients/vip/.profilecheck.yaml",
+            "extend: ../../.profilecheck.yaml\nfail_on: warning\n",
+        );
+        let mut checker = Checker::new(Lang::En);
+        let mut problems = |rel: &str, text: &str| {
+            let p = write(rel, text);
+            checker.problems(Kind::Profile, Some(&p), root, text).0
+        };
+        assert!(problems("docker-compose.yml", "services: {web: {image: nginx}}\n").is_empty());
+        assert!(problems(".github/workflows/ci.yml", "on: push\njobs: {}\n").is_empty());
+        assert!(problems("drafts/wip.yaml", "services: 1\n").is_empty());
+        let found = problems("clients/vip/lea.yaml", "name: Léa\n");
+        assert!(
+            found.iter().any(|p| p.rule.as_deref() == Some("house-city")),
+            "{found:?}"
+        );
+        assert!(
+            !problems("compose-notes.yaml", "services: 1\n").is_empty(),
+            "a profile named like that is checked"
+        );
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod diag;
 pub(crate) mod digest;
+pub mod fix;
 pub mod jsonschema;
 pub mod schema;
 pub mod yaml;

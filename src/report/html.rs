@@ -139,6 +139,9 @@ fn sev_class(sev: Severity) -> &'static str {
 pub struct Html<'a> {
     ctx: Context<'a>,
     reports: Vec<ProfileReport>,
+    /// `--baseline`: each report's progress, and the next one's.
+    progress: Vec<Option<super::baseline::Progress>>,
+    next: Option<super::baseline::Progress>,
 }
 
 impl<'a> Html<'a> {
@@ -146,6 +149,8 @@ impl<'a> Html<'a> {
         Html {
             ctx,
             reports: Vec::new(),
+            progress: Vec::new(),
+            next: None,
         }
     }
 }
@@ -158,7 +163,12 @@ fn anchor(i: usize) -> String {
 impl Reporter for Html<'_> {
     fn profile(&mut self, p: &ProfileReport, _w: &mut dyn Write) -> io::Result<()> {
         self.reports.push(p.clone());
+        self.progress.push(self.next.take());
         Ok(())
+    }
+
+    fn baseline(&mut self, progress: &super::baseline::Progress) {
+        self.next = Some(progress.clone());
     }
 
     fn end(&mut self, s: &Summary, w: &mut dyn Write) -> io::Result<()> {
@@ -187,6 +197,9 @@ impl Reporter for Html<'_> {
         }
         for (i, p) in self.reports.iter().enumerate() {
             section(&mut out, &self.ctx, p, &anchor(i), if several { 2 } else { 1 });
+            if let Some(Some(pr)) = self.progress.get(i) {
+                progress_html(&mut out, pr, p);
+            }
         }
         let _ = write!(
             out,
@@ -691,3 +704,38 @@ code{background:none;padding:0}
 th,td{padding:4pt 6pt}
 }
 "#;
+/// `--baseline`: the profile's progress, then each finding fixed and each
+/// new one, inside the profile's article (which [`section`] has just closed).
+fn progress_html(out: &mut String, pr: &super::baseline::Progress, p: &ProfileReport) {
+    const CLOSE: &str = "</article>\n";
+    let lang = p.lang;
+    if out.ends_with(CLOSE) {
+        out.truncate(out.len() - CLOSE.len());
+    }
+    let _ = writeln!(
+        out,
+        "<section class=\"baseline\">\n<p><strong>{}</strong></p>",
+        escape(&super::baseline::summary_line(pr, lang))
+    );
+    let items = super::baseline::items(pr, p);
+    if !items.is_empty() {
+        out.push_str("<ul>\n");
+        for (is_new, rule, path) in items {
+            let (class, word) = if is_new {
+                ("new", t!(lang, "baseline-new-word"))
+            } else {
+                ("fixed", t!(lang, "baseline-fixed-word"))
+            };
+            let _ = writeln!(
+                out,
+                "<li class=\"{class}\">{} · <code>{}</code> · <code>{}</code></li>",
+                escape(&word),
+                escape(rule),
+                path_html(path)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
+    out.push_str(CLOSE);
+}

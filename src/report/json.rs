@@ -10,11 +10,17 @@ use std::io::{self, Write};
 pub struct Json<'a> {
     ctx: Context<'a>,
     first: bool,
+    /// `--baseline`: the progress of the next profile.
+    progress: Option<super::baseline::Progress>,
 }
 
 impl<'a> Json<'a> {
     pub fn new(ctx: Context<'a>) -> Self {
-        Json { ctx, first: true }
+        Json {
+            ctx,
+            first: true,
+            progress: None,
+        }
     }
 }
 
@@ -25,6 +31,10 @@ fn to_io(e: serde_json::Error) -> io::Error {
 }
 
 impl Reporter for Json<'_> {
+    fn baseline(&mut self, progress: &super::baseline::Progress) {
+        self.progress = Some(progress.clone());
+    }
+
     fn begin(&mut self, w: &mut dyn Write) -> io::Result<()> {
         write!(
             w,
@@ -46,17 +56,40 @@ impl Reporter for Json<'_> {
 
     fn profile(&mut self, p: &ProfileReport, w: &mut dyn Write) -> io::Result<()> {
         // A struct, not `json!`, so keys keep the order of docs/formats.md.
+        let progress = self.progress.take();
+        let findings: Vec<FindingJson<'_>> = p
+            .findings
+            .iter()
+            .enumerate()
+            .map(|(i, f)| FindingJson {
+                finding: f,
+                baseline_state: progress.as_ref().and_then(|pr| pr.states.get(i)).map(|s| s.sarif()),
+            })
+            .collect();
         let value = ProfileJson {
             file: &p.file,
             name: &p.name,
             lang: p.lang.code(),
             score: p.score,
-            findings: &p.findings,
+            findings: &findings,
             passed: &p.passed,
             not_applicable: &p.not_applicable,
             waived: &p.waived,
             errors: &p.errors,
             warnings: &p.warnings,
+            baseline: progress.as_ref().map(|pr| BaselineJson {
+                score_before: pr.before,
+                new: pr.new_count(),
+                known: pr.known_count(),
+                fixed: pr
+                    .fixed
+                    .iter()
+                    .map(|o| FixedJson {
+                        rule: &o.rule,
+                        path: &o.path,
+                    })
+                    .collect(),
+            }),
         };
         w.write_all(if self.first { b"\n    " } else { b",\n    " })?;
         self.first = false;
@@ -156,10 +189,36 @@ struct ProfileJson<'r> {
     name: &'r str,
     lang: &'static str,
     score: Option<u32>,
-    findings: &'r [Finding],
+    findings: &'r [FindingJson<'r>],
     passed: &'r [String],
     not_applicable: &'r [String],
     waived: &'r [Waived],
     errors: &'r [ErrorItem],
     warnings: &'r [ErrorItem],
+    /// Only with `--baseline` (docs/formats.md).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<BaselineJson<'r>>,
+}
+
+#[derive(Serialize)]
+struct FindingJson<'r> {
+    #[serde(flatten)]
+    finding: &'r Finding,
+    /// Only with `--baseline`: `new` or `unchanged`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_state: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct BaselineJson<'r> {
+    score_before: Option<u32>,
+    new: usize,
+    known: usize,
+    fixed: Vec<FixedJson<'r>>,
+}
+
+#[derive(Serialize)]
+struct FixedJson<'r> {
+    rule: &'r str,
+    path: &'r str,
 }

@@ -211,6 +211,9 @@ pub struct Markdown<'a> {
     /// The reports, kept until `end`: the heading levels and the summary
     /// table depend on how many profiles there are.
     reports: Vec<ProfileReport>,
+    /// `--baseline`: each report's progress, and the next one's.
+    progress: Vec<Option<super::baseline::Progress>>,
+    next: Option<super::baseline::Progress>,
 }
 
 impl<'a> Markdown<'a> {
@@ -218,6 +221,8 @@ impl<'a> Markdown<'a> {
         Markdown {
             ctx,
             reports: Vec::new(),
+            progress: Vec::new(),
+            next: None,
         }
     }
 }
@@ -225,7 +230,12 @@ impl<'a> Markdown<'a> {
 impl Reporter for Markdown<'_> {
     fn profile(&mut self, p: &ProfileReport, _w: &mut dyn Write) -> io::Result<()> {
         self.reports.push(p.clone());
+        self.progress.push(self.next.take());
         Ok(())
+    }
+
+    fn baseline(&mut self, progress: &super::baseline::Progress) {
+        self.next = Some(progress.clone());
     }
 
     fn end(&mut self, s: &Summary, w: &mut dyn Write) -> io::Result<()> {
@@ -251,6 +261,9 @@ impl Reporter for Markdown<'_> {
                 out.push_str("\n---\n\n");
             }
             profile(&mut out, &self.ctx, p, if several { 2 } else { 1 });
+            if let Some(Some(pr)) = self.progress.get(i) {
+                progress(&mut out, pr, p);
+            }
         }
         w.write_all(out.as_bytes())
     }
@@ -472,5 +485,26 @@ fn checklist_item(out: &mut String, p: &ProfileReport, item: &Item<'_>) {
                 }
             }
         }
+    }
+}
+/// `--baseline`: the profile's progress, then each finding fixed and each
+/// new one.
+fn progress(out: &mut String, pr: &super::baseline::Progress, p: &ProfileReport) {
+    let lang = p.lang;
+    out.push_str(&format!(
+        "\n> **{}**\n",
+        escape(&super::baseline::summary_line(pr, lang))
+    ));
+    let items = super::baseline::items(pr, p);
+    if !items.is_empty() {
+        out.push_str(">\n");
+    }
+    for (is_new, rule, path) in items {
+        let word = if is_new {
+            t!(lang, "baseline-new-word")
+        } else {
+            t!(lang, "baseline-fixed-word")
+        };
+        out.push_str(&format!("> - {} · {} · {}\n", escape(&word), code(rule), code(path)));
     }
 }

@@ -2,6 +2,7 @@
 //! reporter per output format. Reporters stream: they are handed each
 //! profile's report in order and write to the `Write` they are given.
 
+pub mod baseline;
 pub(crate) mod concise;
 pub(crate) mod github;
 pub(crate) mod html;
@@ -57,6 +58,10 @@ pub trait Reporter {
     fn begin(&mut self, _w: &mut dyn Write) -> io::Result<()> {
         Ok(())
     }
+    /// With `--baseline`: how the next profile compares with the baseline,
+    /// handed just before [`Reporter::profile`]. Formats that show progress
+    /// keep it; the others need not.
+    fn baseline(&mut self, _progress: &baseline::Progress) {}
     /// Called for each profile, in input order.
     fn profile(&mut self, p: &ProfileReport, w: &mut dyn Write) -> io::Result<()>;
     /// Called once after the last profile, with the run's totals.
@@ -134,6 +139,25 @@ impl Format {
 
 /// Write a whole report in one go (for tests and embedders).
 pub fn render(format: Format, ctx: Context<'_>, reports: &[ProfileReport]) -> io::Result<Vec<u8>> {
+    render_with(format, ctx, reports, None)
+}
+
+/// As [`render`], each profile compared with an earlier run (`--baseline`).
+pub fn render_against(
+    format: Format,
+    ctx: Context<'_>,
+    reports: &[ProfileReport],
+    base: &baseline::Baseline,
+) -> io::Result<Vec<u8>> {
+    render_with(format, ctx, reports, Some(base))
+}
+
+fn render_with(
+    format: Format,
+    ctx: Context<'_>,
+    reports: &[ProfileReport],
+    base: Option<&baseline::Baseline>,
+) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
     let mut r = format.reporter(ctx);
     let mut summary = Summary {
@@ -143,6 +167,9 @@ pub fn render(format: Format, ctx: Context<'_>, reports: &[ProfileReport]) -> io
     r.begin(&mut out)?;
     for p in reports {
         summary.add(p);
+        if let Some(base) = base {
+            r.baseline(&base.compare(p));
+        }
         r.profile(p, &mut out)?;
     }
     r.end(&summary, &mut out)?;
@@ -152,9 +179,23 @@ pub fn render(format: Format, ctx: Context<'_>, reports: &[ProfileReport]) -> io
 /// One profile's report on its own (`--output-dir`), with the run's summary
 /// of it.
 pub fn render_one(format: Format, ctx: Context<'_>, p: &ProfileReport, summary: &Summary) -> io::Result<Vec<u8>> {
+    render_one_with(format, ctx, p, summary, None)
+}
+
+/// As [`render_one`], with the profile's progress since a baseline.
+pub fn render_one_with(
+    format: Format,
+    ctx: Context<'_>,
+    p: &ProfileReport,
+    summary: &Summary,
+    progress: Option<&baseline::Progress>,
+) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
     let mut r = format.reporter(ctx);
     r.begin(&mut out)?;
+    if let Some(pr) = progress {
+        r.baseline(pr);
+    }
     r.profile(p, &mut out)?;
     r.end(summary, &mut out)?;
     Ok(out)

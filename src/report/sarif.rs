@@ -23,6 +23,8 @@ pub struct Sarif<'a> {
     first: bool,
     notifications: Vec<Value>,
     invalid: bool,
+    /// `--baseline`: the progress of the next profile.
+    progress: Option<super::baseline::Progress>,
 }
 
 impl<'a> Sarif<'a> {
@@ -40,6 +42,7 @@ impl<'a> Sarif<'a> {
             first: true,
             notifications: Vec::new(),
             invalid: false,
+            progress: None,
         }
     }
 
@@ -236,6 +239,10 @@ fn notification(uri: &str, item: &ErrorItem, level: &str) -> Value {
 }
 
 impl Reporter for Sarif<'_> {
+    fn baseline(&mut self, progress: &super::baseline::Progress) {
+        self.progress = Some(progress.clone());
+    }
+
     fn begin(&mut self, w: &mut dyn Write) -> io::Result<()> {
         let lang = self.ctx.lang;
         let rules: Vec<Value> = self.ctx.rules.rules.iter().map(|r| rule_descriptor(r, lang)).collect();
@@ -272,20 +279,34 @@ impl Reporter for Sarif<'_> {
         for e in &p.warnings {
             self.notifications.push(notification(&uri_of(p), e, "warning"));
         }
-        for f in &p.findings {
+        let progress = self.progress.take();
+        for (i, f) in p.findings.iter().enumerate() {
             let text = format!(
                 "{} — {}",
                 f.title.trim_end_matches('.'),
                 sentence(&f.message_with_path())
             );
             let key = format!("{}\u{0}{}\u{0}{}", f.rule, p.file, f.path);
-            let r = self.result(
+            let mut r = self.result(
                 &f.rule,
                 level(f.severity),
                 text,
                 location(&uri_of(p), f.line, f.column),
                 &key,
             );
+            if let Some(state) = progress.as_ref().and_then(|pr| pr.states.get(i)) {
+                r["baselineState"] = json!(state.sarif());
+            }
+            self.write_result(&r, w)?;
+        }
+        // A finding of the baseline that is gone: SARIF's `absent` result,
+        // where the baseline saw it.
+        for old in progress.iter().flat_map(|pr| &pr.fixed) {
+            let text = format!("{} — {}", old.title.trim_end_matches('.'), sentence(&old.message));
+            let key = format!("{}\u{0}{}\u{0}{}", old.rule, p.file, old.path);
+            let loc = location(&uri_of(p), old.line.max(1), old.column.max(1));
+            let mut r = self.result(&old.rule, level(old.severity()), text, loc, &key);
+            r["baselineState"] = json!("absent");
             self.write_result(&r, w)?;
         }
         for wv in &p.waived {

@@ -22,6 +22,8 @@ pub struct Text<'a> {
     /// The rule-id column: the longest id loaded, at least 24, so a long
     /// house rule id does not push its line out of alignment.
     id_width: usize,
+    /// `--baseline`: the progress of the next profile.
+    progress: Option<super::baseline::Progress>,
 }
 
 impl<'a> Text<'a> {
@@ -44,6 +46,7 @@ impl<'a> Text<'a> {
             place,
             fix_blocks,
             id_width,
+            progress: None,
         }
     }
 
@@ -159,7 +162,20 @@ impl Reporter for Text<'_> {
     /// Each profile's block ends with exactly one blank line, whatever its
     /// last section was.
     fn profile(&mut self, p: &ProfileReport, w: &mut dyn Write) -> io::Result<()> {
-        w.write_all(&self.render(p))
+        let mut block = self.render(p);
+        if let Some(pr) = self.progress.take()
+            && !block.is_empty()
+        {
+            // Before the block's closing blank line.
+            block.truncate(block.len() - 1);
+            self.progress_lines(&pr, p, &mut block)?;
+            block.push(b'\n');
+        }
+        w.write_all(&block)
+    }
+
+    fn baseline(&mut self, progress: &super::baseline::Progress) {
+        self.progress = Some(progress.clone());
     }
 
     fn end(&mut self, s: &Summary, w: &mut dyn Write) -> io::Result<()> {
@@ -179,6 +195,30 @@ impl Reporter for Text<'_> {
 }
 
 impl Text<'_> {
+    /// `--baseline`: the profile's progress, then each finding fixed and
+    /// each new one (rule and path).
+    fn progress_lines(&self, pr: &super::baseline::Progress, p: &ProfileReport, w: &mut dyn Write) -> io::Result<()> {
+        let lang = p.lang;
+        let line = super::baseline::summary_line(pr, lang);
+        for part in wrap(&line, self.ctx.width.max(MIN_WIDTH) - 4) {
+            writeln!(w, "  {}", self.paint(&part, |s| s.bold()))?;
+        }
+        let (fixed, new) = (t!(lang, "baseline-fixed-word"), t!(lang, "baseline-new-word"));
+        let pad = width(&fixed).max(width(&new));
+        let items = super::baseline::items(pr, p);
+        let rule_pad = items.iter().map(|(_, r, _)| width(r)).max().unwrap_or(0);
+        for (is_new, rule, path) in items {
+            let (word, paint): (&str, fn(&str) -> ColoredString) = match is_new {
+                true => (&new, |s| s.red()),
+                false => (&fixed, |s| s.green()),
+            };
+            let word = format!("{word:<pad$}");
+            let rule = format!("{:<rule_pad$}", one_line(rule));
+            writeln!(w, "    {}  {rule}  {}", self.paint(&word, paint), one_line(path))?;
+        }
+        Ok(())
+    }
+
     /// Where headers put their right-hand part (the score, "✓ all done").
     fn header_width(&self) -> usize {
         self.ctx.width.clamp(MIN_WIDTH, 72)

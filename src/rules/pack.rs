@@ -97,6 +97,9 @@ pub struct Rule {
     pub examples_pass: Vec<Example>,
     /// Profiles the pack declares the rule fails on.
     pub examples_fail: Vec<Example>,
+    /// Profiles the pack declares the rule does not apply to (its `when`
+    /// does not hold).
+    pub examples_not_applicable: Vec<Example>,
     /// Where the rule's id is written.
     pub pos: Pos,
 }
@@ -262,19 +265,22 @@ fn text_list(node: &Node, what: &str, out: &mut Vec<Diagnostic>) -> TextList {
     }
 }
 
-fn examples(node: &Node, out: &mut Vec<Diagnostic>) -> (Vec<Example>, Vec<Example>) {
-    let mut pass = Vec::new();
-    let mut fail = Vec::new();
+/// A rule's examples: those it passes on, fails on, does not apply to.
+type Examples = (Vec<Example>, Vec<Example>, Vec<Example>);
+
+fn examples(node: &Node, out: &mut Vec<Diagnostic>) -> Examples {
+    let (mut pass, mut fail, mut not_applicable) = (Vec::new(), Vec::new(), Vec::new());
     if !matches!(node.value, Value::Map(_)) {
         out.push(other(node.pos, msg!("pack-examples-mapping-with-pass")));
-        return (pass, fail);
+        return (pass, fail, not_applicable);
     }
     for (k, v) in entries(node) {
         let target = match k.name.as_str() {
             "pass" => &mut pass,
             "fail" => &mut fail,
+            "not_applicable" => &mut not_applicable,
             _ => {
-                out.push(unknown(k, &["pass", "fail"]));
+                out.push(unknown(k, &["pass", "fail", "not_applicable"]));
                 continue;
             }
         };
@@ -292,7 +298,7 @@ fn examples(node: &Node, out: &mut Vec<Diagnostic>) -> (Vec<Example>, Vec<Exampl
             }
         }
     }
-    (pass, fail)
+    (pass, fail, not_applicable)
 }
 
 fn rule(node: &Node, pack: &str, lazy: bool, out: &mut Vec<Diagnostic>) -> Option<Rule> {
@@ -368,7 +374,8 @@ fn rule(node: &Node, pack: &str, lazy: bool, out: &mut Vec<Diagnostic>) -> Optio
         .get("when")
         .and_then(|n| condition::compile(n, Scope::root(lazy), out));
     let check = required("check", out).and_then(|n| condition::compile(n, Scope::root(lazy), out));
-    let (examples_pass, examples_fail) = node.get("examples").map(|n| examples(n, out)).unwrap_or_default();
+    let (examples_pass, examples_fail, examples_not_applicable) =
+        node.get("examples").map(|n| examples(n, out)).unwrap_or_default();
     if out.len() > before {
         return None;
     }
@@ -385,6 +392,7 @@ fn rule(node: &Node, pack: &str, lazy: bool, out: &mut Vec<Diagnostic>) -> Optio
         check: check?,
         examples_pass,
         examples_fail,
+        examples_not_applicable,
         // Point at the id itself, as the duplicate-id check within a pack
         // does, so both duplicate messages land on the same spot.
         pos: node.get("id").map_or(node.pos, |n| n.pos),

@@ -15,7 +15,7 @@ pub struct Failure {
     pub line: u32,
     /// Its column (in characters, from 1).
     pub col: u32,
-    /// `pass` or `fail`, as declared.
+    /// `pass`, `fail` or `not-applicable`, as declared.
     pub expected: &'static str,
     /// What the rule really gave.
     pub got: Outcome,
@@ -71,7 +71,12 @@ pub fn verify_failures(packs: &[Pack], lang: Lang) -> Vec<Failure> {
                 &Selection::default(),
             );
             let Ok(single) = single else { continue };
-            for (examples, expected) in [(&rule.examples_pass, "pass"), (&rule.examples_fail, "fail")] {
+            let declared = [
+                (&rule.examples_pass, "pass"),
+                (&rule.examples_fail, "fail"),
+                (&rule.examples_not_applicable, "not-applicable"),
+            ];
+            for (examples, expected) in declared {
                 for ex in examples {
                     let got = outcome(&single, rule, &ex.yaml, lang);
                     if got.key() != expected {
@@ -112,5 +117,35 @@ fn outcome(rules: &RuleSet, rule: &Rule, yaml: &str, lang: Lang) -> Outcome {
         Outcome::NotApplicable
     } else {
         Outcome::Fail
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn examples_may_expect_the_rule_not_to_apply() {
+        let pack = crate::rules::pack::load(
+            "house.yaml",
+            br#"pack: house
+rules:
+  - id: house-bio-when-work
+    severity: warning
+    title: "A bio when you list work"
+    when: {path: about.city, present: true}
+    check: {path: about.bio, present: true}
+    examples:
+      pass: ["about: {city: Rennes, bio: Hi}"]
+      fail: ["about: {city: Rennes}"]
+      not_applicable: ["name: Jeanne", "about: {city: Rennes}"]
+"#,
+        )
+        .unwrap();
+        assert_eq!(pack.rules[0].examples_not_applicable.len(), 2);
+        let failures = verify_failures(&[pack], Lang::En);
+        assert_eq!(failures.len(), 1);
+        assert_eq!((failures[0].line, failures[0].expected), (11, "not-applicable"));
+        assert_eq!(failures[0].got, Outcome::Fail);
     }
 }

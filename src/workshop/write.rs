@@ -123,14 +123,8 @@ pub fn create_new(dest: &Path, text: &[u8], lang: Lang) -> io::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let prefix = format!(".{name}.");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
     // A profile is meant to be shared: 0666 less the umask, not tempfile's 0600.
-    #[cfg(unix)]
-    let permissions = std::os::unix::fs::PermissionsExt::from_mode(0o666);
-    #[cfg(unix)]
-    builder.permissions(permissions);
-    let mut tmp = builder.tempfile_in(dir).map_err(named)?;
+    let mut tmp = crate::platform::report_tempfile(dir, &prefix).map_err(named)?;
     tmp.write_all(text).map_err(named)?;
     tmp.as_file().sync_all().map_err(named)?;
     match tmp.persist_noclobber(dest) {

@@ -176,3 +176,46 @@ fn an_invalid_value_hides_no_rule_diagnostic() {
     assert_eq!(d.len(), 1, "{d:?}");
     c.stop();
 }
+
+/// The server diagnoses only what the CLI would lint there: the YAML of
+/// other tools, and files outside the config's `include:` or inside its
+/// `exclude:`, get no profile diagnostic, hover or completion.
+#[test]
+fn files_the_cli_would_not_lint_are_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join(".github/workflows")).unwrap();
+    std::fs::create_dir_all(root.join("clients/vip/drafts")).unwrap();
+    std::fs::create_dir_all(root.join("notes")).unwrap();
+    let config = "include: [\"clients/**/*.yaml\"]\nexclude: [\"clients/vip/drafts/\"]\n";
+    std::fs::write(root.join(".profilecheck.yaml"), config).unwrap();
+    let (mut c, _) = Client::start(root, json!({}), None);
+    let compose = "services:\n  web:\n    image: nginx\n";
+    let profile = "photo: {set: false}\n";
+    for (file, text) in [
+        ("docker-compose.yml", compose),
+        ("clients/compose.yaml", compose),
+        (".pre-commit-config.yaml", "repos: []\n"),
+        (".github/workflows/ci.yml", "on: push\njobs: {}\n"),
+        ("clients/vip/drafts/p.yaml", profile),
+        ("notes/p.yaml", profile),
+    ] {
+        let uri = uri_of(&root.join(file));
+        assert_eq!(c.open(&uri, text), Vec::<Value>::new(), "{file}");
+        let at = json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 2}});
+        assert_eq!(
+            c.request("textDocument/hover", at.clone()).unwrap(),
+            Value::Null,
+            "{file}"
+        );
+        let items = c.request("textDocument/completion", at).unwrap();
+        assert!(
+            items.is_null() || items["items"].as_array().is_some_and(Vec::is_empty),
+            "{file}: {items}"
+        );
+    }
+    // A profile the config includes is diagnosed as ever.
+    let d = c.open(&uri_of(&root.join("clients/vip/p.yaml")), profile);
+    assert!(d.iter().any(|d| d["code"] == "photo-set"), "{d:?}");
+    c.stop();
+}

@@ -451,6 +451,46 @@ async def test_an_unknown_key_hides_no_rule_diagnostic(client: LanguageClient, t
     assert wanted and wanted <= {d.code for d in diags}, wanted - {d.code for d in diags}
 
 
+async def test_files_the_cli_would_not_lint_are_left_alone(client: LanguageClient, tmp_path):
+    # The CLI's own walk is the reference: what it does not lint, the editor
+    # does not diagnose; what it lints, the editor does.
+    (tmp_path / ".profilecheck.yaml").write_text('include: ["clients/**/*.yaml"]\nexclude: ["clients/vip/drafts/"]\n')
+    profile = "photo: {set: false}\n"
+    files = {
+        "docker-compose.yml": "services:\n  web:\n    image: nginx\n",
+        "clients/compose.yaml": "services:\n  web:\n    image: nginx\n",
+        ".pre-commit-config.yaml": "repos: []\n",
+        ".github/workflows/ci.yml": "on: push\njobs: {}\n",
+        "clients/vip/drafts/p.yaml": profile,
+        "notes/p.yaml": profile,
+        "clients/vip/p.yaml": profile,
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    out = subprocess.run(
+        [BIN, "--format", "json", "."],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LANG": "C", "NO_COLOR": "1"},
+    )
+    linted = {str(pathlib.PurePath(p["file"])) for p in json.loads(out.stdout)["profiles"]}
+    assert linted == {"clients/vip/p.yaml"}, linted
+    for name, text in files.items():
+        uri, diags = await open_doc(client, tmp_path / name, text)
+        if name in linted:
+            assert "photo-set" in {d.code for d in diags}, name
+            continue
+        assert diags == [], (name, [d.message for d in diags])
+        at = types.Position(0, 2)
+        doc = types.TextDocumentIdentifier(uri=uri)
+        assert await client.text_document_hover_async(types.HoverParams(text_document=doc, position=at)) is None, name
+        items = await client.text_document_completion_async(types.CompletionParams(text_document=doc, position=at))
+        labels = items.items if isinstance(items, types.CompletionList) else (items or [])
+        assert labels == [], (name, [i.label for i in labels])
+
+
 def server_rss_kib(client: LanguageClient) -> int | None:
     """The server process's resident memory (Linux), or None elsewhere."""
     proc = getattr(client, "_server", None)

@@ -482,13 +482,13 @@ async def test_files_the_cli_would_not_lint_are_left_alone(client: LanguageClien
         if name in linted:
             assert "photo-set" in {d.code for d in diags}, name
             continue
-        assert diags == [], (name, [d.message for d in diags])
+        assert list(diags) == [], (name, [d.message for d in diags])
         at = types.Position(0, 2)
         doc = types.TextDocumentIdentifier(uri=uri)
         assert await client.text_document_hover_async(types.HoverParams(text_document=doc, position=at)) is None, name
         items = await client.text_document_completion_async(types.CompletionParams(text_document=doc, position=at))
         labels = items.items if isinstance(items, types.CompletionList) else (items or [])
-        assert labels == [], (name, [i.label for i in labels])
+        assert list(labels) == [], (name, [i.label for i in labels])
 
 
 def server_rss_kib(client: LanguageClient) -> int | None:

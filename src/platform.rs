@@ -263,6 +263,23 @@ pub(crate) fn read_capped(r: impl Read, limit: usize, hint: usize) -> Result<Vec
     Ok(buf)
 }
 
+/// Where `entry`, a path inside the folder `base` as written, leads out of
+/// that folder by its real path (a link `pack.yaml -> ../outside/secret.yaml`,
+/// a linked folder): the entry relative to `base`, as written, to name it.
+/// `None` when it stays inside, is not written inside `base`, or does not
+/// resolve (reading it then says why). The command line and the language
+/// server ask this of each relative `rules:` entry of a config (issue 27).
+pub(crate) fn leaves_tree(base: &Path, entry: &Path) -> Option<PathBuf> {
+    let rel = entry.strip_prefix(base).ok()?;
+    let base = if base.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        base
+    };
+    let (real_base, real) = (base.canonicalize().ok()?, entry.canonicalize().ok()?);
+    (!real.starts_with(real_base)).then(|| rel.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,6 +314,29 @@ mod tests {
         let other = dir.path().join(".").join("a.yaml");
         assert_eq!(path_id(&f), path_id(&other));
         assert!(path_id(&dir.path().join("b.yaml")).is_none());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_that_leads_out_of_the_folder_is_told_by_its_real_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let (tree, outside) = (dir.path().join("tree"), dir.path().join("outside"));
+        std::fs::create_dir_all(tree.join("packs")).unwrap();
+        std::fs::create_dir(&outside).unwrap();
+        std::fs::write(outside.join("secret.yaml"), b"x").unwrap();
+        std::fs::write(tree.join("packs/own.yaml"), b"x").unwrap();
+        std::os::unix::fs::symlink("../outside/secret.yaml", tree.join("link.yaml")).unwrap();
+        std::os::unix::fs::symlink("../outside", tree.join("linkdir")).unwrap();
+        std::os::unix::fs::symlink("packs/own.yaml", tree.join("inside.yaml")).unwrap();
+        let out = |e: &str| leaves_tree(&tree, &tree.join(e));
+        assert_eq!(out("link.yaml"), Some(PathBuf::from("link.yaml")));
+        assert_eq!(out("linkdir"), Some(PathBuf::from("linkdir")));
+        assert_eq!(out("linkdir/secret.yaml"), Some(PathBuf::from("linkdir/secret.yaml")));
+        assert_eq!(out("inside.yaml"), None);
+        assert_eq!(out("packs"), None);
+        assert_eq!(out("missing.yaml"), None);
+        // An absolute entry elsewhere is the author's choice, not an escape.
+        assert_eq!(leaves_tree(&tree, &outside.join("secret.yaml")), None);
     }
 
     #[cfg(unix)]

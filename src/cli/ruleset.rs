@@ -128,15 +128,7 @@ fn config_pack_files(problems: &mut Problems, config: &Config, lang: Lang) -> Ve
 /// `../outside/secret.yaml` written out is (issue 27). Returns the entry
 /// as written, relative to the config's folder, when it leaves.
 fn leaves_tree(config: &Config, entry: &Path) -> Option<PathBuf> {
-    let base = config.path.as_ref()?.parent()?;
-    let rel = entry.strip_prefix(base).ok()?;
-    let base = if base.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        base
-    };
-    let (real_base, real) = (base.canonicalize().ok()?, entry.canonicalize().ok()?);
-    (!real.starts_with(real_base)).then(|| rel.to_owned())
+    crate::platform::leaves_tree(config.path.as_ref()?.parent()?, entry)
 }
 
 /// Config `severity` keys, and `select` and `ignore` entries, that match no

@@ -38,7 +38,7 @@ pub(crate) struct Pending {
 pub(crate) fn actions(view: &DocView<'_>, start: Pos, end: Pos) -> (Vec<Json>, Vec<Pending>) {
     let mut out = Vec::new();
     let mut pending = Vec::new();
-    if view.doc.kind != Kind::Profile {
+    if view.kind != Kind::Profile {
         return (out, pending);
     }
     let root = yaml::parse(&view.doc.text).ok();

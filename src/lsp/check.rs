@@ -7,9 +7,11 @@
 //! changes on disk; checking a 1 KB profile then costs well under a millisecond.
 
 use crate::i18n::Lang;
+use crate::i18n::catalog::msg;
 use crate::i18n::catalog::t;
-use crate::profile::diag::{Diagnostic, Level};
+use crate::profile::diag::{Diagnostic, Level, excerpt};
 use crate::profile::yaml::{self, Node, Pos, Value};
+use crate::profile::{self, Profile};
 use crate::rules::config::{self, Config};
 use crate::rules::engine::{self, LangChoice, RuleSet, Selection};
 use crate::rules::pack::{self, Pack, PackError, Severity};
@@ -23,6 +25,11 @@ pub(crate) enum Kind {
     Profile,
     Pack,
     Config,
+    /// YAML that the CLI would not lint as a profile where it stands (a
+    /// compose file, a CI workflow, a pre-commit config, a file outside the
+    /// config's `include:` or inside its `exclude:`): left alone, no
+    /// diagnostic, hover, completion or quick fix (issue 26).
+    Other,
 }
 
 impl Kind {
@@ -131,7 +138,7 @@ impl Checker {
         let mut notes = Vec::new();
         let config = match config_path {
             None => Config::default(),
-            Some(p) if let Some(uid) = super::files::foreign_owner(p) => {
+            Some(p) if let Some(uid) = crate::platform::foreign_owner(p) => {
                 let problem = format!(
                     "{}: {}",
                     p.display(),
@@ -166,10 +173,12 @@ impl Checker {
             .filter(|p| config.packs.as_ref().is_none_or(|names| names.contains(&p.name)))
             .cloned()
             .collect();
-        let mut errors = Vec::new();
+        let (entries, mut errors) = inside_tree(config);
         // Together the packs must fit the budget too, as on the command line.
         let mut budget = pack::Budget::with_builtin();
-        for file in pack_files(&config.rules) {
+        let (files, too_large) = pack_files(&entries);
+        errors.extend(too_large);
+        for file in files {
             let source = file.display().to_string();
             let loaded = super::files::read(&file)
                 .map_err(|d| PackError {
@@ -198,8 +207,20 @@ impl Checker {
         (rules, errors)
     }
 
+    /// What a document of kind `kind` (as [`Kind::of`] tells it from its
+    /// name and text) is where it stands: a would-be profile that the CLI
+    /// would not lint there is [`Kind::Other`]. Asked of the config in force
+    /// each time, so a config that changes its `include:` takes effect.
+    pub(crate) fn kind_in_place(&mut self, kind: Kind, path: Option<&Path>, cwd: &Path) -> Kind {
+        match (kind, path) {
+            (Kind::Profile, Some(p)) if !is_profile(&self.setup(path, cwd).config, cwd, p) => Kind::Other,
+            _ => kind,
+        }
+    }
+
     /// Every problem of a document of any kind, in file order, and the language they are in.
     pub(crate) fn problems(&mut self, kind: Kind, path: Option<&Path>, cwd: &Path, text: &str) -> (Vec<Problem>, Lang) {
+        let kind = self.kind_in_place(kind, path, cwd);
         let spans = Spans::of(text);
         let (mut out, lang) = match kind {
             Kind::Profile => self.profile_problems(path, cwd, text, &spans),
@@ -223,36 +244,26 @@ impl Checker {
                 (problems.iter().map(|d| spans.diag(d, lang)).collect(), lang)
             }
             Kind::Config => self.config(path, cwd, text, &spans),
+            Kind::Other => (Vec::new(), self.setup(path, cwd).config.lang.unwrap_or(self.locale)),
         };
         out.sort_by_key(|p| p.pos);
         (out, lang)
     }
 
     /// A profile's problems: its config's, its format's, then the findings
-    /// of the rules in force. The lenient mode of the engine (invalid values
-    /// reported and left out, every rule run on the rest) is one call to put
-    /// in place of `profile::parse` here. Which files are profiles is the
-    /// command line's answer (`Config::skip_reason`), asked first.
+    /// of the rules in force. A value that fails the format hides nothing
+    /// else: it is said where the CLI says it, and every rule runs on the
+    /// rest of the file (the lenient read, as in the workshop room). A file
+    /// the CLI would not lint gets here never ([`Checker::kind_in_place`]).
     fn profile_problems(&mut self, path: Option<&Path>, cwd: &Path, text: &str, spans: &Spans) -> (Vec<Problem>, Lang) {
         let setup = self.setup(path, cwd);
         let choice = LangChoice {
             forced: None,
             fallback: setup.config.lang.unwrap_or(self.locale),
         };
-        // A file the command line would leave out (a compose file, a CI
-        // workflow, an excluded draft, a pack) is not a profile: no
-        // diagnostics, as the CLI lints none (`Config::skip_reason`). A name
-        // that is not `*.yaml` is still checked unless `include:` says which
-        // files are.
-        if let Some(file) = path
-            && let Some(why) = setup.config.skip_reason(cwd, file)
-            && (why != config::Skip::NotIncluded || setup.config.include.is_some())
-        {
-            return (Vec::new(), choice.for_profile(None));
-        }
         let mut out = Vec::new();
-        let p = match crate::profile::parse(text.as_bytes()) {
-            Ok(p) => p,
+        let (p, format) = match read_leniently(text) {
+            Ok(read) => read,
             Err(problems) => {
                 let lang = choice.for_profile(None);
                 out.extend(setup.notes.iter().map(|n| note(n, lang)));
@@ -263,8 +274,13 @@ impl Checker {
         let file = path.map_or_else(|| "-".to_owned(), |p| p.display().to_string());
         let report = engine::check_profile(&setup.rules, &file, &p, choice);
         out.extend(setup.notes.iter().map(|n| note(n, report.lang)));
+        out.extend(format.iter().map(|d| spans.diag(d, report.lang)));
         for w in &report.warnings {
             let pos = Pos::new(w.line, w.column);
+            // `- #tag` is an error of the format and a note of the profile: said once.
+            if format.iter().any(|d| d.pos == pos) {
+                continue;
+            }
             // The profile's own notes carry their code; the engine adds unknown waivers.
             let code = p
                 .notes
@@ -320,6 +336,19 @@ impl Checker {
     }
 }
 
+/// Whether the CLI would lint `path` as a profile under `config`: the
+/// config's own answer ([`Config::skip_reason`]), so the editor and
+/// `profilecheck` never disagree. A file whose name is not `*.yaml` that the
+/// editor opened as YAML is still checked, unless `include:` says which
+/// files are profiles.
+fn is_profile(config: &Config, cwd: &Path, path: &Path) -> bool {
+    match config.skip_reason(cwd, path) {
+        None => true,
+        Some(config::Skip::NotIncluded) => config.include.is_none(),
+        Some(_) => false,
+    }
+}
+
 /// A broken config or pack, said on each profile that uses it.
 fn note(note: &str, lang: Lang) -> Problem {
     Problem {
@@ -342,6 +371,21 @@ fn finding_message(f: &crate::rules::outcome::Finding) -> String {
     }
 }
 
+/// The profile the rules run on, and its format errors. The errors are the
+/// strict read's, so the editor words and places them as the CLI does (an
+/// empty item on its `-`, `- #tag` as a hashtag); when there are any, the
+/// lenient read gives the tree without the values at fault. Only a text
+/// that is no YAML mapping at all gives no tree.
+fn read_leniently(text: &str) -> Result<(Profile, Vec<Diagnostic>), Vec<Diagnostic>> {
+    match profile::parse(text.as_bytes()) {
+        Ok(p) => Ok((p, Vec::new())),
+        Err(strict) => match profile::parse_lenient(text.as_bytes()) {
+            Ok((p, _)) => Ok((p, strict)),
+            Err(_) => Err(strict),
+        },
+    }
+}
+
 /// A config file and every config it extends, merged (`extend:`).
 fn resolve_config(path: &Path, lang: Lang) -> Result<Config, Vec<config::Located>> {
     let names: Vec<&str> = pack::BUILTIN.iter().map(|(n, _)| *n).collect();
@@ -355,11 +399,35 @@ fn parse_config(path: &Path, bytes: &[u8]) -> Result<Config, Vec<Diagnostic>> {
     config::parse(path, bytes, &names)
 }
 
+/// The config's `rules:` entries that stay in its folder by their real
+/// path, and one located refusal for each that leaves it through a link
+/// (`pack.yaml -> ../outside/secret.yaml`), as on the command line.
+fn inside_tree(config: &Config) -> (Vec<PathBuf>, Vec<PackError>) {
+    let base = config.path.as_deref().and_then(Path::parent);
+    let mut kept = Vec::new();
+    let mut refused = Vec::new();
+    for (i, entry) in config.rules.iter().enumerate() {
+        match base.and_then(|b| crate::platform::leaves_tree(b, entry)) {
+            None => kept.push(entry.clone()),
+            Some(rel) => {
+                let pos = config.rules_pos.get(i).copied().unwrap_or(Pos::START);
+                let m = msg!("config-rules-leaves-folder", path = excerpt(&rel.display().to_string()));
+                refused.push(PackError {
+                    source: config.path.as_deref().unwrap_or(entry).display().to_string(),
+                    problems: vec![Diagnostic::error(pos, m.into())],
+                });
+            }
+        }
+    }
+    (kept, refused)
+}
+
 /// The pack files that `rules:` entries name: a file, or a folder's
 /// `*.yaml`/`*.yml` (recursively, hidden names and symlinks inside skipped,
 /// in name order), as the CLI reads them. A folder that lists more than a
-/// folder of packs ever holds (`rules: [/]`) gives none of its files.
-fn pack_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+/// folder of packs ever holds (`rules: [/]`) gives none of its files, and
+/// says so at its own name, as on the command line.
+fn pack_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PackError>) {
     const MAX_ENTRIES: usize = 2_000;
     fn walk(dir: &Path, depth: usize, listed: &mut usize, out: &mut Vec<PathBuf>) -> bool {
         let Ok(rd) = std::fs::read_dir(dir) else { return true };
@@ -390,17 +458,24 @@ fn pack_files(paths: &[PathBuf]) -> Vec<PathBuf> {
         true
     }
     let mut out = Vec::new();
+    let mut errors = Vec::new();
     for p in paths {
         if p.is_dir() {
             let mut found = Vec::new();
             if walk(p, 0, &mut 0, &mut found) {
                 out.extend(found);
+            } else {
+                let m = msg!("pack-folder-too-large", limit = MAX_ENTRIES);
+                errors.push(PackError {
+                    source: p.display().to_string(),
+                    problems: vec![Diagnostic::error(Pos::START, m.into())],
+                });
             }
         } else {
             out.push(p.clone());
         }
     }
-    out
+    (out, errors)
 }
 
 /// Where each key and value of a document starts and how long it is, to

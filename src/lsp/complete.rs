@@ -238,7 +238,7 @@ pub(crate) fn complete(view: &DocView<'_>, at: Position, markdown: bool) -> Vec<
         markdown,
     };
     let lang = view.lang;
-    match (view.doc.kind, slot) {
+    match (view.kind, slot) {
         (Kind::Profile, Slot::Key { path }) if path == ["waivers"] => items.rule_ids(view, lang),
         (Kind::Profile, Slot::Key { path }) => {
             let below: Vec<&str> = (i + 1..lines.count()).map(|j| lines.line(j)).collect();

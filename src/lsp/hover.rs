@@ -21,7 +21,7 @@ pub(crate) fn hover(view: &DocView<'_>, pos: Pos, markdown: bool) -> Option<Stri
     if let Ok(root) = crate::profile::yaml::parse(&view.doc.text)
         && let Some((path, key)) = key_at(&root, pos)
     {
-        parts.extend(key_doc(view.doc.kind, &path, &key.name, rules, lang, markdown));
+        parts.extend(key_doc(view.kind, &path, &key.name, rules, lang, markdown));
     }
     for p in &view.problems {
         if let Some(id) = &p.rule

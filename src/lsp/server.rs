@@ -297,13 +297,13 @@ impl<'c> Server<'c> {
     }
 
     pub(crate) fn view<'a>(&mut self, uri: &'a Url, doc: &'a Doc) -> DocView<'a> {
-        let (problems, lang) = self
-            .checker
-            .problems(doc.kind, doc.path.as_deref(), &self.cwd, &doc.text);
+        let kind = self.checker.kind_in_place(doc.kind, doc.path.as_deref(), &self.cwd);
+        let (problems, lang) = self.checker.problems(kind, doc.path.as_deref(), &self.cwd, &doc.text);
         let rules = self.checker.setup(doc.path.as_deref(), &self.cwd);
         DocView {
             uri,
             doc,
+            kind,
             lines: Lines::new(&doc.text, self.enc),
             enc: self.enc,
             problems,

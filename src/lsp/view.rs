@@ -23,6 +23,11 @@ pub(crate) struct Doc {
 pub(crate) struct DocView<'a> {
     pub uri: &'a Url,
     pub doc: &'a Doc,
+    /// What the document is where it stands ([`Checker::kind_in_place`]):
+    /// handlers go by this, not by `doc.kind`.
+    ///
+    /// [`Checker::kind_in_place`]: super::check::Checker::kind_in_place
+    pub kind: Kind,
     pub lines: Lines<'a>,
     pub enc: Encoding,
     pub problems: Vec<Problem>,

@@ -14,6 +14,7 @@ import os
 import pathlib
 import shutil
 import subprocess
+import sys
 
 import pytest
 import pytest_lsp
@@ -298,7 +299,7 @@ async def test_each_code_action(client: LanguageClient, tmp_path):
     kind = next(d for d in diags if d.code == "photo-professional")
     waive = next(a for a in await code_actions(client, uri, diag=kind) if "Waive" in a.title)
     text = apply(text, waive.edit.changes[uri], enc)
-    assert 'waivers:\n  photo-professional: "why this step is not taken"\n' in text
+    assert 'waivers:\n  photo-professional: "why this rule is set aside"\n' in text
     diags = await change_doc(client, uri, 3, text)
     assert "photo-professional" not in {d.code for d in diags}
     if client.capabilities.window and client.capabilities.window.show_document:
@@ -310,7 +311,7 @@ async def test_each_code_action(client: LanguageClient, tmp_path):
         shown = client.shown_documents[-1]
         sel = shown.selection
         start, end = offset(text, sel.start, enc), offset(text, sel.end, enc)
-        assert text[start:end] == "why this step is not taken"
+        assert text[start:end] == "why this rule is set aside"
     # Add a missing section from the template.
     tagging = next(d for d in diags if d.code == "review-tagged-posts")
     add = next(a for a in await code_actions(client, uri, diag=tagging) if "tagging" in a.title)
@@ -392,13 +393,17 @@ async def test_line_ends_lf_crlf_and_cr_agree_with_the_cli(client: LanguageClien
 
 async def test_codes_ranges_and_the_block_hashtag(client: LanguageClient, tmp_path):
     path = tmp_path / "p.yaml"
+    fmt = {"hashtag-comment", "empty-list-item"}
     uri, diags = await open_doc(client, path, "name: Jo\nkeywords:\n  - #ereputation\n")
+    diags = [d for d in diags if d.code in fmt]
     assert [(d.code, d.range.start.line, d.range.start.character) for d in diags] == [("hashtag-comment", 2, 4)]
     assert diags[0].range.end.character == 16 and '"#ereputation"' in diags[0].message
     diags = await change_doc(client, uri, 2, "name: Jo\nkeywords:\n  -\n  - seo\n")
-    assert [(d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character) for d in diags] == [
-        ("empty-list-item", 2, 2, 2, 3)
-    ]
+    assert [
+        (d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character)
+        for d in diags
+        if d.code in fmt
+    ] == [("empty-list-item", 2, 2, 2, 3)]
     diags = await change_doc(client, uri, 3, "name: Jo\nnmae: x\nphoto:\n  kind: casual\n")
     assert "unknown-key" in {d.code for d in diags} and all(d.code for d in diags)
     diags = await change_doc(client, uri, 4, "name: Jo\nphoto:\n  kind: casual\n")
@@ -426,17 +431,126 @@ async def test_hover_escapes_pack_texts_and_explains_rules_turned_off(client: La
         assert "**" not in h.contents.value and "`" not in h.contents.value
 
 
-@pytest.mark.parametrize("target", ["/dev/zero", "fifo", "/dev/stdin"])
+async def test_an_unknown_key_hides_no_rule_diagnostic(client: LanguageClient, tmp_path):
+    # The CLI is strict: it reports the format errors and no finding. The
+    # editor shows the same errors at the same places, and every rule's
+    # diagnostic for the rest: the CLI's findings on the file without the
+    # faulty lines.
+    lines = ["name: Jo", "nmae: x", "photo:", "  set: false", "  cover: maybe", "keywords: [seo]", ""]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("\n".join(lines))
+    rest = tmp_path / "rest.yaml"
+    rest.write_text("\n".join(l for i, l in enumerate(lines) if i not in (1, 4)))
+    strict = cli(bad)
+    assert strict["errors"] and not strict["findings"]
+    _, diags = await open_doc(client, bad)
+    errors = {(e["line"] - 1, e["column"] - 1) for e in strict["errors"]}
+    shown = {(d.range.start.line, d.range.start.character) for d in diags if d.severity == types.DiagnosticSeverity.Error and d.code in {"unknown-key", "expected-bool"}}
+    assert shown == errors, [(d.code, d.range.start) for d in diags]
+    wanted = {f["rule"] for f in cli(rest)["findings"]}
+    assert wanted and wanted <= {d.code for d in diags}, wanted - {d.code for d in diags}
+
+
+async def test_files_the_cli_would_not_lint_are_left_alone(client: LanguageClient, tmp_path):
+    # The CLI's own walk is the reference: what it does not lint, the editor
+    # does not diagnose; what it lints, the editor does.
+    (tmp_path / ".profilecheck.yaml").write_text('include: ["clients/**/*.yaml"]\nexclude: ["clients/vip/drafts/"]\n')
+    profile = "photo: {set: false}\n"
+    files = {
+        "docker-compose.yml": "services:\n  web:\n    image: nginx\n",
+        "clients/compose.yaml": "services:\n  web:\n    image: nginx\n",
+        ".pre-commit-config.yaml": "repos: []\n",
+        ".github/workflows/ci.yml": "on: push\njobs: {}\n",
+        "clients/vip/drafts/p.yaml": profile,
+        "notes/p.yaml": profile,
+        "clients/vip/p.yaml": profile,
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    out = subprocess.run(
+        [BIN, "--format", "json", "."],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LANG": "C", "NO_COLOR": "1"},
+    )
+    linted = {str(pathlib.PurePath(p["file"])) for p in json.loads(out.stdout)["profiles"]}
+    assert linted == {"clients/vip/p.yaml"}, linted
+    for name, text in files.items():
+        uri, diags = await open_doc(client, tmp_path / name, text)
+        if name in linted:
+            assert "photo-set" in {d.code for d in diags}, name
+            continue
+        assert list(diags) == [], (name, [d.message for d in diags])
+        at = types.Position(0, 2)
+        doc = types.TextDocumentIdentifier(uri=uri)
+        assert await client.text_document_hover_async(types.HoverParams(text_document=doc, position=at)) is None, name
+        items = await client.text_document_completion_async(types.CompletionParams(text_document=doc, position=at))
+        labels = items.items if isinstance(items, types.CompletionList) else (items or [])
+        assert list(labels) == [], (name, [i.label for i in labels])
+
+
+def server_rss_kib(client: LanguageClient) -> int | None:
+    """The server process's resident memory (Linux), or None elsewhere."""
+    proc = getattr(client, "_server", None)
+    pid = getattr(proc, "pid", None)
+    try:
+        status = pathlib.Path(f"/proc/{pid}/status").read_text()
+    except (OSError, TypeError):
+        return None
+    line = next(l for l in status.splitlines() if l.startswith("VmRSS:"))
+    return int(line.split()[1])
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "fifo", "/dev/stdin", "link-to-zero"])
 async def test_a_pack_that_is_no_regular_file_is_refused(client: LanguageClient, tmp_path, target):
-    pack = tmp_path / "z.yaml"
+    entry = target
     if target == "fifo":
-        os.mkfifo(pack)
-    else:
-        pack.symlink_to(target)
-    (tmp_path / ".profilecheck.yaml").write_text("rules: [z.yaml]\n")
-    _, diags = await open_doc(client, tmp_path / "p.yaml", "photo: {set: false}\n")
+        entry = "z.yaml"
+        os.mkfifo(tmp_path / entry)
+    elif target == "link-to-zero":
+        # A link made elsewhere, named by its absolute path.
+        elsewhere = tmp_path / "elsewhere"
+        elsewhere.mkdir()
+        (elsewhere / "z.yaml").symlink_to("/dev/zero")
+        entry = str(elsewhere / "z.yaml")
+    (tmp_path / "tree").mkdir()
+    if target == "fifo":
+        os.rename(tmp_path / "z.yaml", tmp_path / "tree" / "z.yaml")
+    (tmp_path / "tree" / ".profilecheck.yaml").write_text(f"rules: [{entry}]\n")
+    _, diags = await open_doc(client, tmp_path / "tree" / "p.yaml", "photo: {set: false}\n")
     assert any("not a regular file" in d.message for d in diags), [d.message for d in diags]
     assert "photo-set" in {d.code for d in diags}
+    rss = server_rss_kib(client)
+    if sys.platform.startswith("linux"):
+        assert rss is not None and rss < 300 * 1024, f"{rss} KiB"
+
+
+@pytest.mark.parametrize("link", ["linkpack.yaml", "linkdir", "z.yaml"])
+async def test_a_rules_entry_that_leaves_the_tree_through_a_link_is_refused(client: LanguageClient, tmp_path, link):
+    tree, outside = tmp_path / "tree", tmp_path / "outside"
+    tree.mkdir()
+    outside.mkdir()
+    (outside / "secret.yaml").write_text(
+        "pack: secret\nrules:\n  - id: secret-rule\n    severity: error\n    title: Secret\n"
+        "    check: {path: about.bio, present: true}\n"
+    )
+    (tree / "linkpack.yaml").symlink_to("../outside/secret.yaml")
+    (tree / "linkdir").symlink_to("../outside")
+    (tree / "z.yaml").symlink_to("/dev/zero")
+    (tree / ".profilecheck.yaml").write_text(f"rules:\n  - {link}\n")
+    _, diags = await open_doc(client, tree / "p.yaml", "photo: {set: false}\n")
+    codes = {d.code for d in diags}
+    assert "secret-rule" not in codes and "photo-set" in codes, codes
+    said = [d.message for d in diags if d.code == "broken-config"]
+    assert any(f"`{link}` leaves the config's folder" in m and ".profilecheck.yaml:2:" in m for m in said), said
+    # The CLI refuses the same entry, at the same line.
+    (tree / "p.yaml").write_text("photo: {set: false}\n")
+    out = subprocess.run(
+        [BIN, "p.yaml"], cwd=tree, capture_output=True, text=True, env={**os.environ, "LANG": "C", "NO_COLOR": "1"}
+    )
+    assert f"`{link}` leaves the config's folder" in out.stdout + out.stderr, out
 
 
 def frame(body: bytes) -> bytes:

@@ -165,16 +165,14 @@ fn export_json(shared: &[room::Share], rules: &RuleSet, lang: Lang) -> Value {
 pub fn resume(path: &Path, rules: &RuleSet, lang: Lang) -> Result<Room, String> {
     let shown = shown_path(path);
     let fail = |line: usize, col: usize, msg: String| format!("{shown}:{line}:{col}: error: {msg}");
-    let meta =
-        std::fs::metadata(path).map_err(|e| fail(1, 1, t!(lang, "serve-resume-unreadable", error = e.to_string())))?;
-    if !meta.is_file() {
-        return Err(fail(1, 1, t!(lang, "serve-resume-not-file")));
-    }
-    if meta.len() > MAX_RESUME_BYTES {
-        return Err(fail(1, 1, t!(lang, "serve-resume-not-export")));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|e| fail(1, 1, t!(lang, "serve-resume-unreadable", error = e.to_string())))?;
+    // The one bounded reader: opened without blocking, a regular file only, capped.
+    let bytes = crate::platform::read_limited(path, MAX_RESUME_BYTES as usize).map_err(|e| match e {
+        crate::platform::ReadError::Io(e) => fail(1, 1, t!(lang, "serve-resume-unreadable", error = e.to_string())),
+        crate::platform::ReadError::Directory | crate::platform::ReadError::NotRegular => {
+            fail(1, 1, t!(lang, "serve-resume-not-file"))
+        }
+        crate::platform::ReadError::TooLarge { .. } => fail(1, 1, t!(lang, "serve-resume-not-export")),
+    })?;
     let value: Value =
         serde_json::from_slice(&bytes).map_err(|e| fail(e.line(), e.column(), t!(lang, "serve-resume-not-json")))?;
     if value["tool"] != "profilecheck" || value["export"] != EXPORT_KIND || value["version"] != EXPORT_VERSION {

@@ -119,7 +119,7 @@ function startResumed(file) {
 
   // Only an over-long bio: its error comes under step 1, before any step-5 advice.
   await page.getByLabel('Votre nom, tel que le rapport doit l’afficher').fill('Sophie Bernard');
-  await page.getByLabel(/Votre Bio/).fill('Coach en image professionnelle, j’accompagne les cadres en reconversion à soigner leur présence en ligne, pas à pas.');
+  await page.getByLabel(/Votre bio/i).fill('Coach en image professionnelle, j’accompagne les cadres en reconversion à soigner leur présence en ligne, pas à pas.');
   await page.locator('#findings [data-rule="bio-length"]').waitFor({ timeout: 10000 });
   let order = await adviceOrder(page);
   const steps = order.map((a) => a.step);
@@ -273,7 +273,7 @@ function startResumed(file) {
   await c.getByRole('button', { name: 'Revenir à la vue complète' }).click();
 
   // Export, then --resume: the same participants.
-  const [exp] = await Promise.all([c.waitForEvent('download'), c.getByRole('link', { name: /La salle \(JSON/ }).click()]);
+  const [exp] = await Promise.all([c.waitForEvent('download'), c.getByRole('link', { name: /La séance \(JSON/ }).click()]);
   const expPath = path.join(shotDir, 'room.json');
   await exp.saveAs(expPath);
   const exported = JSON.parse(fs.readFileSync(expPath, 'utf8'));

@@ -225,11 +225,7 @@ mod tests {
         let path = dir.path().join("p.yaml");
         let text = "# comment: keep\nphoto: {set: yes}   # and this\n";
         std::fs::write(&path, text).unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-        }
+        set_mode(&path, 0o640);
         let plan = plan(&path).unwrap();
         assert_eq!(plan.before, text);
         write_in_place(&path, plan.after.as_bytes()).unwrap();
@@ -237,11 +233,7 @@ mod tests {
             std::fs::read_to_string(&path).unwrap(),
             "# comment: keep\nphoto: {set: true}   # and this\n"
         );
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
-        }
+        assert_eq!(mode(&path), Some(0o640));
         assert_eq!(
             std::fs::read_dir(dir.path()).unwrap().count(),
             1,
@@ -301,5 +293,24 @@ mod tests {
         let path = dir.path().join("p.yaml");
         std::fs::write(&path, b"photo: {set: yes}\n\xff\n").unwrap();
         assert!(plan(&path).is_err());
+    }
+
+    /// Permission bits exist on Unix only; elsewhere nothing is set or seen.
+    #[cfg(unix)]
+    fn set_mode(path: &Path, mode: u32) {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    #[cfg(not(unix))]
+    fn set_mode(_path: &Path, _mode: u32) {}
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> Option<u32> {
+        use std::os::unix::fs::PermissionsExt;
+        Some(std::fs::metadata(path).unwrap().permissions().mode() & 0o777)
+    }
+    #[cfg(not(unix))]
+    fn mode(_path: &Path) -> Option<u32> {
+        Some(0o640)
     }
 }

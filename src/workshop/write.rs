@@ -412,13 +412,16 @@ mod tests {
         assert!(e.to_string().contains("--force"), "{e}");
         assert_eq!(std::fs::read_to_string(&dest).unwrap(), "name: A\n");
         assert_eq!(std::fs::read_dir(dest.parent().unwrap()).unwrap().count(), 1);
-        #[cfg(unix)]
-        {
-            // A dangling symlink is something at that name too: never followed.
-            let link = dir.path().join("link.yaml");
-            std::os::unix::fs::symlink(dir.path().join("elsewhere.yaml"), &link).unwrap();
-            assert!(create_new(&link, b"x", Lang::En).is_err());
-            assert!(!dir.path().join("elsewhere.yaml").exists());
-        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_symlink_is_never_followed() {
+        // A dangling symlink is something at that name too.
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("link.yaml");
+        std::os::unix::fs::symlink(dir.path().join("elsewhere.yaml"), &link).unwrap();
+        assert!(create_new(&link, b"x", Lang::En).is_err());
+        assert!(!dir.path().join("elsewhere.yaml").exists());
     }
 }

@@ -31,6 +31,21 @@ impl Env {
             .find_map(|k| self.var(k).filter(|v| !v.is_empty()))
             .map_or(Lang::En, Lang::from_locale)
     }
+    /// The text report's width: `COLUMNS`, else the terminal's, else 100;
+    /// never under 60 (docs/formats.md, issue 9).
+    pub(super) fn width(&self) -> usize {
+        let from_env = self.var("COLUMNS").and_then(|c| c.trim().parse::<usize>().ok());
+        let from_terminal = || {
+            self.stdout_is_terminal
+                .then(|| terminal_size::terminal_size().map(|(w, _)| w.0 as usize))
+                .flatten()
+        };
+        from_env
+            .filter(|w| *w > 0)
+            .or_else(from_terminal)
+            .unwrap_or(crate::report::DEFAULT_WIDTH)
+            .max(crate::report::text::MIN_WIDTH)
+    }
 }
 
 /// Standard input that was closed when the process started
@@ -67,5 +82,28 @@ pub(super) fn lang_of(l: LangArg) -> Lang {
     match l {
         LangArg::En => Lang::En,
         LangArg::Fr => Lang::Fr,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::DEFAULT_WIDTH;
+
+    fn env(vars: &[(&str, &str)]) -> Env {
+        Env {
+            vars: vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            cwd: "/".into(),
+            stdout_is_terminal: false,
+            stdin: Box::new(io::empty()),
+        }
+    }
+
+    #[test]
+    fn the_width_comes_from_columns_and_has_a_floor() {
+        assert_eq!(env(&[("COLUMNS", "80")]).width(), 80);
+        assert_eq!(env(&[("COLUMNS", "20")]).width(), crate::report::text::MIN_WIDTH);
+        assert_eq!(env(&[("COLUMNS", "x")]).width(), DEFAULT_WIDTH);
+        assert_eq!(env(&[]).width(), DEFAULT_WIDTH);
     }
 }

@@ -23,7 +23,7 @@ use crate::i18n::Lang;
 use crate::i18n::catalog::t;
 use crate::platform::FileId;
 use crate::report::baseline::Baseline;
-use crate::report::{Context, DEFAULT_WIDTH, Format, ProfileReport, Summary};
+use crate::report::{Context, Format, ProfileReport, Summary};
 use crate::rules::config::FailOn;
 use crate::rules::engine::{LangChoice, RuleSet, Selection};
 use crate::rules::pack::Severity;
@@ -227,7 +227,7 @@ fn check(
         color: run.color && output::is_stdout(plan.main_target),
         quiet: args.quiet,
         problems: &kept,
-        width: width(env),
+        width: env.width(),
     };
     if !ready_to_write(problems, &inputs, &targets, &env.cwd, &union, lang) {
         return Ok(TROUBLE);
@@ -360,43 +360,5 @@ impl Checked<'_> {
         };
         sinks.finish(plan, &end, main_ctx, problems)?;
         Ok((summary, tally))
-    }
-}
-
-/// The text report's width: `COLUMNS`, else the terminal's, else 100;
-/// never under 60 (docs/formats.md, issue 9).
-fn width(env: &Env) -> usize {
-    let from_env = env.var("COLUMNS").and_then(|c| c.trim().parse::<usize>().ok());
-    let from_terminal = || {
-        env.stdout_is_terminal
-            .then(|| terminal_size::terminal_size().map(|(w, _)| w.0 as usize))
-            .flatten()
-    };
-    from_env
-        .filter(|w| *w > 0)
-        .or_else(from_terminal)
-        .unwrap_or(DEFAULT_WIDTH)
-        .max(crate::report::text::MIN_WIDTH)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn env(vars: &[(&str, &str)]) -> Env {
-        Env {
-            vars: vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
-            cwd: "/".into(),
-            stdout_is_terminal: false,
-            stdin: Box::new(io::empty()),
-        }
-    }
-
-    #[test]
-    fn the_width_comes_from_columns_and_has_a_floor() {
-        assert_eq!(width(&env(&[("COLUMNS", "80")])), 80);
-        assert_eq!(width(&env(&[("COLUMNS", "20")])), crate::report::text::MIN_WIDTH);
-        assert_eq!(width(&env(&[("COLUMNS", "x")])), DEFAULT_WIDTH);
-        assert_eq!(width(&env(&[])), DEFAULT_WIDTH);
     }
 }

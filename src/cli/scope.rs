@@ -68,7 +68,7 @@ impl Scopes {
         if let Some(i) = self.forced {
             return i;
         }
-        let abs = absolute(&self.cwd, path);
+        let abs = config::absolute(&self.cwd, path);
         let dir = abs.parent().map(Path::to_owned).unwrap_or(abs);
         self.of_dir(problems, &dir)
     }
@@ -185,21 +185,6 @@ pub(super) fn read_config(problems: &mut Problems, path: &Path, discovered: bool
     }
 }
 
-/// `path` made absolute against `cwd` and lexically cleaned of `.`/`..`.
-pub(super) fn absolute(cwd: &Path, path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in cwd.join(path).components() {
-        match c {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 /// `path` as seen from `cwd` when it lies below it or beside one of its
 /// ancestors; unchanged otherwise.
 pub(super) fn relative_to(path: &Path, cwd: &Path) -> PathBuf {
@@ -228,7 +213,7 @@ mod tests {
     fn paths_are_cleaned_and_shown_from_where_the_user_stands() {
         let cwd = Path::new("/work/team/a");
         assert_eq!(
-            absolute(cwd, Path::new("../b/./p.yaml")),
+            config::absolute(cwd, Path::new("../b/./p.yaml")),
             Path::new("/work/team/b/p.yaml")
         );
         assert_eq!(
